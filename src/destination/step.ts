@@ -1,0 +1,385 @@
+import type { RejectionReason } from "../domain/decision.js";
+import type { Destination } from "../domain/destination.js";
+import type { DeliveryFact, FoundPost } from "../domain/event.js";
+import { formatInstant, instantMs } from "../domain/instant.js";
+import type { Instruction } from "../domain/instruction.js";
+import type { PublishError } from "../errors/publish-error.js";
+import { type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
+import { omit } from "../internal/omit.js";
+import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
+import type { DestinationEvent } from "./event.js";
+
+/**
+ * What a destination needs to take an event: itself, and from its post the
+ * id, revision and retry policy.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy, type DestinationContext } from "postlife";
+ * const context: DestinationContext = {
+ *   postId: "post-1", revision: 0, retry: defaultRetryPolicy,
+ *   destination: { id: "d-x", platform: "x", accountId: "a", postType: "post", status: "draft", attempts: 0, generation: 0 },
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface DestinationContext {
+  readonly postId: string;
+  readonly revision: number;
+  readonly retry: RetryPolicy;
+  readonly destination: Destination;
+}
+
+/**
+ * How a destination took an event.
+ *
+ * @example
+ * ```ts
+ * import type { DestinationStep } from "postlife";
+ * const describe = (step: DestinationStep) =>
+ *   step.kind === "accepted" ? step.destination.status : step.message;
+ * ```
+ * @since 0.1.0
+ */
+export type DestinationStep =
+  | {
+      readonly kind: "accepted";
+      readonly destination: Destination;
+      readonly outbox: readonly Instruction[];
+    }
+  | { readonly kind: "ignored"; readonly ignored: "duplicate" | "stale"; readonly message: string }
+  | {
+      readonly kind: "rejected";
+      readonly reason: RejectionReason;
+      readonly message: string;
+      readonly acceptedFrom?: string;
+    };
+
+const accepted = (
+  destination: Destination,
+  outbox: readonly Instruction[] = [],
+): DestinationStep => ({
+  kind: "accepted",
+  destination,
+  outbox,
+});
+const stale = (message: string): DestinationStep => ({
+  kind: "ignored",
+  ignored: "stale",
+  message,
+});
+const duplicate = (message: string): DestinationStep => ({
+  kind: "ignored",
+  ignored: "duplicate",
+  message,
+});
+
+/** Drops the delivery fields that no longer apply, keeping the rest. */
+const without = (d: Destination, ...keys: readonly (keyof Destination)[]): Destination =>
+  omit(d, ...keys) as Destination;
+
+const enqueue = (ctx: DestinationContext, d: Destination): Instruction => ({
+  type: "enqueue_delivery",
+  postId: ctx.postId,
+  destinationId: d.id,
+  platform: d.platform,
+  accountId: d.accountId,
+  idempotencyKey: d.idempotencyKey ?? "",
+  attempt: d.attempts + 1,
+});
+
+const webhook = (
+  ctx: DestinationContext,
+  d: Destination,
+  event: "destination.published" | "destination.failed",
+): Instruction => ({
+  type: "webhook",
+  event,
+  postId: ctx.postId,
+  revision: ctx.revision,
+  destinationId: d.id,
+});
+
+/**
+ * What happens to a destination whose attempt failed: unconfirmed when the
+ * request may have reached the platform (a blind retry could publish twice),
+ * retrying while the error is retryable and attempts are left, else failed.
+ * An expired token is never retried: its owner must reconnect the account.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy, failureOutcome } from "postlife";
+ * failureOutcome(defaultRetryPolicy, 1, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "retrying"
+ * failureOutcome(defaultRetryPolicy, 3, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "failed"
+ * ```
+ * @since 0.1.0
+ */
+export const failureOutcome = (
+  policy: RetryPolicy,
+  attempts: number,
+  error: PublishError,
+): "unconfirmed" | "retrying" | "failed" =>
+  error.outcomeUnknown === true
+    ? "unconfirmed"
+    : error.retryable && error.code !== "PLATFORM_AUTH_EXPIRED" && attempts < policy.maxAttempts
+      ? "retrying"
+      : "failed";
+
+const fail = (
+  ctx: DestinationContext,
+  d: Destination,
+  attempts: number,
+  error: PublishError,
+  now: string,
+): DestinationStep => {
+  const recorded: PublishError = { ...error, failedAt: now };
+  const base = { ...without(d, "nextRetryAt"), attempts, error: recorded };
+  switch (failureOutcome(ctx.retry, attempts, error)) {
+    case "unconfirmed": {
+      const next: Destination = { ...base, status: "unconfirmed" };
+      return accepted(next, [
+        {
+          type: "request_reconciliation",
+          postId: ctx.postId,
+          destinationId: d.id,
+          platform: d.platform,
+          accountId: d.accountId,
+          idempotencyKey: d.idempotencyKey ?? "",
+        },
+      ]);
+    }
+    case "retrying": {
+      const key = d.idempotencyKey ?? "";
+      const delay = retryDelay(ctx.retry, {
+        attempt: attempts,
+        key,
+        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      });
+      const at = formatInstant(instantMs(now) + delay);
+      const next: Destination = { ...base, status: "retrying", nextRetryAt: at };
+      return accepted(next, [
+        {
+          type: "schedule_retry",
+          postId: ctx.postId,
+          destinationId: d.id,
+          idempotencyKey: key,
+          attempt: attempts + 1,
+          at,
+        },
+      ]);
+    }
+    case "failed": {
+      const next: Destination = { ...base, status: "failed" };
+      const outbox: Instruction[] = [webhook(ctx, next, "destination.failed")];
+      if (error.code === "PLATFORM_AUTH_EXPIRED") {
+        outbox.push({
+          type: "request_reconnect",
+          postId: ctx.postId,
+          destinationId: d.id,
+          platform: d.platform,
+          accountId: d.accountId,
+        });
+      }
+      return accepted(next, outbox);
+    }
+  }
+};
+
+const publish = (
+  ctx: DestinationContext,
+  d: Destination,
+  attempts: number,
+  found: FoundPost,
+  now: string,
+): DestinationStep => {
+  const next: Destination = {
+    ...without(d, "nextRetryAt", "error", "platformUrl"),
+    status: "published",
+    attempts,
+    platformPostId: found.platformPostId,
+    ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
+    publishedAt: now,
+  };
+  return accepted(next, [webhook(ctx, next, "destination.published")]);
+};
+
+/** The same failure as the one recorded: same code, and same attempt when the fact names one. */
+const sameFailure = (d: Destination, fact: { error: PublishError; attempt?: number }): boolean =>
+  d.error?.code === fact.error.code && (fact.attempt === undefined || fact.attempt === d.attempts);
+
+const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep => {
+  const d = ctx.destination;
+  if (
+    fact.idempotencyKey !== undefined &&
+    d.idempotencyKey !== undefined &&
+    fact.idempotencyKey !== d.idempotencyKey
+  ) {
+    return stale(
+      `${fact.type} speaks of delivery ${fact.idempotencyKey}; ${d.id} is now delivering as ${d.idempotencyKey}`,
+    );
+  }
+  switch (fact.type) {
+    case "DELIVERY_STARTED":
+      if (d.status === "publishing") {
+        return fact.attempt === undefined || fact.attempt === d.attempts
+          ? duplicate(`attempt ${d.attempts} of ${d.id} has already started`)
+          : stale(`attempt ${fact.attempt} of ${d.id} is not the one in flight (${d.attempts})`);
+      }
+      if (d.status !== "queued") return stale(`${d.id} is ${d.status}: no attempt can start`);
+      if (fact.attempt !== undefined && fact.attempt <= d.attempts) {
+        return stale(`attempt ${fact.attempt} of ${d.id} has already concluded`);
+      }
+      return accepted({ ...d, status: "publishing", attempts: d.attempts + 1 });
+
+    case "DELIVERY_SUCCEEDED":
+      if (d.status === "published") {
+        return d.platformPostId === fact.platformPostId
+          ? duplicate(`${d.id} is already published as ${fact.platformPostId}`)
+          : stale(
+              `${d.id} is already published as ${d.platformPostId}, not ${fact.platformPostId}`,
+            );
+      }
+      if (d.status === "failed" || d.status === "cancelled") {
+        return stale(`${d.id} is ${d.status}: a success of an earlier attempt no longer applies`);
+      }
+      // A confirmed success is taken in any open status: the post exists on the platform.
+      return publish(ctx, d, d.status === "queued" ? d.attempts + 1 : d.attempts, fact, fact.now);
+
+    case "DELIVERY_FAILED":
+      if (d.status === "publishing") {
+        return fact.attempt === undefined || fact.attempt === d.attempts
+          ? fail(ctx, d, d.attempts, fact.error, fact.now)
+          : stale(`attempt ${fact.attempt} of ${d.id} is not the one in flight (${d.attempts})`);
+      }
+      if (d.status === "queued") {
+        // Without an attempt number, a failure for a destination that failed before and
+        // was re-queued is a late copy of that failure, not news of a new attempt.
+        if (fact.attempt === undefined ? d.attempts > 0 : fact.attempt <= d.attempts) {
+          return stale(
+            `the failure of attempt ${fact.attempt ?? d.attempts} of ${d.id} was already handled`,
+          );
+        }
+        return fail(ctx, d, d.attempts + 1, fact.error, fact.now);
+      }
+      if (d.status === "published" || d.status === "cancelled") {
+        return stale(`${d.id} is ${d.status}: a failure no longer applies`);
+      }
+      return sameFailure(d, fact)
+        ? duplicate(`${d.id} already recorded ${fact.error.code} for attempt ${d.attempts}`)
+        : stale(`${d.id} is ${d.status}: this failure is not the one recorded`);
+
+    case "RETRY_DUE":
+      if (d.status === "retrying") {
+        if (fact.attempt !== undefined && fact.attempt !== d.attempts + 1) {
+          return stale(`the retry timer of attempt ${fact.attempt} is not the one armed`);
+        }
+        const due = d.nextRetryAt ?? fact.now;
+        if (instantMs(fact.now) < instantMs(due)) {
+          return {
+            kind: "rejected",
+            reason: "too_early",
+            message: `${d.id} retries at ${due}; RETRY_DUE is accepted from then`,
+            acceptedFrom: due,
+          };
+        }
+        const next = { ...without(d, "nextRetryAt", "error"), status: "queued" as const };
+        return accepted(next, [enqueue(ctx, next)]);
+      }
+      return d.status === "queued" && d.attempts > 0
+        ? duplicate(`${d.id} was already re-queued`)
+        : stale(`${d.id} is ${d.status}: it is not waiting for a retry`);
+
+    case "RECONCILED":
+      if (d.status === "unconfirmed") {
+        if (fact.found !== null) return publish(ctx, d, d.attempts, fact.found, fact.now);
+        if (d.attempts < ctx.retry.maxAttempts) {
+          // Not on the platform: safe to send again, under the same key.
+          const next = { ...without(d, "error"), status: "queued" as const };
+          return accepted(next, [enqueue(ctx, next)]);
+        }
+        const next: Destination = { ...d, status: "failed" };
+        return accepted(next, [webhook(ctx, next, "destination.failed")]);
+      }
+      if (d.status === "published" && fact.found?.platformPostId === d.platformPostId) {
+        return duplicate(`${d.id} is already published as ${d.platformPostId}`);
+      }
+      return stale(`${d.id} is ${d.status}: nothing waits for a reconciliation`);
+  }
+};
+
+/**
+ * How one destination takes one event: the destination machine's logic as a
+ * pure function (the machine and `apply` both call it). The status table in
+ * `spec/transitions.destination.json` settles what the status alone decides;
+ * the rest depends on what the event carries.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy, stepDestination } from "postlife";
+ * const step = stepDestination(
+ *   {
+ *     postId: "post-1", revision: 0, retry: defaultRetryPolicy,
+ *     destination: { id: "d-x", platform: "x", accountId: "a", postType: "post", status: "draft", attempts: 0, generation: 0 },
+ *   },
+ *   { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0" },
+ * );
+ * step.kind === "accepted" && step.destination.status; // "queued"
+ * ```
+ * @since 0.1.0
+ */
+export const stepDestination = (
+  ctx: DestinationContext,
+  event: DestinationEvent,
+): DestinationStep => {
+  const d = ctx.destination;
+  const fixed = fixedOutcome(destinationTransitions[d.status][event.type]);
+  if (fixed !== undefined) {
+    return "reject" in fixed
+      ? {
+          kind: "rejected",
+          reason: fixed.reject,
+          message: `${d.id} is ${d.status}: ${event.type} is not taken there`,
+        }
+      : stale(`${d.id} is ${d.status}: ${event.type} no longer applies`);
+  }
+  switch (event.type) {
+    case "SUBMIT_FOR_APPROVAL":
+      return accepted({ ...d, status: "pending_approval" });
+    case "SCHEDULE":
+      return accepted({ ...d, status: "scheduled" });
+    case "RETURN_TO_DRAFT":
+      return accepted({ ...d, status: "draft" });
+    case "ENQUEUE": {
+      const next: Destination = { ...d, status: "queued", idempotencyKey: event.idempotencyKey };
+      return accepted(next, [enqueue(ctx, next)]);
+    }
+    case "CANCEL": {
+      const next: Destination = { ...without(d, "nextRetryAt", "error"), status: "cancelled" };
+      return accepted(
+        next,
+        d.idempotencyKey === undefined
+          ? []
+          : [
+              {
+                type: "cancel_delivery",
+                postId: ctx.postId,
+                destinationId: d.id,
+                idempotencyKey: d.idempotencyKey,
+              },
+            ],
+      );
+    }
+    case "RETRY_FAILED": {
+      const next: Destination = {
+        ...without(d, "error", "nextRetryAt"),
+        status: "queued",
+        attempts: 0,
+        generation: d.generation + 1,
+        idempotencyKey: event.idempotencyKey,
+      };
+      return accepted(next, [enqueue(ctx, next)]);
+    }
+    default:
+      return takeFact(ctx, event);
+  }
+};

@@ -1,0 +1,64 @@
+import type { PublishError } from "../errors/publish-error.js";
+import type { DestinationStatus } from "./status.js";
+
+/**
+ * One platform account a post goes to, and how delivery to it stands.
+ *
+ * `platform`, `accountId` and `postType` never change once the destination
+ * exists: to post elsewhere, remove it and add another. The delivery fields
+ * (`idempotencyKey`, `nextRetryAt`, `error`, `platformPostId`, `platformUrl`,
+ * `publishedAt`) are present only while they apply.
+ *
+ * @example
+ * ```ts
+ * import type { Destination } from "postlife";
+ * const x: Destination = {
+ *   id: "d-x", platform: "x", accountId: "acct-1", postType: "post",
+ *   status: "published", attempts: 1, generation: 0,
+ *   idempotencyKey: "post-1:d-x:1:0", platformPostId: "1780123456789012345",
+ *   publishedAt: "2026-04-15T14:30:03.000Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface Destination {
+  readonly id: string;
+  readonly platform: string;
+  readonly accountId: string;
+  readonly postType: string;
+  /** This destination's own text, sent instead of the post's content. */
+  readonly content?: string;
+  readonly status: DestinationStatus;
+  /** Attempts started in this generation (counted on DELIVERY_STARTED). */
+  readonly attempts: number;
+  /** Manual retries so far; part of the idempotency key. */
+  readonly generation: number;
+  readonly idempotencyKey?: string;
+  readonly nextRetryAt?: string;
+  readonly error?: PublishError;
+  readonly platformPostId?: string;
+  readonly platformUrl?: string;
+  readonly publishedAt?: string;
+}
+
+/**
+ * A destination as a caller names it: where to post and, optionally, what
+ * post type and text to use there.
+ *
+ * @example
+ * ```ts
+ * import type { DestinationInput } from "postlife";
+ * const threads: DestinationInput = { id: "d-threads", platform: "threads", accountId: "1784141" };
+ * ```
+ * @since 0.1.0
+ */
+export interface DestinationInput {
+  readonly id: string;
+  readonly platform: string;
+  readonly accountId: string;
+  readonly postType?: string;
+  readonly content?: string;
+}
+
+/** The post type a destination gets when none is named. */
+export const defaultPostType = "post";

@@ -1,0 +1,81 @@
+/**
+ * Instants on the wire: ISO 8601 / RFC 3339 date-times that name their zone.
+ *
+ * A time without `Z` or an offset is rejected, never guessed: a zone-less
+ * "2026-03-29T09:00:00" read in the server's zone is how scheduled posts drift
+ * by an hour when daylight saving changes. `Date.parse` is not used because it
+ * accepts zone-less times and rolls "02-30" over into March.
+ */
+
+const pattern =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** Why a string is not an instant, in words a person reads. */
+export type InstantProblem = string;
+
+const daysIn = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
+
+/**
+ * Parses an ISO 8601 instant with a zone into epoch milliseconds, or returns
+ * the problem as a sentence.
+ */
+export const parseInstant = (value: unknown): number | InstantProblem => {
+  if (typeof value !== "string") return "must be an ISO 8601 date-time string";
+  const m = pattern.exec(value);
+  if (m === null) {
+    return zoneless.test(value)
+      ? `"${value}" has no time zone: add Z or an offset such as +02:00`
+      : `"${value}" is not an ISO 8601 date-time (expected e.g. 2026-04-20T14:00:00Z)`;
+  }
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+    return `"${value}" names a day that does not exist`;
+  }
+  if (hour > 23 || minute > 59 || second > 59) return `"${value}" names a time that does not exist`;
+  let offsetMinutes = 0;
+  if (m[8] === undefined) {
+    const offsetHours = Number(m[10]);
+    const offsetMins = Number(m[11]);
+    if (offsetHours > 23 || offsetMins > 59) return `"${value}" has an impossible offset`;
+    offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millis);
+  return date.getTime() - offsetMinutes * 60_000;
+};
+
+/** `true` when `value` is an ISO 8601 instant with a zone. */
+export const isInstant = (value: unknown): value is string =>
+  typeof parseInstant(value) === "number";
+
+/**
+ * Epoch milliseconds of an instant already known to be valid (stored in a
+ * post by `apply`, or checked by the event shape). Invalid input gives NaN,
+ * which every comparison treats as "not yet".
+ */
+export const instantMs = (value: string): number => {
+  const ms = parseInstant(value);
+  return typeof ms === "number" ? ms : Number.NaN;
+};
+
+/** The canonical UTC form (`2026-04-20T14:00:00.000Z`) of epoch milliseconds. */
+export const formatInstant = (ms: number): string => new Date(ms).toISOString();

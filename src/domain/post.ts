@@ -1,0 +1,157 @@
+import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js";
+import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
+import type { Media } from "./media.js";
+import { type DestinationStatus, destinationStatuses, type PostStatus } from "./status.js";
+
+/**
+ * How many destinations are in each status.
+ *
+ * @example
+ * ```ts
+ * import type { StatusCounts } from "postlife";
+ * const done = (counts: StatusCounts) => counts.published + counts.failed + counts.cancelled;
+ * ```
+ * @since 0.1.0
+ */
+export type StatusCounts = { readonly [S in DestinationStatus]: number };
+
+/**
+ * A post: one piece of content going to one or more destinations. A plain,
+ * JSON-serialisable value, the row a service keeps in its database; `apply`
+ * returns a new one and never changes the one it is given.
+ *
+ * @example
+ * ```ts
+ * import { createPost } from "postlife";
+ * const post = createPost({
+ *   id: "post-1",
+ *   content: "We launched!",
+ *   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
+ * });
+ * post.status; // "draft"
+ * JSON.parse(JSON.stringify(post)); // the same post
+ * ```
+ * @since 0.1.0
+ */
+export interface Post {
+  readonly id: string;
+  readonly status: PostStatus;
+  /** Goes up by one on every accepted edit; part of every idempotency key. */
+  readonly revision: number;
+  readonly content: string;
+  readonly media: readonly Media[];
+  /** ISO 8601; `null` when no time is planned. */
+  readonly scheduledAt: string | null;
+  readonly requiresApproval: boolean;
+  readonly retry: RetryPolicy;
+  readonly destinations: readonly Destination[];
+  readonly counts: StatusCounts;
+}
+
+/**
+ * What `createPost` needs: the post's id, content and destinations, and
+ * optionally media, a planned time, an approval requirement and retry options.
+ *
+ * @example
+ * ```ts
+ * import type { PostInput } from "postlife";
+ * const input: PostInput = {
+ *   id: "post-1",
+ *   content: "Launch day",
+ *   scheduledAt: "2026-04-20T14:00:00Z",
+ *   requiresApproval: true,
+ *   retry: { maxAttempts: 5 },
+ *   destinations: [{ id: "d-li", platform: "linkedin", accountId: "urn:li:person:42" }],
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface PostInput {
+  readonly id: string;
+  readonly content: string;
+  readonly media?: readonly Media[];
+  /** ISO 8601 with a zone. Stored as given; checked when the post is scheduled. */
+  readonly scheduledAt?: string;
+  readonly requiresApproval?: boolean;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly destinations: readonly DestinationInput[];
+}
+
+/**
+ * Counts destinations per status (every status present, zero or more).
+ *
+ * @example
+ * ```ts
+ * import { countByStatus } from "postlife";
+ * countByStatus([{ status: "failed" }, { status: "published" }]).failed; // 1
+ * ```
+ * @since 0.1.0
+ */
+export const countByStatus = (
+  destinations: Iterable<{ readonly status: DestinationStatus }>,
+): StatusCounts => {
+  const counts = Object.fromEntries(destinationStatuses.map((s) => [s, 0])) as {
+    [S in DestinationStatus]: number;
+  };
+  for (const d of destinations) counts[d.status]++;
+  return counts;
+};
+
+/** A new destination in the draft status, from what the caller named. */
+export const newDestination = (input: DestinationInput): Destination => ({
+  id: input.id,
+  platform: input.platform,
+  accountId: input.accountId,
+  postType: input.postType ?? defaultPostType,
+  ...(input.content === undefined ? {} : { content: input.content }),
+  status: "draft",
+  attempts: 0,
+  generation: 0,
+});
+
+/**
+ * Creates a post in the `draft` status, at revision 0.
+ *
+ * Nothing is validated here, as a draft may hold what a platform would refuse
+ * (seed 002): the content rules, the destination list and the retry options
+ * are checked when the post leaves the draft (SCHEDULE, PUBLISH,
+ * SUBMIT_FOR_APPROVAL), and every problem is listed then.
+ *
+ * @example
+ * ```ts
+ * import { apply, createPost } from "postlife";
+ * const post = createPost({
+ *   id: "post-1",
+ *   content: "Hello from postlife",
+ *   destinations: [
+ *     { id: "d-x", platform: "x", accountId: "acct-1" },
+ *     { id: "d-li", platform: "linkedin", accountId: "urn:li:person:42" },
+ *   ],
+ * });
+ * apply(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).ok; // true
+ * ```
+ * @since 0.1.0
+ */
+export const createPost = (input: PostInput): Post => {
+  const destinations = Array.isArray(input.destinations)
+    ? input.destinations.map(newDestination)
+    : [];
+  return {
+    id: input.id,
+    status: "draft",
+    revision: 0,
+    content: input.content,
+    media: Array.isArray(input.media) ? input.media : [],
+    scheduledAt: typeof input.scheduledAt === "string" ? input.scheduledAt : null,
+    requiresApproval: input.requiresApproval === true,
+    retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
+    destinations,
+    counts: countByStatus(destinations),
+  };
+};
+
+/** Drops keys whose value is undefined, so they do not override defaults. */
+const definedOnly = (options: Partial<RetryPolicy> | undefined): Partial<RetryPolicy> =>
+  options === undefined || options === null
+    ? {}
+    : Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));

@@ -1,0 +1,98 @@
+/**
+ * postlife: the functional core of multi-platform social publishing.
+ *
+ * The public surface, name by name. Everything else is internal.
+ *
+ * @packageDocumentation
+ */
+
+export type { DestinationEvent } from "./destination/event.js";
+export type { DestinationContext, DestinationStep } from "./destination/step.js";
+// Destinations, one at a time
+export { failureOutcome, stepDestination } from "./destination/step.js";
+export type {
+  Accepted,
+  Decision,
+  Rejected,
+  Rejection,
+  RejectionReason,
+  Violation,
+} from "./domain/decision.js";
+export { rejectionReasons } from "./domain/decision.js";
+export type { Destination, DestinationInput } from "./domain/destination.js";
+export type {
+  ApproveEvent,
+  AttemptIdentity,
+  CancelEvent,
+  DeleteEvent,
+  DeliveryFact,
+  DeliveryFailedEvent,
+  DeliveryStartedEvent,
+  DeliverySucceededEvent,
+  DueEvent,
+  EditEvent,
+  FoundPost,
+  PostChanges,
+  PostEvent,
+  PostEventType,
+  PublishEvent,
+  ReconciledEvent,
+  RejectEvent,
+  RetryDueEvent,
+  RetryFailedEvent,
+  ScheduleEvent,
+  SubmitForApprovalEvent,
+  UnscheduleEvent,
+} from "./domain/event.js";
+// Events, decisions and the outbox
+export { deliveryFactTypes, postEventTypes } from "./domain/event.js";
+export { idempotencyKey, scheduleJobKey } from "./domain/idempotency.js";
+export type {
+  ArmSchedule,
+  CancelDelivery,
+  DisarmSchedule,
+  EmitWebhook,
+  EnqueueDelivery,
+  Instruction,
+  RequestReconciliation,
+  RequestReconnect,
+  ScheduleRetry,
+  WebhookEvent,
+} from "./domain/instruction.js";
+export { webhookEvents } from "./domain/instruction.js";
+export type { Media, MediaKind } from "./domain/media.js";
+export { mediaKinds } from "./domain/media.js";
+export type { Post, PostInput, StatusCounts } from "./domain/post.js";
+export { countByStatus, createPost } from "./domain/post.js";
+export type { DestinationStatus, EditorialStatus, PostStatus } from "./domain/status.js";
+// Vocabulary
+export {
+  destinationStatuses,
+  isDestinationStatus,
+  isEditorial,
+  isPostStatus,
+  isTerminal,
+  postStatuses,
+} from "./domain/status.js";
+export type { ErrorCode, KnownErrorCode, PublishError } from "./errors/publish-error.js";
+// Failures and retries
+export { errorCodeTable } from "./errors/publish-error.js";
+export type { RetryPolicy } from "./errors/retry-policy.js";
+export { defaultRetryPolicy, jitterOf, retryDelay } from "./errors/retry-policy.js";
+export { destinationMachine } from "./machines/destination.machine.js";
+export type {
+  DestinationMachineInput,
+  DestinationMachineTypes,
+} from "./machines/destination.types.js";
+// The machines and the tables they are held to
+export { postMachine } from "./machines/post.machine.js";
+export type { PostMachineTypes } from "./machines/post.types.js";
+// The pure API over plain values
+export { apply } from "./post/apply.js";
+export { allowedEvents, can, failuresOf, statusOf } from "./post/queries.js";
+export { aggregateStatus } from "./rules/aggregate.js";
+export type { EditableField } from "./rules/editable.js";
+export { editableFields } from "./rules/editable.js";
+export { eventShapes } from "./rules/event-shape.js";
+export type { DestinationEventType, TransitionCell } from "./rules/transitions.js";
+export { destinationTransitions, postTransitions } from "./rules/transitions.js";

@@ -1,0 +1,10 @@
+import { idempotencyKey } from "../domain/idempotency.js";
+import type { Post } from "../domain/post.js";
+import { stepAll } from "./outcome.js";
+
+/** Hands every destination to delivery, each with its idempotency key. */
+export const enqueueAll = (post: Post) =>
+  stepAll(post, (d) => ({
+    type: "ENQUEUE",
+    idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation),
+  }));

@@ -1,0 +1,106 @@
+import type { DestinationEvent } from "../destination/event.js";
+import {
+  type DestinationContext,
+  type DestinationStep,
+  stepDestination,
+} from "../destination/step.js";
+import type { Accepted, Decision, Rejected } from "../domain/decision.js";
+import type { Destination } from "../domain/destination.js";
+import type { PostEvent } from "../domain/event.js";
+import type { Instruction, WebhookEvent } from "../domain/instruction.js";
+import { countByStatus, type Post } from "../domain/post.js";
+import type { PostStatus } from "../domain/status.js";
+import { aggregateStatus } from "../rules/aggregate.js";
+import type { Problem } from "../rules/preflight.js";
+
+/** A refusal of `event` by `post`, from a problem found by a rule. */
+export const refuse = (post: Post, event: PostEvent, problem: Problem): Rejected => ({
+  ok: false,
+  rejection: { ...problem, status: post.status, eventType: event.type },
+});
+
+/** An event taken but ignored: the same post, nothing to do. */
+export const ignore = (post: Post, kind: "duplicate" | "stale", message: string): Accepted => ({
+  ok: true,
+  post,
+  outbox: [],
+  ignored: kind,
+  message,
+});
+
+const webhookOn: Partial<Record<PostStatus, WebhookEvent>> = {
+  scheduled: "post.scheduled",
+  published: "post.published",
+  partially_published: "post.partially_published",
+  failed: "post.failed",
+  cancelled: "post.cancelled",
+};
+
+/**
+ * The next post: its destinations, status and counts settled together, so
+ * the status shown is always the one the destinations give (`deleted` is the
+ * only status a post holds on its own). A post-level webhook closes the outbox
+ * when the status changed to one subscribers hear about.
+ */
+export const settle = (
+  before: Post,
+  changes: Partial<Post> & { readonly destinations: readonly Destination[] },
+  outbox: readonly Instruction[],
+): Accepted => {
+  const status =
+    changes.status === "deleted"
+      ? "deleted"
+      : aggregateStatus(changes.destinations.map((d) => d.status));
+  const post: Post = {
+    ...before,
+    ...changes,
+    status,
+    counts: countByStatus(changes.destinations),
+  };
+  const hook = status === before.status ? undefined : webhookOn[status];
+  return {
+    ok: true,
+    post,
+    outbox:
+      hook === undefined
+        ? outbox
+        : [...outbox, { type: "webhook", event: hook, postId: post.id, revision: post.revision }],
+  };
+};
+
+/** The context a destination of `post` takes events in. */
+export const contextOf = (post: Post, destination: Destination): DestinationContext => ({
+  postId: post.id,
+  revision: post.revision,
+  retry: post.retry,
+  destination,
+});
+
+/**
+ * Sends `event` to the destinations `select` picks (the rest stay as they
+ * are) and gathers their outboxes. Only events the destination table allows
+ * are sent, so every step is accepted.
+ */
+export const stepAll = (
+  post: Post,
+  select: (d: Destination) => DestinationEvent | undefined,
+): { destinations: Destination[]; outbox: Instruction[] } => {
+  const destinations: Destination[] = [];
+  const outbox: Instruction[] = [];
+  for (const d of post.destinations) {
+    const event = select(d);
+    const step: DestinationStep | undefined =
+      event === undefined ? undefined : stepDestination(contextOf(post, d), event);
+    if (step?.kind === "accepted") {
+      destinations.push(step.destination);
+      outbox.push(...step.outbox);
+    } else {
+      destinations.push(d);
+    }
+  }
+  return { destinations, outbox };
+};
+
+/** `true` when the decision changes the post (accepted and not ignored). */
+export const takes = (decision: Decision): decision is Accepted =>
+  decision.ok && decision.ignored === undefined;

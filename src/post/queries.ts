@@ -1,0 +1,103 @@
+import type { Destination } from "../domain/destination.js";
+import {
+  deliveryFactTypes,
+  type PostEvent,
+  type PostEventType,
+  postEventTypes,
+} from "../domain/event.js";
+import type { Post } from "../domain/post.js";
+import { isEditorial, type PostStatus } from "../domain/status.js";
+import { aggregateStatus } from "../rules/aggregate.js";
+import { checkPost } from "../rules/post-shape.js";
+import { destinationTransitions, postTransitions } from "../rules/transitions.js";
+import { apply } from "./apply.js";
+import { leaveDraftProblem } from "./leave-draft.js";
+import { takes } from "./outcome.js";
+
+/**
+ * `true` when `apply` would take `event` and change the post: accepted, and
+ * neither a duplicate nor stale.
+ *
+ * @example
+ * ```ts
+ * import { can, createPost } from "postlife";
+ * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * can(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }); // true
+ * can(post, { type: "CANCEL" }); // false: a draft is deleted, not cancelled
+ * ```
+ * @since 0.1.0
+ */
+export const can = (post: Post, event: PostEvent): boolean => takes(apply(post, event));
+
+/**
+ * The status a post shows: `deleted` if it was deleted, else the one its
+ * destinations give (`aggregateStatus`). Equal to `post.status` for every
+ * post `apply` returns; use it on a value of uncertain origin.
+ *
+ * @example
+ * ```ts
+ * import { createPost, statusOf } from "postlife";
+ * statusOf(createPost({ id: "p", content: "hi", destinations: [] })); // "draft"
+ * ```
+ * @since 0.1.0
+ */
+export const statusOf = (post: Post): PostStatus =>
+  post.status === "deleted" ? "deleted" : aggregateStatus(post.destinations.map((d) => d.status));
+
+const some = (post: Post, test: (d: Destination) => boolean): boolean =>
+  post.destinations.some(test);
+
+/** Whether some event of a type the status table lets through could be taken by this post. */
+const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
+  SCHEDULE: (post) =>
+    post.status === "scheduled" || leaveDraftProblem(post, { bypassesReview: true }) === undefined,
+  PUBLISH: (post) =>
+    post.status === "scheduled" || leaveDraftProblem(post, { bypassesReview: true }) === undefined,
+  SUBMIT_FOR_APPROVAL: (post) => leaveDraftProblem(post, { bypassesReview: false }) === undefined,
+  CANCEL: (post) =>
+    some(post, (d) => isEditorial(d.status) || d.status === "queued" || d.status === "retrying"),
+  DELETE: (post) =>
+    !some(post, (d) => ["publishing", "unconfirmed", "published"].includes(d.status)),
+  RETRY_FAILED: (post) => some(post, (d) => d.status === "failed"),
+  ...Object.fromEntries(
+    deliveryFactTypes.map((type) => [
+      type,
+      (post: Post) => some(post, (d) => destinationTransitions[d.status][type].to !== undefined),
+    ]),
+  ),
+};
+
+/**
+ * The event types this post can take now: those for which some event would
+ * be accepted and change the post. Use it to enable buttons and to tell a
+ * worker what it may report.
+ *
+ * @example
+ * ```ts
+ * import { allowedEvents, createPost } from "postlife";
+ * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * allowedEvents(post); // ["EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE"]
+ * ```
+ * @since 0.1.0
+ */
+export const allowedEvents = (post: Post): readonly PostEventType[] => {
+  if (checkPost(post) !== undefined) return [];
+  const row = postTransitions[post.status];
+  return postEventTypes.filter(
+    (type) => row[type].to !== undefined && (possible[type]?.(post) ?? true),
+  );
+};
+
+/**
+ * The failed destinations, each with the error that failed it.
+ *
+ * @example
+ * ```ts
+ * import { failuresOf, type Post } from "postlife";
+ * const report = (post: Post) =>
+ *   failuresOf(post).map((d) => `${d.platform}: ${d.error?.code} ${d.error?.message}`);
+ * ```
+ * @since 0.1.0
+ */
+export const failuresOf = (post: Post): readonly Destination[] =>
+  post.destinations.filter((d) => d.status === "failed");

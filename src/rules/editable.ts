@@ -1,0 +1,37 @@
+import table from "../../spec/editable-fields.json";
+import type { Post } from "../domain/post.js";
+
+/**
+ * A field of a post that an EDIT can name.
+ *
+ * @example
+ * ```ts
+ * import type { EditableField } from "postlife";
+ * const field: EditableField = "scheduledAt";
+ * ```
+ * @since 0.1.0
+ */
+export type EditableField = "content" | "media" | "scheduledAt" | "destinations";
+
+const byStatus = table.byStatus as Partial<Record<string, readonly EditableField[]>>;
+const frozen = new Set(table.frozenOnceApproved);
+
+/**
+ * The fields an EDIT may change now, read from `spec/editable-fields.json`:
+ * all four in draft and scheduled, none once delivery starts; an approved post
+ * keeps only its time movable, as the reviewer approved exactly what is sent.
+ *
+ * @example
+ * ```ts
+ * import { createPost, editableFields } from "postlife";
+ * const post = createPost({ id: "p", content: "hi", destinations: [] });
+ * editableFields(post); // ["content", "media", "scheduledAt", "destinations"]
+ * ```
+ * @since 0.1.0
+ */
+export const editableFields = (post: Post): readonly EditableField[] => {
+  const fields = byStatus[post.status] ?? [];
+  return post.status === "scheduled" && post.requiresApproval
+    ? fields.filter((f) => !frozen.has(f))
+    : fields;
+};

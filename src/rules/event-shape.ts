@@ -1,0 +1,242 @@
+import type { PostEvent, PostEventType } from "../domain/event.js";
+import { parseInstant } from "../domain/instant.js";
+import { mediaKinds } from "../domain/media.js";
+
+/**
+ * What a field of an event must hold. A trailing "?" makes it optional.
+ * The shapes are data so that docs and other languages can read them.
+ */
+type FieldKind =
+  | "instant"
+  | "id"
+  | "text"
+  | "count"
+  | "attempt"
+  | "changes"
+  | "publishError"
+  | "found";
+type FieldSpec = FieldKind | `${FieldKind}?`;
+
+const attemptIdentity = { attempt: "attempt?", idempotencyKey: "id?" } as const;
+
+/**
+ * The fields of every event type, and what each must hold.
+ *
+ * @example
+ * ```ts
+ * import { eventShapes } from "postlife";
+ * eventShapes.SCHEDULE; // { at: "instant", now: "instant" }
+ * ```
+ * @since 0.1.0
+ */
+export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<string, FieldSpec>> } = {
+  EDIT: { changes: "changes", now: "instant?" },
+  SCHEDULE: { at: "instant", now: "instant" },
+  UNSCHEDULE: {},
+  PUBLISH: { now: "instant" },
+  SUBMIT_FOR_APPROVAL: { now: "instant" },
+  APPROVE: { now: "instant" },
+  REJECT: { reason: "text?" },
+  DUE: { now: "instant", revision: "count?" },
+  CANCEL: {},
+  DELETE: {},
+  RETRY_FAILED: { now: "instant" },
+  DELIVERY_STARTED: { destinationId: "id", now: "instant", ...attemptIdentity },
+  DELIVERY_SUCCEEDED: {
+    destinationId: "id",
+    platformPostId: "id",
+    platformUrl: "text?",
+    now: "instant",
+    ...attemptIdentity,
+  },
+  DELIVERY_FAILED: {
+    destinationId: "id",
+    error: "publishError",
+    now: "instant",
+    ...attemptIdentity,
+  },
+  RETRY_DUE: { destinationId: "id", now: "instant", ...attemptIdentity },
+  RECONCILED: { destinationId: "id", found: "found", now: "instant", ...attemptIdentity },
+};
+
+/** A problem with an event: where it is and what is wrong. */
+export interface ShapeProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+type Check = (value: unknown, path: string) => ShapeProblem | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const problem = (path: string, message: string): ShapeProblem => ({ path, message });
+
+const text: Check = (v, path) =>
+  typeof v === "string" ? undefined : problem(path, `${path} must be a string`);
+
+const id: Check = (v, path) =>
+  typeof v === "string" && v.length > 0
+    ? undefined
+    : problem(path, `${path} must be a non-empty string`);
+
+const whole =
+  (min: number): Check =>
+  (v, path) =>
+    Number.isInteger(v) && (v as number) >= min
+      ? undefined
+      : problem(path, `${path} must be a whole number of at least ${min}`);
+
+const instant: Check = (v, path) => {
+  const ms = parseInstant(v);
+  return typeof ms === "number" ? undefined : problem(path, `${path} ${ms}`);
+};
+
+const fields = (
+  value: Record<string, unknown>,
+  spec: Readonly<Record<string, Check | readonly [Check, "optional"]>>,
+  path: string,
+): ShapeProblem | undefined => {
+  for (const [key, entry] of Object.entries(spec)) {
+    const [check, optional] = Array.isArray(entry) ? [entry[0], true] : [entry as Check, false];
+    const v = value[key];
+    const at = path === "" ? key : `${path}.${key}`;
+    if (v === undefined) {
+      if (!optional) return problem(at, `${at} is required`);
+      continue;
+    }
+    const found = check(v, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+const optional = (check: Check) => [check, "optional"] as const;
+
+const object =
+  (spec: Readonly<Record<string, Check | readonly [Check, "optional"]>>): Check =>
+  (v, path) =>
+    isRecord(v) ? fields(v, spec, path) : problem(path, `${path} must be an object`);
+
+const arrayOf =
+  (item: Check): Check =>
+  (v, path) => {
+    if (!Array.isArray(v)) return problem(path, `${path} must be an array`);
+    for (let i = 0; i < v.length; i++) {
+      const found = item(v[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v, path) =>
+    typeof v === "string" && values.includes(v)
+      ? undefined
+      : problem(path, `${path} must be one of ${values.join(", ")}`);
+
+const nonNegative: Check = (v, path) =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0
+    ? undefined
+    : problem(path, `${path} must be a number of at least 0`);
+
+const media = object({
+  kind: oneOf(mediaKinds),
+  url: id,
+  sizeBytes: optional(nonNegative),
+  mimeType: optional(text),
+  altText: optional(text),
+  durationMs: optional(nonNegative),
+  width: optional(nonNegative),
+  height: optional(nonNegative),
+});
+
+const destinationInput = object({
+  id,
+  platform: id,
+  accountId: id,
+  postType: optional(id),
+  content: optional(text),
+});
+
+const changeChecks: Readonly<Record<string, Check>> = {
+  content: text,
+  media: arrayOf(media),
+  scheduledAt: (v, path) => (v === null ? undefined : instant(v, path)),
+  destinations: arrayOf(destinationInput),
+};
+
+/** Changes must be an object; unknown keys are left to the edit rules, which name them. */
+const changes: Check = (v, path) => {
+  if (!isRecord(v)) return problem(path, `${path} must be an object`);
+  if (Object.keys(v).length === 0) return problem(path, `${path} names no field to change`);
+  for (const [key, check] of Object.entries(changeChecks)) {
+    if (v[key] === undefined) continue;
+    const found = check(v[key], `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+const boolean: Check = (v, path) =>
+  typeof v === "boolean" ? undefined : problem(path, `${path} must be true or false`);
+
+const publishError = object({
+  code: id,
+  message: text,
+  retryable: boolean,
+  platformStatusCode: optional(whole(0)),
+  platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
+  failedAt: optional(instant),
+  retryAfterMs: optional(nonNegative),
+  outcomeUnknown: optional(boolean),
+});
+
+const found: Check = (v, path) =>
+  v === null ? undefined : object({ platformPostId: id, platformUrl: optional(text) })(v, path);
+
+const kinds: Readonly<Record<FieldKind, Check>> = {
+  instant,
+  id,
+  text,
+  count: whole(0),
+  attempt: whole(1),
+  changes,
+  publishError,
+  found,
+};
+
+const specs = Object.fromEntries(
+  Object.entries(eventShapes).map(([type, shape]) => [
+    type,
+    Object.fromEntries(
+      Object.entries(shape).map(([key, kind]) =>
+        kind.endsWith("?")
+          ? [key, optional(kinds[kind.slice(0, -1) as FieldKind])]
+          : [key, kinds[kind as FieldKind]],
+      ),
+    ),
+  ]),
+) as Readonly<Record<string, Readonly<Record<string, Check | readonly [Check, "optional"]>>>>;
+
+/**
+ * Checks that `value` is a well-formed `PostEvent`: a known type and every
+ * field of the right kind. Returns the first problem, with its path.
+ */
+export const checkEvent = (value: unknown): ShapeProblem | undefined => {
+  if (!isRecord(value)) return problem("", "an event must be an object with a type");
+  const type = value.type;
+  if (typeof type !== "string" || !Object.hasOwn(specs, type)) {
+    return problem(
+      "type",
+      typeof type === "string"
+        ? `"${type}" is not an event type (expected one of ${Object.keys(specs).join(", ")})`
+        : "type is required and must be a string",
+    );
+  }
+  return fields(value, specs[type] as Readonly<Record<string, Check>>, "");
+};
+
+/** Narrows a value `checkEvent` passed. */
+export const isWellFormed = (value: unknown): value is PostEvent => checkEvent(value) === undefined;

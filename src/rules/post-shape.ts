@@ -1,0 +1,57 @@
+import { isInstant } from "../domain/instant.js";
+import { isDestinationStatus, isPostStatus } from "../domain/status.js";
+import type { Problem } from "./preflight.js";
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isWhole = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
+const invalid = (path: string, what: string): Problem => ({
+  reason: "invalid_post",
+  message: `post${path === "" ? "" : `.${path}`} ${what}`,
+  ...(path === "" ? {} : { path }),
+});
+
+/**
+ * Checks that a value read back from storage has the shape of a `Post`, so
+ * that a corrupted row is refused with the field named instead of throwing
+ * halfway through a transition. It checks shape, not history: what the
+ * content rules say is checked when the post leaves the draft.
+ */
+export const checkPost = (post: unknown): Problem | undefined => {
+  if (!isRecord(post)) return invalid("", "must be an object (a Post from createPost or apply)");
+  if (typeof post.id !== "string" || post.id === "")
+    return invalid("id", "must be a non-empty string");
+  if (!isPostStatus(post.status))
+    return invalid("status", `"${String(post.status)}" is not a post status`);
+  if (!isWhole(post.revision)) return invalid("revision", "must be a whole number");
+  if (typeof post.content !== "string") return invalid("content", "must be a string");
+  if (!Array.isArray(post.media)) return invalid("media", "must be an array");
+  if (post.scheduledAt !== null && !isInstant(post.scheduledAt)) {
+    return invalid("scheduledAt", "must be null or an ISO 8601 date-time with a zone");
+  }
+  if (typeof post.requiresApproval !== "boolean")
+    return invalid("requiresApproval", "must be true or false");
+  if (!isRecord(post.retry)) return invalid("retry", "must be an object");
+  for (const key of ["maxAttempts", "baseDelayMs", "maxDelayMs"]) {
+    if (typeof post.retry[key] !== "number") return invalid(`retry.${key}`, "must be a number");
+  }
+  if (!Array.isArray(post.destinations)) return invalid("destinations", "must be an array");
+  for (const [i, d] of (post.destinations as unknown[]).entries()) {
+    const at = `destinations[${i}]`;
+    if (!isRecord(d)) return invalid(at, "must be an object");
+    for (const key of ["id", "platform", "accountId", "postType"]) {
+      if (typeof d[key] !== "string") return invalid(`${at}.${key}`, "must be a string");
+    }
+    if (!isDestinationStatus(d.status))
+      return invalid(`${at}.status`, `"${String(d.status)}" is not a destination status`);
+    if (!isWhole(d.attempts)) return invalid(`${at}.attempts`, "must be a whole number");
+    if (!isWhole(d.generation)) return invalid(`${at}.generation`, "must be a whole number");
+    for (const key of ["nextRetryAt", "publishedAt"]) {
+      if (d[key] !== undefined && !isInstant(d[key]))
+        return invalid(`${at}.${key}`, "must be an ISO 8601 date-time with a zone");
+    }
+  }
+  return undefined;
+};

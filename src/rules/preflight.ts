@@ -1,0 +1,98 @@
+import type { RejectionReason, Violation } from "../domain/decision.js";
+import type { Destination } from "../domain/destination.js";
+import type { Post } from "../domain/post.js";
+
+/**
+ * A rule broken by the post as a whole, found before anything is sent. Each
+ * command turns it into a rejection with its status and event type.
+ */
+export interface Problem {
+  readonly reason: RejectionReason;
+  readonly message: string;
+  readonly path?: string;
+  readonly destinationId?: string;
+  readonly acceptedFrom?: string;
+  readonly violations?: readonly Violation[];
+}
+
+const isWhole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
+
+/**
+ * What stops a post from leaving the draft, whatever its content says: it
+ * needs a destination, unique destination ids, and a usable retry policy.
+ */
+export const readinessProblem = (post: Post): Problem | undefined => {
+  if (post.destinations.length === 0) {
+    return {
+      reason: "no_destinations",
+      message: "add at least one destination before the post leaves the draft",
+      path: "destinations",
+    };
+  }
+  const seen = new Set<string>();
+  for (const [i, d] of post.destinations.entries()) {
+    if (seen.has(d.id)) {
+      return {
+        reason: "duplicate_destination",
+        message: `two destinations have the id "${d.id}"`,
+        path: `destinations[${i}].id`,
+        destinationId: d.id,
+      };
+    }
+    seen.add(d.id);
+  }
+  const { maxAttempts, baseDelayMs, maxDelayMs } = post.retry;
+  const retryProblem = !isWhole(maxAttempts, 1)
+    ? ["maxAttempts", "a whole number of at least 1"]
+    : !isWhole(baseDelayMs, 1)
+      ? ["baseDelayMs", "a whole number of milliseconds, at least 1"]
+      : !isWhole(maxDelayMs, baseDelayMs)
+        ? ["maxDelayMs", "a whole number of milliseconds, at least baseDelayMs"]
+        : undefined;
+  return retryProblem === undefined
+    ? undefined
+    : {
+        reason: "invalid_post",
+        message: `retry.${retryProblem[0]} must be ${retryProblem[1]}`,
+        path: `retry.${retryProblem[0]}`,
+      };
+};
+
+/** The text a destination sends: its own override, else the post's content. */
+export const textFor = (post: Post, destination: Destination): string =>
+  destination.content ?? post.content;
+
+/**
+ * Every content rule the post breaks, per destination. Checked when the post
+ * enters scheduled, queued or pending_approval, and on edits of a scheduled
+ * post; never on a draft edit (seed 002: a draft may hold what a platform
+ * would refuse).
+ */
+export const contentViolations = (post: Post): readonly Violation[] => {
+  const violations: Violation[] = [];
+  for (const d of post.destinations) {
+    if (textFor(post, d).trim() === "" && post.media.length === 0) {
+      violations.push({
+        destinationId: d.id,
+        platform: d.platform,
+        rule: "text_or_media_required",
+        message: `${d.id} (${d.platform}) would send nothing: add text or media`,
+        code: "INVALID_CONTENT",
+      });
+    }
+  }
+  return violations;
+};
+
+/** The content violations as one problem, or undefined when there are none. */
+export const contentProblem = (post: Post): Problem | undefined => {
+  const violations = contentViolations(post);
+  if (violations.length === 0) return undefined;
+  return {
+    reason: "content_invalid",
+    message: `${violations.length} content rule${violations.length === 1 ? "" : "s"} broken: ${violations
+      .map((v) => v.message)
+      .join("; ")}`,
+    violations,
+  };
+};

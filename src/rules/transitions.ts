@@ -1,0 +1,92 @@
+import destinationTable from "../../spec/transitions.destination.json";
+import postTable from "../../spec/transitions.post.json";
+import type { RejectionReason } from "../domain/decision.js";
+import type { PostEventType } from "../domain/event.js";
+import type { DestinationStatus, PostStatus } from "../domain/status.js";
+
+/**
+ * One cell of a transition table: what an event may do in one status. The
+ * tables live in `spec/` as JSON, shipped for services in other languages;
+ * `apply` reads them, and the tests prove the machines agree with them.
+ *
+ * @example
+ * ```ts
+ * import { postTransitions } from "postlife";
+ * postTransitions.scheduled.DUE; // { to: ["queued"], reject: ["too_early"], ignore: ["stale"] }
+ * ```
+ * @since 0.1.0
+ */
+export interface TransitionCell<Status extends string> {
+  readonly to?: readonly Status[];
+  readonly reject?: readonly RejectionReason[];
+  readonly ignore?: readonly ("duplicate" | "stale")[];
+}
+
+/**
+ * The destination's own events: the delivery facts, and what the post tells
+ * its destinations when its editorial status changes.
+ *
+ * @example
+ * ```ts
+ * import type { DestinationEventType } from "postlife";
+ * const t: DestinationEventType = "ENQUEUE";
+ * ```
+ * @since 0.1.0
+ */
+export type DestinationEventType =
+  | "SUBMIT_FOR_APPROVAL"
+  | "SCHEDULE"
+  | "RETURN_TO_DRAFT"
+  | "ENQUEUE"
+  | "CANCEL"
+  | "RETRY_FAILED"
+  | "DELIVERY_STARTED"
+  | "DELIVERY_SUCCEEDED"
+  | "DELIVERY_FAILED"
+  | "RETRY_DUE"
+  | "RECONCILED";
+
+/**
+ * `spec/transitions.post.json`: post status x event type.
+ *
+ * @example
+ * ```ts
+ * import { postTransitions } from "postlife";
+ * postTransitions.published.CANCEL.reject; // ["not_allowed_in_status"]
+ * ```
+ * @since 0.1.0
+ */
+export const postTransitions = postTable.cells as unknown as {
+  readonly [S in PostStatus]: { readonly [E in PostEventType]: TransitionCell<PostStatus> };
+};
+
+/**
+ * `spec/transitions.destination.json`: destination status x destination event.
+ *
+ * @example
+ * ```ts
+ * import { destinationTransitions } from "postlife";
+ * destinationTransitions.unconfirmed.RECONCILED.to; // ["published", "queued", "failed"]
+ * ```
+ * @since 0.1.0
+ */
+export const destinationTransitions = destinationTable.cells as unknown as {
+  readonly [S in DestinationStatus]: {
+    readonly [E in DestinationEventType]: TransitionCell<DestinationStatus>;
+  };
+};
+
+/**
+ * The outcome a cell fixes on its own: a refusal or an ignore, when the cell
+ * leaves no other possibility. `undefined` when the event's content decides.
+ */
+export const fixedOutcome = (
+  cell: TransitionCell<string>,
+): { reject: RejectionReason } | { ignore: "duplicate" | "stale" } | undefined => {
+  if (cell.to !== undefined) return undefined;
+  const reject = cell.reject ?? [];
+  const ignore = cell.ignore ?? [];
+  if (reject.length === 1 && ignore.length === 0) return { reject: reject[0] as RejectionReason };
+  if (ignore.length === 1 && reject.length === 0) return { ignore: ignore[0] as "stale" };
+  return undefined;
+};
