@@ -171,7 +171,10 @@ export const postMachine = setup({
     queued: {
       description: "Handed to delivery; no destination has started. Nothing is editable any more.",
       on: {
-        ...deliveryFacts,
+        // No destination waits for a retry or a reconciliation yet.
+        DELIVERY_STARTED: fact,
+        DELIVERY_SUCCEEDED: fact,
+        DELIVERY_FAILED: fact,
         CANCEL: { guard: "canCancel", target: "cancelled", actions: "cancelWaiting" },
         DELETE: { guard: "canDelete", target: "deleted", actions: "deletePost" },
       },

@@ -1,0 +1,84 @@
+/**
+ * Breadth-first exploration of the posts reachable from a few starting points
+ * through the event alphabet, up to an abstraction of the post that keeps
+ * what decides outcomes (statuses, attempts, generation, the error recorded)
+ * and forgets what only grows (revision, content, times). The abstraction is
+ * finite, so the exploration reaches a fixpoint: every abstract state once.
+ */
+import {
+  apply,
+  createPost,
+  type Decision,
+  type DestinationInput,
+  type Post,
+  type PostEvent,
+  type PostInput,
+} from "../../src/index.js";
+import { eventsFor, LATER } from "./alphabet.js";
+
+const x: DestinationInput = { id: "x", platform: "x", accountId: "acct-x" };
+const li: DestinationInput = { id: "li", platform: "linkedin", accountId: "urn:li:person:1" };
+
+/** Starting points that between them reach every cell of the tables. */
+export const roots: readonly PostInput[] = [
+  // Two destinations for the mixed outcomes; one attempt each keeps the product small.
+  { id: "p-two", content: "Hello", destinations: [x, li], retry: { maxAttempts: 1 } },
+  // One destination with the default three attempts, for retries and reconciliation.
+  { id: "p-one", content: "Hello", destinations: [x] },
+  {
+    id: "p-review",
+    content: "Hello",
+    requiresApproval: true,
+    scheduledAt: LATER,
+    destinations: [x],
+    retry: { maxAttempts: 1 },
+  },
+  { id: "p-empty", content: "", destinations: [x] },
+  { id: "p-none", content: "Hello", destinations: [] },
+  { id: "p-dup", content: "Hello", destinations: [x, x] },
+  { id: "p-bad-retry", content: "Hello", destinations: [x], retry: { maxAttempts: 0 } },
+];
+
+export const abstractKey = (post: Post): string =>
+  JSON.stringify([
+    post.id,
+    post.status,
+    post.revision > 0,
+    post.scheduledAt === null,
+    post.content === "",
+    post.destinations.map((d) => [
+      d.id,
+      d.status,
+      d.attempts === 0 ? 0 : d.attempts < post.retry.maxAttempts ? 1 : 2,
+      d.error === undefined ? 0 : d.error.code === "TIMEOUT_ERROR" ? 1 : 2,
+    ]),
+  ]);
+
+export interface Visit {
+  readonly post: Post;
+  readonly event: PostEvent;
+  readonly decision: Decision;
+}
+
+/** Every abstract state reachable from the roots; `visit` sees every (post, event, decision). */
+export const explore = (visit: (v: Visit) => void = () => {}): Post[] => {
+  const seen = new Set<string>();
+  const states: Post[] = [];
+  const queue: Post[] = roots.map(createPost);
+  for (const post of queue) seen.add(abstractKey(post));
+  while (queue.length > 0) {
+    const post = queue.shift() as Post;
+    states.push(post);
+    for (const event of eventsFor(post)) {
+      const decision = apply(post, event);
+      visit({ post, event, decision });
+      if (!decision.ok || decision.ignored !== undefined) continue;
+      const key = abstractKey(decision.post);
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(decision.post);
+      }
+    }
+  }
+  return states;
+};
