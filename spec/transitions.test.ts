@@ -125,7 +125,9 @@ describe("the post machine's structure matches the table", () => {
 
   it("every direct target is a status the table lists", () => {
     for (const status of postStatuses) {
-      const node = stateNodes[status] as { on: Record<string, { target?: { key: string }[] }[]> };
+      const node = stateNodes[status] as unknown as {
+        on: Record<string, { target?: readonly { key: string }[] }[]>;
+      };
       for (const [type, transitions] of Object.entries(node.on ?? {})) {
         for (const t of transitions) {
           const target = t.target?.[0]?.key ?? status;

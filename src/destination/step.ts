@@ -1,7 +1,7 @@
 import type { RejectionReason } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFact, FoundPost } from "../domain/event.js";
-import { formatInstant, instantMs } from "../domain/instant.js";
+import { canonicalInstant, formatInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
@@ -132,7 +132,7 @@ const fail = (
   error: PublishError,
   now: string,
 ): DestinationStep => {
-  const recorded: PublishError = { ...error, failedAt: now };
+  const recorded: PublishError = { ...error, failedAt: canonicalInstant(now) };
   const base = { ...without(d, "nextRetryAt"), attempts, error: recorded };
   switch (failureOutcome(ctx.retry, attempts, error)) {
     case "unconfirmed": {
@@ -198,7 +198,7 @@ const publish = (
     attempts,
     platformPostId: found.platformPostId,
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
-    publishedAt: now,
+    publishedAt: canonicalInstant(now),
   };
   return accepted(next, [webhook(ctx, next, "destination.published")]);
 };
@@ -252,9 +252,13 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
           : stale(`attempt ${fact.attempt} of ${d.id} is not the one in flight (${d.attempts})`);
       }
       if (d.status === "queued") {
-        // Without an attempt number, a failure for a destination that failed before and
-        // was re-queued is a late copy of that failure, not news of a new attempt.
-        if (fact.attempt === undefined ? d.attempts > 0 : fact.attempt <= d.attempts) {
+        // A failure that names no attempt, for a destination with a delivery history (an
+        // attempt made, or a manual retry), is a late copy of an old failure, not news.
+        if (
+          fact.attempt === undefined
+            ? d.attempts > 0 || d.generation > 0
+            : fact.attempt <= d.attempts
+        ) {
           return stale(
             `the failure of attempt ${fact.attempt ?? d.attempts} of ${d.id} was already handled`,
           );

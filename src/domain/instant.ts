@@ -79,3 +79,13 @@ export const instantMs = (value: string): number => {
 
 /** The canonical UTC form (`2026-04-20T14:00:00.000Z`) of epoch milliseconds. */
 export const formatInstant = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The canonical UTC form of an instant, so that every time a post stores
+ * compares and reads the same whatever offset it arrived with. A string that
+ * is not an instant is returned unchanged, for the checks to name.
+ */
+export const canonicalInstant = (value: string): string => {
+  const ms = parseInstant(value);
+  return typeof ms === "number" ? formatInstant(ms) : value;
+};

@@ -1,5 +1,6 @@
 import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js";
 import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
+import { canonicalInstant } from "./instant.js";
 import type { Media } from "./media.js";
 import { type DestinationStatus, destinationStatuses, type PostStatus } from "./status.js";
 
@@ -142,7 +143,7 @@ export const createPost = (input: PostInput): Post => {
     revision: 0,
     content: input.content,
     media: Array.isArray(input.media) ? input.media : [],
-    scheduledAt: typeof input.scheduledAt === "string" ? input.scheduledAt : null,
+    scheduledAt: typeof input.scheduledAt === "string" ? canonicalInstant(input.scheduledAt) : null,
     requiresApproval: input.requiresApproval === true,
     retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
     destinations,

@@ -1,4 +1,5 @@
 import { enqueueActions, setup } from "xstate";
+import type { Decision } from "../domain/decision.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { createPost, type Post, type PostInput } from "../domain/post.js";
@@ -11,8 +12,28 @@ import type { PostAction, PostGuard } from "./post.types.js";
 
 type Args = { readonly context: Post; readonly event: PostEvent };
 
+/**
+ * `apply`, remembered per event and post: within one transition XState asks
+ * the guards and then runs the action with the same two objects, and the
+ * answer of a pure function cannot change in between.
+ */
+const decisions = new WeakMap<object, WeakMap<object, Decision>>();
+const decide = (context: Post, event: PostEvent): Decision => {
+  let byPost = decisions.get(event);
+  if (byPost === undefined) {
+    byPost = new WeakMap();
+    decisions.set(event, byPost);
+  }
+  let decision = byPost.get(context);
+  if (decision === undefined) {
+    decision = apply(context, event);
+    byPost.set(context, decision);
+  }
+  return decision;
+};
+
 /** Every guard of the machine is this question: does `apply` take the event? */
-const accepts = ({ context, event }: Args): boolean => takes(apply(context, event));
+const accepts = ({ context, event }: Args): boolean => takes(decide(context, event));
 
 /**
  * Every action is `apply` itself: the next post becomes the context and the
@@ -31,7 +52,7 @@ const applyEvent = enqueueActions<
   never,
   Instruction
 >(({ context, event, enqueue }) => {
-  const decision = apply(context, event);
+  const decision = decide(context, event);
   if (!takes(decision)) return;
   enqueue.assign(() => decision.post);
   for (const instruction of decision.outbox) enqueue.emit(instruction);

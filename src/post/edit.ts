@@ -1,7 +1,7 @@
 import type { Decision } from "../domain/decision.js";
 import type { Destination, DestinationInput } from "../domain/destination.js";
 import type { EditEvent } from "../domain/event.js";
-import { instantMs } from "../domain/instant.js";
+import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newDestination, type Post } from "../domain/post.js";
 import { omit } from "../internal/omit.js";
@@ -135,7 +135,12 @@ export const edit = (post: Post, event: EditEvent): Decision => {
     revision: post.revision + 1,
     ...(event.changes.content === undefined ? {} : { content: event.changes.content }),
     ...(event.changes.media === undefined ? {} : { media: event.changes.media }),
-    ...(event.changes.scheduledAt === undefined ? {} : { scheduledAt: event.changes.scheduledAt }),
+    ...(event.changes.scheduledAt === undefined
+      ? {}
+      : {
+          scheduledAt:
+            event.changes.scheduledAt === null ? null : canonicalInstant(event.changes.scheduledAt),
+        }),
     destinations,
   };
   let outbox: Instruction[] = [];

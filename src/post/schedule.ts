@@ -1,6 +1,6 @@
 import type { Decision } from "../domain/decision.js";
 import type { ScheduleEvent, UnscheduleEvent } from "../domain/event.js";
-import { instantMs } from "../domain/instant.js";
+import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import type { Problem } from "../rules/preflight.js";
 import { arm, disarm } from "./jobs.js";
@@ -25,21 +25,28 @@ export const schedule = (post: Post, event: ScheduleEvent): Decision => {
   if (post.status === "scheduled") {
     const problem = inFuture(event);
     if (problem !== undefined) return refuse(post, event, problem);
-    const next: Post = { ...post, revision: post.revision + 1, scheduledAt: event.at };
+    const next: Post = {
+      ...post,
+      revision: post.revision + 1,
+      scheduledAt: canonicalInstant(event.at),
+    };
     return settle(post, next, [disarm(post), arm(next)]);
   }
   const problem = leaveDraftProblem(
-    { ...post, scheduledAt: event.at },
+    { ...post, scheduledAt: canonicalInstant(event.at) },
     { bypassesReview: true, extra: () => inFuture(event) },
   );
   if (problem !== undefined) return refuse(post, event, problem);
-  const planned: Post = { ...post, scheduledAt: event.at };
+  const planned: Post = { ...post, scheduledAt: canonicalInstant(event.at) };
   const { destinations, outbox } = stepAll(planned, () => ({ type: "SCHEDULE" }));
   return settle(post, { ...planned, destinations }, [...outbox, arm(planned)]);
 };
 
-/** UNSCHEDULE: a scheduled post goes back to draft; its job is disarmed. */
+/**
+ * UNSCHEDULE: a scheduled post goes back to draft; its job is disarmed. The
+ * revision goes up, so a job armed later never shares the disarmed one's key.
+ */
 export const unschedule = (post: Post, _event: UnscheduleEvent): Decision => {
   const { destinations } = stepAll(post, () => ({ type: "RETURN_TO_DRAFT" }));
-  return settle(post, { destinations }, [disarm(post)]);
+  return settle(post, { destinations, revision: post.revision + 1 }, [disarm(post)]);
 };

@@ -1,4 +1,4 @@
-import table from "../../spec/editable-fields.json";
+import { frozenOnceApproved, byStatus as table } from "../../spec/editable-fields.json";
 import type { Post } from "../domain/post.js";
 
 /**
@@ -13,8 +13,8 @@ import type { Post } from "../domain/post.js";
  */
 export type EditableField = "content" | "media" | "scheduledAt" | "destinations";
 
-const byStatus = table.byStatus as Partial<Record<string, readonly EditableField[]>>;
-const frozen = new Set(table.frozenOnceApproved);
+const byStatus = table as Partial<Record<string, readonly EditableField[]>>;
+const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
 
 /**
  * The fields an EDIT may change now, read from `spec/editable-fields.json`:

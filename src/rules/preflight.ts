@@ -1,5 +1,6 @@
 import type { RejectionReason, Violation } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
+import { parseInstant } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 
 /**
@@ -40,6 +41,12 @@ export const readinessProblem = (post: Post): Problem | undefined => {
       };
     }
     seen.add(d.id);
+  }
+  if (post.scheduledAt !== null) {
+    const at = parseInstant(post.scheduledAt);
+    if (typeof at === "string") {
+      return { reason: "invalid_post", message: `scheduledAt ${at}`, path: "scheduledAt" };
+    }
   }
   const { maxAttempts, baseDelayMs, maxDelayMs } = post.retry;
   const retryProblem = !isWhole(maxAttempts, 1)

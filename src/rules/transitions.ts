@@ -1,5 +1,5 @@
-import destinationTable from "../../spec/transitions.destination.json";
-import postTable from "../../spec/transitions.post.json";
+import { cells as destinationCells } from "../../spec/transitions.destination.json";
+import { cells as postCells } from "../../spec/transitions.post.json";
 import type { RejectionReason } from "../domain/decision.js";
 import type { PostEventType } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
@@ -56,7 +56,7 @@ export type DestinationEventType =
  * ```
  * @since 0.1.0
  */
-export const postTransitions = postTable.cells as unknown as {
+export const postTransitions = postCells as unknown as {
   readonly [S in PostStatus]: { readonly [E in PostEventType]: TransitionCell<PostStatus> };
 };
 
@@ -70,7 +70,7 @@ export const postTransitions = postTable.cells as unknown as {
  * ```
  * @since 0.1.0
  */
-export const destinationTransitions = destinationTable.cells as unknown as {
+export const destinationTransitions = destinationCells as unknown as {
   readonly [S in DestinationStatus]: {
     readonly [E in DestinationEventType]: TransitionCell<DestinationStatus>;
   };

@@ -129,9 +129,9 @@ export const invalidContent: PublishError = {
 };
 
 /** The day before launch: when people edit, schedule and publish. */
-export const NOW = "2026-04-19T09:00:00Z";
+export const NOW = "2026-04-19T09:00:00.000Z";
 /** The launch time (seed 002's reschedule example). */
-export const AT = "2026-04-20T14:00:00Z";
+export const AT = "2026-04-20T14:00:00.000Z";
 
 const publishNow: PostEvent = { type: "PUBLISH", now: NOW };
 
@@ -155,30 +155,30 @@ export const postIn = (status: PostStatus): Post => {
       case "queued":
         return run(draft, publishNow);
       case "publishing":
-        return run(draft, publishNow, started("d-x", "2026-04-19T09:00:01Z"));
+        return run(draft, publishNow, started("d-x", "2026-04-19T09:00:01.000Z"));
       case "published":
         return run(
           draft,
           publishNow,
-          succeeded("d-x", "1780123456789012345", "2026-04-19T09:00:03Z"),
-          succeeded("d-li", "urn:li:share:7654321", "2026-04-19T09:00:04Z"),
-          succeeded("d-threads", "18054123456789012", "2026-04-19T09:00:05Z"),
+          succeeded("d-x", "1780123456789012345", "2026-04-19T09:00:03.000Z"),
+          succeeded("d-li", "urn:li:share:7654321", "2026-04-19T09:00:04.000Z"),
+          succeeded("d-threads", "18054123456789012", "2026-04-19T09:00:05.000Z"),
         );
       case "partially_published":
         return run(
           draft,
           publishNow,
-          succeeded("d-x", "1780123456789012345", "2026-04-19T09:00:03Z"),
-          succeeded("d-li", "urn:li:share:7654321", "2026-04-19T09:00:04Z"),
-          failed("d-threads", invalidContent, "2026-04-19T09:00:05Z"),
+          succeeded("d-x", "1780123456789012345", "2026-04-19T09:00:03.000Z"),
+          succeeded("d-li", "urn:li:share:7654321", "2026-04-19T09:00:04.000Z"),
+          failed("d-threads", invalidContent, "2026-04-19T09:00:05.000Z"),
         );
       case "failed":
         return run(
           draft,
           publishNow,
-          failed("d-x", invalidContent, "2026-04-19T09:00:03Z"),
-          failed("d-li", invalidContent, "2026-04-19T09:00:04Z"),
-          failed("d-threads", invalidContent, "2026-04-19T09:00:05Z"),
+          failed("d-x", invalidContent, "2026-04-19T09:00:03.000Z"),
+          failed("d-li", invalidContent, "2026-04-19T09:00:04.000Z"),
+          failed("d-threads", invalidContent, "2026-04-19T09:00:05.000Z"),
         );
       case "cancelled":
         return run(draft, publishNow, { type: "CANCEL" });
