@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "spec/**/*.test.ts"],
+    setupFiles: ["vitest.setup.ts"],
     typecheck: { enabled: true, include: ["test/**/*.types.test.ts"] },
     coverage: {
       provider: "v8",

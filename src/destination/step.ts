@@ -3,7 +3,7 @@ import type { Destination } from "../domain/destination.js";
 import type { DeliveryFact, FoundPost } from "../domain/event.js";
 import { canonicalInstant, formatInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
-import type { PublishError } from "../errors/publish-error.js";
+import { errorCodeTable, type PublishError } from "../errors/publish-error.js";
 import { type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
 import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
@@ -101,6 +101,15 @@ const webhook = (
 });
 
 /**
+ * The codes no retry can cure, whatever the error's `retryable` flag says:
+ * the same content fails the same way, and an expired token stays expired
+ * until its owner reconnects the account. The flag may still veto a retry of
+ * any other code.
+ */
+const neverRetried = (code: string): boolean =>
+  (errorCodeTable as Record<string, { retryable: boolean } | undefined>)[code]?.retryable === false;
+
+/**
  * What happens to a destination whose attempt failed: unconfirmed when the
  * request may have reached the platform (a blind retry could publish twice),
  * retrying while the error is retryable and attempts are left, else failed.
@@ -121,7 +130,7 @@ export const failureOutcome = (
 ): "unconfirmed" | "retrying" | "failed" =>
   error.outcomeUnknown === true
     ? "unconfirmed"
-    : error.retryable && error.code !== "PLATFORM_AUTH_EXPIRED" && attempts < policy.maxAttempts
+    : error.retryable && !neverRetried(error.code) && attempts < policy.maxAttempts
       ? "retrying"
       : "failed";
 
@@ -132,7 +141,8 @@ const fail = (
   error: PublishError,
   now: string,
 ): DestinationStep => {
-  const recorded: PublishError = { ...error, failedAt: canonicalInstant(now) };
+  // The failure's own time when the worker knows it (a late webhook), else when it was reported.
+  const recorded: PublishError = { ...error, failedAt: canonicalInstant(error.failedAt ?? now) };
   const base = { ...without(d, "nextRetryAt"), attempts, error: recorded };
   switch (failureOutcome(ctx.retry, attempts, error)) {
     case "unconfirmed": {
