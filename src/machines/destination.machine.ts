@@ -2,7 +2,7 @@ import { enqueueActions, setup } from "xstate";
 import type { DestinationEvent } from "../destination/event.js";
 import { type DestinationContext, stepDestination } from "../destination/step.js";
 import type { Instruction } from "../domain/instruction.js";
-import type { DestinationStatus } from "../domain/status.js";
+import { type DestinationStatus, destinationStatuses } from "../domain/status.js";
 import { defaultRetryPolicy } from "../errors/retry-policy.js";
 import type {
   DestinationAction,
@@ -23,7 +23,7 @@ const leadsTo =
     return step.kind === "accepted" && step.destination.status === status;
   };
 
-const guards: Record<DestinationGuard, (args: Args) => boolean> = {
+const guards: Record<Exclude<DestinationGuard, "isIn">, (args: Args) => boolean> = {
   takes,
   outcomeUnknown: leadsTo("unconfirmed"),
   retryAllowed: leadsTo("retrying"),
@@ -68,6 +68,8 @@ const failure = [
  * (every attempt starts with DELIVERY_STARTED and counts), and published,
  * retrying, unconfirmed or failed. An unconfirmed destination (the request may
  * have reached the platform) is never retried blindly: RECONCILED decides.
+ * An actor starts in the status its input destination already has, so a
+ * destination loaded from storage resumes where it stood.
  *
  * @example
  * ```ts
@@ -92,7 +94,11 @@ export const destinationMachine = setup({
     input: DestinationMachineInput;
     emitted: Instruction;
   },
-  guards,
+  guards: {
+    ...guards,
+    isIn: ({ context }: { context: DestinationContext }, params: { status: DestinationStatus }) =>
+      context.destination.status === params.status,
+  },
   actions,
 }).createMachine({
   id: "destination",
@@ -103,8 +109,16 @@ export const destinationMachine = setup({
     retry: { ...defaultRetryPolicy, ...input.retry },
     destination: input.destination,
   }),
-  initial: "draft",
+  initial: "resuming",
   states: {
+    resuming: {
+      description:
+        "Enters the status the destination already has: draft for a new one, wherever it stands for one loaded from storage. Never rests here.",
+      always: destinationStatuses.map((status) => ({
+        guard: { type: "isIn", params: { status } },
+        target: status,
+      })),
+    },
     draft: {
       description: "Saved with its post, not queued.",
       on: {

@@ -6,6 +6,7 @@ import type { RetryPolicy } from "../errors/retry-policy.js";
 
 /** The guards of the destination machine: each names the outcome a step leads to. */
 export type DestinationGuard =
+  | "isIn"
   | "takes"
   | "outcomeUnknown"
   | "retryAllowed"

@@ -170,7 +170,10 @@ const changeChecks: Readonly<Record<string, Check>> = {
 /** Changes must be an object; unknown keys are left to the edit rules, which name them. */
 const changes: Check = (v, path) => {
   if (!isRecord(v)) return problem(path, `${path} must be an object`);
-  if (Object.keys(v).length === 0) return problem(path, `${path} names no field to change`);
+  // An undefined value names no field (JSON drops it): `{ content: undefined }` is `{}`.
+  if (Object.values(v).every((value) => value === undefined)) {
+    return problem(path, `${path} names no field to change`);
+  }
   for (const [key, check] of Object.entries(changeChecks)) {
     if (v[key] === undefined) continue;
     const found = check(v[key], `${path}.${key}`);
