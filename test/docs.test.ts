@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,24 +62,6 @@ describe("the generated docs", () => {
       text.includes("<!-- machines:start -->") && text.includes("<!-- machines:end -->");
     expect("README.md" in docs).toBe(marked);
   });
-
-  it.each(Object.keys(docs))(
-    "%s is laid out as biome formats it (so `npm run lint` agrees)",
-    (path) => {
-      const biome = resolve(rootDir, "node_modules/@biomejs/biome/bin/biome");
-      const formatted = spawnSync(
-        process.execPath,
-        [biome, "format", `--stdin-file-path=${path}`],
-        {
-          cwd: rootDir,
-          input: docs[path],
-          encoding: "utf8",
-        },
-      );
-      expect(formatted.status, formatted.stderr).toBe(0);
-      expect(formatted.stdout, `biome would reformat ${path}: fix docs/render.ts`).toBe(docs[path]);
-    },
-  );
 
   it("are the same on every run", () => {
     expect(generatedDocs()).toEqual(docs);
