@@ -20,9 +20,20 @@ const daysIn = (year: number, month: number): number =>
     ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
       ? 29
       : 28
-    : [4, 6, 9, 11].includes(month)
+    : month === 4 || month === 6 || month === 9 || month === 11
       ? 30
       : 31;
+
+/** Epoch milliseconds of a UTC date-time; Date.UTC would read years 0-99 as 1900-1999. */
+const utc = (...[year, month, day, hour, minute, second, millis]: readonly number[]): number => {
+  if (year === undefined || year >= 100) {
+    return Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second, millis);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, (month ?? 1) - 1, day);
+  date.setUTCHours(hour ?? 0, minute, second, millis);
+  return date.getTime();
+};
 
 /**
  * Parses an ISO 8601 instant with a zone into epoch milliseconds, or returns
@@ -36,13 +47,11 @@ export const parseInstant = (value: unknown): number | InstantProblem => {
       ? `"${value}" has no time zone: add Z or an offset such as +02:00`
       : `"${value}" is not an ISO 8601 date-time (expected e.g. 2026-04-20T14:00:00Z)`;
   }
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
@@ -56,11 +65,7 @@ export const parseInstant = (value: unknown): number | InstantProblem => {
     if (offsetHours > 23 || offsetMins > 59) return `"${value}" has an impossible offset`;
     offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, millis);
-  return date.getTime() - offsetMinutes * 60_000;
+  return utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 };
 
 /** `true` when `value` is an ISO 8601 instant with a zone. */
@@ -87,5 +92,9 @@ export const formatInstant = (ms: number): string => new Date(ms).toISOString();
  */
 export const canonicalInstant = (value: string): string => {
   const ms = parseInstant(value);
-  return typeof ms === "number" ? formatInstant(ms) : value;
+  if (typeof ms !== "number") return value;
+  // Already canonical (what postlife itself stores): skip the costly toISOString.
+  return canonicalShape.test(value) ? value : formatInstant(ms);
 };
+
+const canonicalShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

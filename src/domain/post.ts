@@ -2,7 +2,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js"
 import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
 import { canonicalInstant } from "./instant.js";
 import type { Media } from "./media.js";
-import { type DestinationStatus, destinationStatuses, type PostStatus } from "./status.js";
+import type { DestinationStatus, PostStatus } from "./status.js";
 
 /**
  * How many destinations are in each status.
@@ -71,7 +71,7 @@ export interface PostInput {
   readonly id: string;
   readonly content: string;
   readonly media?: readonly Media[];
-  /** ISO 8601 with a zone. Stored as given; checked when the post is scheduled. */
+  /** ISO 8601 with a zone, stored in UTC; checked when the post leaves the draft. */
   readonly scheduledAt?: string;
   readonly requiresApproval?: boolean;
   readonly retry?: Partial<RetryPolicy>;
@@ -91,8 +91,17 @@ export interface PostInput {
 export const countByStatus = (
   destinations: Iterable<{ readonly status: DestinationStatus }>,
 ): StatusCounts => {
-  const counts = Object.fromEntries(destinationStatuses.map((s) => [s, 0])) as {
-    [S in DestinationStatus]: number;
+  const counts: { [S in DestinationStatus]: number } = {
+    draft: 0,
+    pending_approval: 0,
+    scheduled: 0,
+    queued: 0,
+    publishing: 0,
+    retrying: 0,
+    unconfirmed: 0,
+    published: 0,
+    failed: 0,
+    cancelled: 0,
   };
   for (const d of destinations) counts[d.status]++;
   return counts;

@@ -1,5 +1,4 @@
 import { enqueueActions, setup } from "xstate";
-import type { Decision } from "../domain/decision.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { createPost, type Post, type PostInput } from "../domain/post.js";
@@ -13,27 +12,12 @@ import type { PostAction, PostGuard } from "./post.types.js";
 type Args = { readonly context: Post; readonly event: PostEvent };
 
 /**
- * `apply`, remembered per event and post: within one transition XState asks
- * the guards and then runs the action with the same two objects, and the
- * answer of a pure function cannot change in between.
+ * Every guard of the machine is this question: does `apply` take the event?
+ * The action then asks `apply` again rather than remember the answer: a cache
+ * keyed on the event object would go stale if a caller reused and changed it,
+ * and the machine is not the hot path (`apply` is).
  */
-const decisions = new WeakMap<object, WeakMap<object, Decision>>();
-const decide = (context: Post, event: PostEvent): Decision => {
-  let byPost = decisions.get(event);
-  if (byPost === undefined) {
-    byPost = new WeakMap();
-    decisions.set(event, byPost);
-  }
-  let decision = byPost.get(context);
-  if (decision === undefined) {
-    decision = apply(context, event);
-    byPost.set(context, decision);
-  }
-  return decision;
-};
-
-/** Every guard of the machine is this question: does `apply` take the event? */
-const accepts = ({ context, event }: Args): boolean => takes(decide(context, event));
+const accepts = ({ context, event }: Args): boolean => takes(apply(context, event));
 
 /**
  * Every action is `apply` itself: the next post becomes the context and the
@@ -52,7 +36,7 @@ const applyEvent = enqueueActions<
   never,
   Instruction
 >(({ context, event, enqueue }) => {
-  const decision = decide(context, event);
+  const decision = apply(context, event);
   if (!takes(decision)) return;
   enqueue.assign(() => decision.post);
   for (const instruction of decision.outbox) enqueue.emit(instruction);

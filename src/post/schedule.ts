@@ -32,12 +32,12 @@ export const schedule = (post: Post, event: ScheduleEvent): Decision => {
     };
     return settle(post, next, [disarm(post), arm(next)]);
   }
-  const problem = leaveDraftProblem(
-    { ...post, scheduledAt: canonicalInstant(event.at) },
-    { bypassesReview: true, extra: () => inFuture(event) },
-  );
-  if (problem !== undefined) return refuse(post, event, problem);
   const planned: Post = { ...post, scheduledAt: canonicalInstant(event.at) };
+  const problem = leaveDraftProblem(planned, {
+    bypassesReview: true,
+    extra: () => inFuture(event),
+  });
+  if (problem !== undefined) return refuse(post, event, problem);
   const { destinations, outbox } = stepAll(planned, () => ({ type: "SCHEDULE" }));
   return settle(post, { ...planned, destinations }, [...outbox, arm(planned)]);
 };
