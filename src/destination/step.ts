@@ -1,10 +1,11 @@
 import type { RejectionReason } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
-import type { DeliveryFact, FoundPost } from "../domain/event.js";
+import type { DeliveryFact, DeliveryFailedEvent, FoundPost } from "../domain/event.js";
 import { canonicalInstant, formatInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
-import { errorCodeTable, type PublishError } from "../errors/publish-error.js";
-import { type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
+import { classifyFailure } from "../errors/classify.js";
+import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
+import { failureOutcome, type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
 import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
 import type { DestinationEvent } from "./event.js";
@@ -100,40 +101,6 @@ const webhook = (
   destinationId: d.id,
 });
 
-/**
- * The codes no retry can cure, whatever the error's `retryable` flag says:
- * the same content fails the same way, and an expired token stays expired
- * until its owner reconnects the account. The flag may still veto a retry of
- * any other code.
- */
-const neverRetried = (code: string): boolean =>
-  (errorCodeTable as Record<string, { retryable: boolean } | undefined>)[code]?.retryable === false;
-
-/**
- * What happens to a destination whose attempt failed: unconfirmed when the
- * request may have reached the platform (a blind retry could publish twice),
- * retrying while the error is retryable and attempts are left, else failed.
- * An expired token is never retried: its owner must reconnect the account.
- *
- * @example
- * ```ts
- * import { defaultRetryPolicy, failureOutcome } from "postlife";
- * failureOutcome(defaultRetryPolicy, 1, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "retrying"
- * failureOutcome(defaultRetryPolicy, 3, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "failed"
- * ```
- * @since 0.1.0
- */
-export const failureOutcome = (
-  policy: RetryPolicy,
-  attempts: number,
-  error: PublishError,
-): "unconfirmed" | "retrying" | "failed" =>
-  error.outcomeUnknown === true
-    ? "unconfirmed"
-    : error.retryable && !neverRetried(error.code) && attempts < policy.maxAttempts
-      ? "retrying"
-      : "failed";
-
 const fail = (
   ctx: DestinationContext,
   d: Destination,
@@ -181,7 +148,7 @@ const fail = (
     case "failed": {
       const next: Destination = { ...base, status: "failed" };
       const outbox: Instruction[] = [webhook(ctx, next, "destination.failed")];
-      if (error.code === "PLATFORM_AUTH_EXPIRED") {
+      if (errorCodeRow(error.code)?.ownerAction === true) {
         outbox.push({
           type: "request_reconnect",
           postId: ctx.postId,
@@ -214,8 +181,17 @@ const publish = (
 };
 
 /** The same failure as the one recorded: same code, and same attempt when the fact names one. */
-const sameFailure = (d: Destination, fact: { error: PublishError; attempt?: number }): boolean =>
-  d.error?.code === fact.error.code && (fact.attempt === undefined || fact.attempt === d.attempts);
+const sameFailure = (d: Destination, error: PublishError, attempt: number | undefined): boolean =>
+  d.error?.code === error.code && (attempt === undefined || attempt === d.attempts);
+
+/** The fact's error: the worker's classification, or postlife's of what the worker saw. */
+const errorOf = (fact: DeliveryFailedEvent, d: Destination): PublishError =>
+  fact.error ??
+  classifyFailure({
+    ...fact.failure,
+    platform: fact.failure.platform ?? d.platform,
+    at: fact.failure.at ?? fact.now,
+  });
 
 const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep => {
   const d = ctx.destination;
@@ -255,10 +231,11 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
       // A confirmed success is taken in any open status: the post exists on the platform.
       return publish(ctx, d, d.status === "queued" ? d.attempts + 1 : d.attempts, fact, fact.now);
 
-    case "DELIVERY_FAILED":
+    case "DELIVERY_FAILED": {
+      const error = errorOf(fact, d);
       if (d.status === "publishing") {
         return fact.attempt === undefined || fact.attempt === d.attempts
-          ? fail(ctx, d, d.attempts, fact.error, fact.now)
+          ? fail(ctx, d, d.attempts, error, fact.now)
           : stale(`attempt ${fact.attempt} of ${d.id} is not the one in flight (${d.attempts})`);
       }
       if (d.status === "queued") {
@@ -273,14 +250,15 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
             `the failure of attempt ${fact.attempt ?? d.attempts} of ${d.id} was already handled`,
           );
         }
-        return fail(ctx, d, d.attempts + 1, fact.error, fact.now);
+        return fail(ctx, d, d.attempts + 1, error, fact.now);
       }
       if (d.status === "published" || d.status === "cancelled") {
         return stale(`${d.id} is ${d.status}: a failure no longer applies`);
       }
-      return sameFailure(d, fact)
-        ? duplicate(`${d.id} already recorded ${fact.error.code} for attempt ${d.attempts}`)
+      return sameFailure(d, error, fact.attempt)
+        ? duplicate(`${d.id} already recorded ${error.code} for attempt ${d.attempts}`)
         : stale(`${d.id} is ${d.status}: this failure is not the one recorded`);
+    }
 
     case "RETRY_DUE":
       if (d.status === "retrying") {

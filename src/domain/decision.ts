@@ -63,6 +63,8 @@ export interface Violation {
   readonly message: string;
   readonly limit?: number;
   readonly actual?: number;
+  /** Where in the destination, when not the text itself: `media[1]`, `thread[0]`. */
+  readonly path?: string;
   /** The seed-001 code the platform would have answered with. */
   readonly code: "INVALID_CONTENT" | "CONTENT_TOO_LARGE";
 }

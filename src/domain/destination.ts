@@ -28,6 +28,8 @@ export interface Destination {
   readonly postType: string;
   /** This destination's own text, sent instead of the post's content. */
   readonly content?: string;
+  /** Replies posted under the first one, in order, where the platform has threads. */
+  readonly thread?: readonly string[];
   readonly status: DestinationStatus;
   /** Attempts started in this generation (counted on DELIVERY_STARTED). */
   readonly attempts: number;
@@ -58,6 +60,8 @@ export interface DestinationInput {
   readonly accountId: string;
   readonly postType?: string;
   readonly content?: string;
+  /** Replies posted under the first one, where the platform has threads (X, Threads, Bluesky, Mastodon). */
+  readonly thread?: readonly string[];
 }
 
 /** The post type a destination gets when none is named. */

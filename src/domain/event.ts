@@ -1,4 +1,4 @@
-import type { PublishError } from "../errors/publish-error.js";
+import type { PublishError, RawFailure } from "../errors/publish-error.js";
 import type { DestinationInput } from "./destination.js";
 import type { Media } from "./media.js";
 
@@ -120,13 +120,32 @@ export interface DeliverySucceededEvent extends AttemptIdentity {
   readonly platformUrl?: string;
   readonly now: string;
 }
-/** An attempt failed; `error` is seed 001's error object. */
-export interface DeliveryFailedEvent extends AttemptIdentity {
+/**
+ * A failure as a worker saw it, before classification: `RawFailure`, whose
+ * `platform` defaults to the destination's.
+ *
+ * @example
+ * ```ts
+ * import type { ReportedFailure } from "postlife";
+ * const timeout: ReportedFailure = { transportError: "ETIMEDOUT", requestSent: true };
+ * ```
+ * @since 0.1.0
+ */
+export type ReportedFailure = Omit<RawFailure, "platform"> & { readonly platform?: string };
+
+/**
+ * An attempt failed. Either `error`, seed 001's error object as the worker
+ * classified it, or `failure`, what the worker saw, which `apply` classifies
+ * on the way in (`classifyFailure`).
+ */
+export type DeliveryFailedEvent = AttemptIdentity & {
   readonly type: "DELIVERY_FAILED";
   readonly destinationId: string;
-  readonly error: PublishError;
   readonly now: string;
-}
+} & (
+    | { readonly error: PublishError; readonly failure?: undefined }
+    | { readonly failure: ReportedFailure; readonly error?: undefined }
+  );
 /** A retry's `nextRetryAt` has come. */
 export interface RetryDueEvent extends AttemptIdentity {
   readonly type: "RETRY_DUE";

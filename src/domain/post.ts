@@ -114,6 +114,7 @@ export const newDestination = (input: DestinationInput): Destination => ({
   accountId: input.accountId,
   postType: input.postType ?? defaultPostType,
   ...(input.content === undefined ? {} : { content: input.content }),
+  ...(input.thread === undefined ? {} : { thread: input.thread }),
   status: "draft",
   attempts: 0,
   generation: 0,

@@ -8,6 +8,8 @@
  * durable-workflow engines that replay code).
  */
 
+import { errorCodeRow, type PublishError } from "./publish-error.js";
+
 /**
  * How often and how patiently a destination is retried.
  *
@@ -91,3 +93,54 @@ export const retryDelay = (
   const capped = Math.min(policy.maxDelayMs, Math.ceil(jittered));
   return Math.max(1, capped, Math.ceil(failure.retryAfterMs ?? 0));
 };
+
+/**
+ * How many attempts a failure with this code may use in all: the policy's
+ * `maxAttempts`, or fewer where the code's row caps its retries (an
+ * `UNKNOWN_ERROR` is retried once).
+ *
+ * @example
+ * ```ts
+ * import { attemptsAllowed, defaultRetryPolicy } from "postlife";
+ * attemptsAllowed(defaultRetryPolicy, "TIMEOUT_ERROR"); // 3
+ * attemptsAllowed(defaultRetryPolicy, "UNKNOWN_ERROR"); // 2
+ * ```
+ * @since 0.1.0
+ */
+export const attemptsAllowed = (policy: RetryPolicy, code: string): number => {
+  const maxRetries = errorCodeRow(code)?.maxRetries;
+  return maxRetries === undefined ? policy.maxAttempts : Math.min(policy.maxAttempts, 1 + maxRetries);
+};
+
+/**
+ * What becomes of a destination whose attempt number `attempts` failed with
+ * `error`: `unconfirmed` when the request may have reached the platform (a
+ * blind retry could publish twice), `retrying` while the error is retryable
+ * and attempts are left, else `failed`.
+ *
+ * A code no retry can cure (its row says `retryable: false`: an expired
+ * token, rejected content) is never retried, whatever the error's own flag
+ * says; the flag may still veto a retry of any other code, and a code nobody
+ * knows follows its flag.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy, failureOutcome } from "postlife";
+ * failureOutcome(defaultRetryPolicy, 1, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "retrying"
+ * failureOutcome(defaultRetryPolicy, 3, { code: "TIMEOUT_ERROR", message: "", retryable: true }); // "failed"
+ * failureOutcome(defaultRetryPolicy, 1, { code: "INVALID_CONTENT", message: "", retryable: true }); // "failed"
+ * ```
+ * @since 0.1.0
+ */
+export const failureOutcome = (
+  policy: RetryPolicy,
+  attempts: number,
+  error: PublishError,
+): "unconfirmed" | "retrying" | "failed" =>
+  error.outcomeUnknown === true
+    ? "unconfirmed"
+    : error.retryable &&
+        errorCodeRow(error.code)?.retryable !== false &&
+        attempts < attemptsAllowed(policy, error.code)
+      ? "retrying"
+      : "failed";

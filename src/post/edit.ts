@@ -6,7 +6,8 @@ import type { Instruction } from "../domain/instruction.js";
 import { newDestination, type Post } from "../domain/post.js";
 import { omit } from "../internal/omit.js";
 import { type EditableField, editableFields } from "../rules/editable.js";
-import { contentProblem, type Problem } from "../rules/preflight.js";
+import { contentProblem } from "../rules/preflight.js";
+import type { Problem } from "../rules/readiness.js";
 import { arm, disarm } from "./jobs.js";
 import { refuse, settle } from "./outcome.js";
 
@@ -77,11 +78,12 @@ const nextDestinations = (
         };
       }
     }
-    next.push(
-      input.content === undefined
-        ? omit(existing, "content")
-        : { ...existing, content: input.content },
-    );
+    // The entry describes the destination whole: a text or thread it leaves out is removed.
+    next.push({
+      ...omit(existing, "content", "thread"),
+      ...(input.content === undefined ? {} : { content: input.content }),
+      ...(input.thread === undefined ? {} : { thread: input.thread }),
+    });
   }
   return next;
 };

@@ -1,5 +1,6 @@
 import type { Post } from "../domain/post.js";
-import { contentProblem, type Problem, readinessProblem } from "../rules/preflight.js";
+import { contentProblem } from "../rules/preflight.js";
+import { type Problem, readinessProblem } from "../rules/readiness.js";
 
 /**
  * What stops a draft from moving on, in the order a person fixes things: the

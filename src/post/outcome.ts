@@ -11,7 +11,7 @@ import type { Instruction, WebhookEvent } from "../domain/instruction.js";
 import { countByStatus, type Post } from "../domain/post.js";
 import type { PostStatus } from "../domain/status.js";
 import { aggregateStatus } from "../rules/aggregate.js";
-import type { Problem } from "../rules/preflight.js";
+import type { Problem } from "../rules/readiness.js";
 
 /** A refusal of `event` by `post`, from a problem found by a rule. */
 export const refuse = (post: Post, event: PostEvent, problem: Problem): Rejected => ({

@@ -2,7 +2,7 @@ import type { Decision } from "../domain/decision.js";
 import type { ScheduleEvent, UnscheduleEvent } from "../domain/event.js";
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
-import type { Problem } from "../rules/preflight.js";
+import type { Problem } from "../rules/readiness.js";
 import { arm, disarm } from "./jobs.js";
 import { leaveDraftProblem } from "./leave-draft.js";
 import { refuse, settle, stepAll } from "./outcome.js";

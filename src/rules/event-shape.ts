@@ -14,6 +14,7 @@ type FieldKind =
   | "attempt"
   | "changes"
   | "publishError"
+  | "rawFailure"
   | "found";
 type FieldSpec = FieldKind | `${FieldKind}?`;
 
@@ -51,7 +52,8 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   },
   DELIVERY_FAILED: {
     destinationId: "id",
-    error: "publishError",
+    error: "publishError?",
+    failure: "rawFailure?",
     now: "instant",
     ...attemptIdentity,
   },
@@ -158,6 +160,7 @@ const destinationInput = object({
   accountId: id,
   postType: optional(id),
   content: optional(text),
+  thread: optional(arrayOf(text)),
 });
 
 const changeChecks: Readonly<Record<string, Check>> = {
@@ -185,6 +188,11 @@ const changes: Check = (v, path) => {
 const boolean: Check = (v, path) =>
   typeof v === "boolean" ? undefined : problem(path, `${path} must be true or false`);
 
+const codeOrNumber: Check = (v, path) =>
+  typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
+    ? undefined
+    : problem(path, `${path} must be a string or a number`);
+
 const publishError = object({
   code: id,
   message: text,
@@ -194,6 +202,28 @@ const publishError = object({
   failedAt: optional(instant),
   retryAfterMs: optional(nonNegative),
   outcomeUnknown: optional(boolean),
+  platformCode: optional(codeOrNumber),
+  platformSubcode: optional(whole(0)),
+});
+
+const headers: Check = (v, path) => {
+  if (!isRecord(v)) return problem(path, `${path} must be an object of header names to strings`);
+  for (const [name, value] of Object.entries(v)) {
+    if (typeof value !== "string") return problem(`${path}.${name}`, `${path}.${name} must be a string`);
+  }
+  return undefined;
+};
+
+const rawFailure = object({
+  platform: optional(text),
+  httpStatus: optional(whole(0)),
+  code: optional(codeOrNumber),
+  subcode: optional(whole(0)),
+  message: optional(text),
+  headers: optional(headers),
+  transportError: optional(text),
+  requestSent: optional(boolean),
+  at: optional(instant),
 });
 
 const found: Check = (v, path) =>
@@ -207,7 +237,16 @@ const kinds: Readonly<Record<FieldKind, Check>> = {
   attempt: whole(1),
   changes,
   publishError,
+  rawFailure,
   found,
+};
+
+/**
+ * Fields of which an event needs exactly one: a failure comes classified
+ * (`error`) or as the worker saw it (`failure`).
+ */
+export const eventAlternatives: { readonly [E in PostEventType]?: readonly string[] } = {
+  DELIVERY_FAILED: ["error", "failure"],
 };
 
 const specs = Object.fromEntries(
@@ -237,6 +276,16 @@ export const checkEvent = (value: unknown): ShapeProblem | undefined => {
         ? `"${type}" is not an event type (expected one of ${Object.keys(specs).join(", ")})`
         : "type is required and must be a string",
     );
+  }
+  const alternatives = eventAlternatives[type as PostEventType];
+  if (alternatives !== undefined) {
+    const given = alternatives.filter((key) => value[key] !== undefined);
+    if (given.length !== 1) {
+      return problem(
+        alternatives[0] as string,
+        `${type} needs exactly one of ${alternatives.join(" or ")}${given.length > 1 ? ", not both" : ""}`,
+      );
+    }
   }
   return fields(value, specs[type] as Readonly<Record<string, Check>>, "");
 };

@@ -1,5 +1,5 @@
 import { isDestinationStatus, isPostStatus } from "../domain/status.js";
-import type { Problem } from "./preflight.js";
+import type { Problem } from "./readiness.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -49,6 +49,9 @@ export const checkPost = (post: unknown): Problem | undefined => {
       return invalid(`${at}.status`, `"${String(d.status)}" is not a destination status`);
     if (!isWhole(d.attempts)) return invalid(`${at}.attempts`, "must be a whole number");
     if (!isWhole(d.generation)) return invalid(`${at}.generation`, "must be a whole number");
+    if (d.thread !== undefined && !Array.isArray(d.thread)) {
+      return invalid(`${at}.thread`, "must be an array of strings");
+    }
     for (const key of ["nextRetryAt", "publishedAt"]) {
       if (d[key] !== undefined && typeof d[key] !== "string") {
         return invalid(`${at}.${key}`, "must be an ISO 8601 date-time string");

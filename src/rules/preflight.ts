@@ -1,95 +1,243 @@
-import type { RejectionReason, Violation } from "../domain/decision.js";
+import type { Violation } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
-import { parseInstant } from "../domain/instant.js";
+import type { Media } from "../domain/media.js";
 import type { Post } from "../domain/post.js";
+import type { ContentRules, MediaSet, Platform, PostTypeRule } from "../platforms/platform.js";
+import { platformOf } from "../platforms/registry.js";
+import { textLength, urlSpans } from "../platforms/text-length.js";
+import type { Problem } from "./readiness.js";
 
 /**
- * A rule broken by the post as a whole, found before anything is sent. Each
- * command turns it into a rejection with its status and event type.
+ * What the preflight found: every rule broken, and the destinations it could
+ * not check because postlife does not know their platform (they pass).
+ *
+ * @example
+ * ```ts
+ * import type { PreflightReport } from "postlife";
+ * const summary = (r: PreflightReport) =>
+ *   `${r.violations.length} problems, ${r.unchecked.length} destinations unchecked`;
+ * ```
+ * @since 0.1.0
  */
-export interface Problem {
-  readonly reason: RejectionReason;
-  readonly message: string;
-  readonly path?: string;
-  readonly destinationId?: string;
-  readonly acceptedFrom?: string;
-  readonly violations?: readonly Violation[];
+export interface PreflightReport {
+  readonly violations: readonly Violation[];
+  readonly unchecked: readonly {
+    readonly destinationId: string;
+    readonly platform: string;
+    readonly reason: string;
+  }[];
 }
-
-const isWhole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
-
-/**
- * What stops a post from leaving the draft, whatever its content says: it
- * needs a destination, unique destination ids, and a usable retry policy.
- */
-export const readinessProblem = (post: Post): Problem | undefined => {
-  if (post.destinations.length === 0) {
-    return {
-      reason: "no_destinations",
-      message: "add at least one destination before the post leaves the draft",
-      path: "destinations",
-    };
-  }
-  const seen = new Set<string>();
-  for (const [i, d] of post.destinations.entries()) {
-    if (seen.has(d.id)) {
-      return {
-        reason: "duplicate_destination",
-        message: `two destinations have the id "${d.id}"`,
-        path: `destinations[${i}].id`,
-        destinationId: d.id,
-      };
-    }
-    seen.add(d.id);
-  }
-  if (post.scheduledAt !== null) {
-    const at = parseInstant(post.scheduledAt);
-    if (typeof at === "string") {
-      return { reason: "invalid_post", message: `scheduledAt ${at}`, path: "scheduledAt" };
-    }
-  }
-  const { maxAttempts, baseDelayMs, maxDelayMs } = post.retry;
-  const retryProblem = !isWhole(maxAttempts, 1)
-    ? ["maxAttempts", "a whole number of at least 1"]
-    : !isWhole(baseDelayMs, 1)
-      ? ["baseDelayMs", "a whole number of milliseconds, at least 1"]
-      : !isWhole(maxDelayMs, baseDelayMs)
-        ? ["maxDelayMs", "a whole number of milliseconds, at least baseDelayMs"]
-        : undefined;
-  return retryProblem === undefined
-    ? undefined
-    : {
-        reason: "invalid_post",
-        message: `retry.${retryProblem[0]} must be ${retryProblem[1]}`,
-        path: `retry.${retryProblem[0]}`,
-      };
-};
 
 /** The text a destination sends: its own override, else the post's content. */
 export const textFor = (post: Post, destination: Destination): string =>
   destination.content ?? post.content;
 
-/**
- * Every content rule the post breaks, per destination. Checked when the post
- * enters scheduled, queued or pending_approval, and on edits of a scheduled
- * post; never on a draft edit (seed 002: a draft may hold what a platform
- * would refuse).
- */
-export const contentViolations = (post: Post): readonly Violation[] => {
-  const violations: Violation[] = [];
-  for (const d of post.destinations) {
-    if (textFor(post, d).trim() === "" && post.media.length === 0) {
-      violations.push({
-        destinationId: d.id,
-        platform: d.platform,
-        rule: "text_or_media_required",
-        message: `${d.id} (${d.platform}) would send nothing: add text or media`,
+const mb = (bytes: number): string =>
+  bytes >= 1024 * 1024 * 1024
+    ? `${+(bytes / 1024 ** 3).toFixed(1)} GB`
+    : bytes >= 1024 * 1024
+      ? `${+(bytes / 1024 ** 2).toFixed(1)} MB`
+      : `${bytes.toLocaleString("en-US")} bytes`;
+
+const describeSets = (sets: readonly MediaSet[]): string =>
+  sets
+    .map((s) => `${s.min === s.max ? s.max : `${s.min}-${s.max}`} ${s.kinds.join(" or ")}`)
+    .join(", or ");
+
+const fits = (set: MediaSet, media: readonly Media[]): boolean =>
+  media.length >= set.min &&
+  media.length <= set.max &&
+  media.every((m) => set.kinds.includes(m.kind));
+
+/** Checks one destination against its platform's rules; pushes every violation found. */
+const checkDestination = (
+  post: Post,
+  d: Destination,
+  platform: Platform,
+  out: Violation[],
+): void => {
+  const rules: ContentRules = platform.content;
+  const at = (v: Omit<Violation, "destinationId" | "platform">): void => {
+    out.push({ destinationId: d.id, platform: platform.id, ...v });
+  };
+  const name = `${d.id} (${platform.name})`;
+  const type: PostTypeRule | undefined = Object.hasOwn(rules.postTypes, d.postType)
+    ? rules.postTypes[d.postType]
+    : undefined;
+  if (type === undefined) {
+    at({
+      rule: "post_type",
+      message: `${name}: ${platform.name} has no post type "${d.postType}" (it has ${Object.keys(rules.postTypes).join(", ")})`,
+      code: "INVALID_CONTENT",
+    });
+  }
+
+  // Text, as the platform counts it; thread replies each obey the same limit.
+  const texts = [textFor(post, d), ...(d.thread ?? [])];
+  for (const [i, text] of texts.entries()) {
+    const length = textLength(text, rules.text.counting);
+    if (length > rules.text.limit) {
+      at({
+        rule: "text_length",
+        message: `${name}: ${platform.name} allows ${rules.text.limit} ${rules.text.counting === "x-weighted" ? "weighted characters" : rules.text.counting === "graphemes" ? "graphemes" : "characters"}; ${i === 0 ? "the text" : `thread reply ${i}`} has ${length}`,
+        limit: rules.text.limit,
+        actual: length,
+        code: "INVALID_CONTENT",
+        ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
+      });
+    }
+  }
+  const text = texts[0] as string;
+  const counted: readonly (readonly [keyof ContentRules, string, number])[] = [
+    ["hashtags", "hashtags", (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length],
+    ["mentions", "@ mentions", (text.match(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu) ?? []).length],
+    ["links", "links", urlSpans(text).length],
+  ];
+  for (const [rule, label, count] of counted) {
+    const limit = (rules[rule] as { limit: number } | undefined)?.limit;
+    if (limit !== undefined && count > limit) {
+      at({
+        rule: `${rule.slice(0, -1)}_count`,
+        message: `${name}: ${platform.name} allows ${limit} ${label}; the text has ${count}`,
+        limit,
+        actual: count,
         code: "INVALID_CONTENT",
       });
     }
   }
-  return violations;
+  if (rules.title !== undefined) {
+    const title = [...(text.split("\n")[0] ?? "")].length;
+    if (title > rules.title.limit) {
+      at({
+        rule: "title_length",
+        message: `${name}: the first line is the title, and ${platform.name} allows ${rules.title.limit} characters; it has ${title}`,
+        limit: rules.title.limit,
+        actual: title,
+        code: "INVALID_CONTENT",
+      });
+    }
+  }
+  if (d.thread !== undefined && d.thread.length > 0) {
+    if (rules.thread === undefined) {
+      at({
+        rule: "thread",
+        message: `${name}: ${platform.name} has no threads; send the replies as separate posts`,
+        code: "INVALID_CONTENT",
+      });
+    } else if (rules.thread.maxItems !== undefined && texts.length > rules.thread.maxItems) {
+      at({
+        rule: "thread_length",
+        message: `${name}: ${platform.name} threads hold ${rules.thread.maxItems} posts; this one has ${texts.length}`,
+        limit: rules.thread.maxItems,
+        actual: texts.length,
+        code: "INVALID_CONTENT",
+      });
+    }
+  }
+
+  // Media: required or not, in an accepted combination, within size and duration.
+  const media = post.media;
+  if (type !== undefined) {
+    if (media.length === 0) {
+      if (type.mediaRequired) {
+        at({
+          rule: "media_required",
+          message: `${name}: a ${platform.name} ${d.postType} needs media (${describeSets(type.media)})`,
+          code: "INVALID_CONTENT",
+        });
+      } else if (text.trim() === "") {
+        at({
+          rule: "text_or_media_required",
+          message: `${name} would send nothing: add text or media`,
+          code: "INVALID_CONTENT",
+        });
+      }
+    } else if (!type.media.some((set) => fits(set, media))) {
+      at({
+        rule: "media_combination",
+        message: `${name}: a ${platform.name} ${d.postType} takes ${describeSets(type.media)}; this post has ${media.length} (${media.map((m) => m.kind).join(", ")})`,
+        actual: media.length,
+        code: "INVALID_CONTENT",
+      });
+    }
+    for (const [i, m] of media.entries()) {
+      const seconds = m.durationMs === undefined ? undefined : m.durationMs / 1000;
+      if (m.kind === "video" && type.maxVideoSeconds !== undefined && seconds !== undefined && seconds > type.maxVideoSeconds) {
+        at({
+          rule: "video_duration",
+          message: `${name}: a ${platform.name} ${d.postType} video lasts at most ${type.maxVideoSeconds} s; media[${i}] lasts ${seconds} s`,
+          limit: type.maxVideoSeconds,
+          actual: seconds,
+          code: "INVALID_CONTENT",
+          path: `media[${i}]`,
+        });
+      }
+    }
+  }
+  for (const [i, m] of media.entries()) {
+    const limit = rules.mediaBytes[m.kind];
+    if (limit !== undefined && m.sizeBytes !== undefined && m.sizeBytes > limit) {
+      at({
+        rule: "media_size",
+        message: `${name}: ${platform.name} takes ${m.kind} files up to ${mb(limit)}; media[${i}] is ${mb(m.sizeBytes)}`,
+        limit,
+        actual: m.sizeBytes,
+        code: "CONTENT_TOO_LARGE",
+        path: `media[${i}]`,
+      });
+    }
+  }
 };
+
+/**
+ * Checks every destination of a post against its platform's rules, before
+ * anything is sent: the text as the platform counts it (X's weighted length,
+ * Bluesky's graphemes), media required, their number, kinds, sizes and
+ * durations per post type, hashtags, mentions, links, titles and threads.
+ * A destination's own text is checked instead of the post's where it has
+ * one. A platform postlife does not know passes, and the report says so.
+ *
+ * `apply` runs it when a post enters scheduled, queued or pending_approval,
+ * and when a scheduled post is edited, never on a draft edit (seed 002).
+ *
+ * @example
+ * ```ts
+ * import { createPost, preflight } from "postlife";
+ * const post = createPost({
+ *   id: "p",
+ *   content: "x".repeat(281),
+ *   destinations: [
+ *     { id: "d-x", platform: "x", accountId: "a" },
+ *     { id: "d-ig", platform: "instagram", accountId: "b" },
+ *     { id: "d-new", platform: "friendster", accountId: "c" },
+ *   ],
+ * });
+ * const report = preflight(post);
+ * report.violations.map((v) => `${v.destinationId}: ${v.rule}`); // ["d-x: text_length", "d-ig: media_required"]
+ * report.unchecked; // [{ destinationId: "d-new", platform: "friendster", reason: "…" }]
+ * ```
+ * @since 0.1.0
+ */
+export const preflight = (post: Post): PreflightReport => {
+  const violations: Violation[] = [];
+  const unchecked: PreflightReport["unchecked"][number][] = [];
+  for (const d of post.destinations) {
+    const platform = platformOf(d.platform);
+    if (platform === undefined) {
+      unchecked.push({
+        destinationId: d.id,
+        platform: d.platform,
+        reason: `postlife has no rules for "${d.platform}": nothing was checked`,
+      });
+    } else {
+      checkDestination(post, d, platform, violations);
+    }
+  }
+  return { violations, unchecked };
+};
+
+/** Every content rule the post breaks, per destination. */
+export const contentViolations = (post: Post): readonly Violation[] => preflight(post).violations;
 
 /** The content violations as one problem, or undefined when there are none. */
 export const contentProblem = (post: Post): Problem | undefined => {

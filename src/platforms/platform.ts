@@ -1,0 +1,109 @@
+import type { MediaKind } from "../domain/media.js";
+import type { KnownErrorCode } from "../errors/publish-error.js";
+import type { TextCounting } from "./text-length.js";
+
+/**
+ * One combination of media a post type accepts: between `min` and `max`
+ * items, each of one of `kinds` (X takes up to four images, or one video, or
+ * one GIF, never a mix).
+ */
+export interface MediaSet {
+  readonly kinds: readonly MediaKind[];
+  readonly min: number;
+  readonly max: number;
+}
+
+/** What one post type of a platform accepts. */
+export interface PostTypeRule {
+  /** Whether the post needs media at all (Instagram, TikTok, YouTube, Pinterest). */
+  readonly mediaRequired: boolean;
+  /** The media attached must fit one of these sets. */
+  readonly media: readonly MediaSet[];
+  /** The longest video, in seconds, where the platform documents one. */
+  readonly maxVideoSeconds?: number;
+}
+
+/** A limit on how many of something the text may hold. */
+export interface CountRule {
+  readonly limit: number;
+}
+
+/**
+ * What a platform accepts before a post is sent, as data: the preflight
+ * reads it, the spec table `spec/platform-rules.json` is generated from it,
+ * and each value cites the platform document it comes from.
+ */
+export interface ContentRules {
+  /** The text limit, counted as the platform counts it. */
+  readonly text: { readonly limit: number; readonly counting: TextCounting };
+  /** The first line is a title with its own limit, in characters (YouTube). */
+  readonly title?: CountRule;
+  readonly hashtags?: CountRule;
+  readonly mentions?: CountRule;
+  readonly links?: CountRule;
+  /** The post types, by the name a destination's `postType` uses. */
+  readonly postTypes: Readonly<Record<string, PostTypeRule>>;
+  /** The largest file, in bytes, per media kind, where documented. */
+  readonly mediaBytes: Readonly<Partial<Record<MediaKind, number>>>;
+  /**
+   * Replies chained under the first post; absent where the platform has no
+   * threads. `maxItems` only where the platform documents a limit.
+   */
+  readonly thread?: { readonly maxItems?: number };
+}
+
+/** How a platform says when to come back after a rate limit. */
+export type ResetFormat =
+  /** Seconds to wait (Retry-After). */
+  | "seconds"
+  /** An HTTP date (Retry-After). */
+  | "http-date"
+  /** Unix time in seconds (X's x-rate-limit-reset, Bluesky's ratelimit-reset). */
+  | "epoch-seconds"
+  /** An ISO 8601 time (Mastodon's X-RateLimit-Reset). */
+  | "iso"
+  /** Meta's usage headers, whose `estimated_time_to_regain_access` is in minutes. */
+  | "meta-usage";
+
+/**
+ * What a platform's failures mean, as data: its own error codes (and Meta's
+ * sub-codes), telling phrases of its messages, and its headers that say when
+ * to come back. Anything it does not say falls back to the HTTP status.
+ */
+export interface ErrorSignals {
+  /** Sub-codes, checked first: they are more precise than codes (Meta's error_subcode). */
+  readonly subcodes?: Readonly<Record<string, KnownErrorCode>>;
+  /** The platform's error codes (numbers as strings, or the platform's words). */
+  readonly codes?: Readonly<Record<string, KnownErrorCode>>;
+  /** Lower-case phrases of the message, checked when the codes did not decide. */
+  readonly messages?: readonly (readonly [phrase: string, code: KnownErrorCode])[];
+  /** Prefixes of the platform's error codes that mean one thing (TikTok's `spam_risk_…`). */
+  readonly codePrefixes?: readonly (readonly [prefix: string, code: KnownErrorCode])[];
+  /** HTTP statuses this platform uses in its own sense (Mastodon's 403 for a disabled account). */
+  readonly statuses?: Readonly<Record<string, KnownErrorCode>>;
+  /** The time zone whose midnight resets a daily quota (YouTube: Pacific time). */
+  readonly dailyQuotaResetZone?: string;
+  /** Headers that say when to come back, in the order they are tried. */
+  readonly resetHeaders?: readonly (readonly [header: string, format: ResetFormat])[];
+}
+
+/**
+ * Everything postlife knows about one platform: what it accepts, and what its
+ * failures mean. One file per platform, in `src/platforms/`.
+ *
+ * @example
+ * ```ts
+ * import { platformOf } from "postlife";
+ * platformOf("twitter")?.id; // "x"
+ * platformOf("x")?.content.text; // { limit: 280, counting: "x-weighted" }
+ * ```
+ * @since 0.1.0
+ */
+export interface Platform {
+  readonly id: string;
+  readonly name: string;
+  /** Other ids the platform goes by ("twitter" for X). */
+  readonly aliases: readonly string[];
+  readonly content: ContentRules;
+  readonly errors: ErrorSignals;
+}

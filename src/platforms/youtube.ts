@@ -1,0 +1,48 @@
+import type { Platform } from "./platform.js";
+
+/**
+ * YouTube (Data API v3, videos.insert).
+ * Text: the first line is the title (100 characters), the rest the description (5,000).
+ * Media is required: one video, up to 256 GB; a Short is at most 3 minutes
+ * (https://developers.google.com/youtube/v3/docs/videos/insert, https://support.google.com/youtube/answer/71673).
+ * Errors: `errors[].reason` (https://developers.google.com/youtube/v3/docs/errors); the
+ * daily quota resets at midnight Pacific time.
+ */
+const video = [{ kinds: ["video"], min: 1, max: 1 }] as const;
+
+export const youtube: Platform = {
+  id: "youtube",
+  name: "YouTube",
+  aliases: [],
+  content: {
+    text: { limit: 5000, counting: "characters" },
+    title: { limit: 100 },
+    postTypes: {
+      post: { mediaRequired: true, media: video },
+      short: { mediaRequired: true, media: video, maxVideoSeconds: 180 },
+    },
+    mediaBytes: { video: 256 * 1024 * 1024 * 1024 },
+  },
+  errors: {
+    codes: {
+      quotaExceeded: "QUOTA_EXHAUSTED",
+      uploadLimitExceeded: "QUOTA_EXHAUSTED",
+      dailyLimitExceeded: "QUOTA_EXHAUSTED",
+      rateLimitExceeded: "RATE_LIMITED",
+      userRateLimitExceeded: "RATE_LIMITED",
+      authError: "PLATFORM_AUTH_EXPIRED",
+      unauthorized: "PLATFORM_AUTH_EXPIRED",
+      forbidden: "PERMISSION_DENIED",
+      insufficientPermissions: "PERMISSION_DENIED",
+      youtubeSignupRequired: "ACCOUNT_RESTRICTED",
+      invalidTitle: "INVALID_CONTENT",
+      invalidDescription: "INVALID_CONTENT",
+      invalidTags: "INVALID_CONTENT",
+      invalidCategoryId: "INVALID_CONTENT",
+      mediaBodyRequired: "INVALID_CONTENT",
+      backendError: "PLATFORM_SERVER_ERROR",
+      internalError: "PLATFORM_SERVER_ERROR",
+    },
+    dailyQuotaResetZone: "America/Los_Angeles",
+  },
+};
