@@ -188,14 +188,26 @@ describe("which failures are retried", () => {
   });
 
   it("an unknown code follows its retryable flag", () => {
-    const vendor = { code: "DUPLICATE_CONTENT", message: "Status is a duplicate" };
+    const vendor = {
+      code: "MEDIA_PROCESSING_FAILED",
+      message: "The vendor could not process the media",
+    };
     expect(failureOutcome(defaultRetryPolicy, 1, { ...vendor, retryable: true })).toBe("retrying");
     expect(failureOutcome(defaultRetryPolicy, 1, { ...vendor, retryable: false })).toBe("failed");
     const kept = taken(step(publishing(1), failedWith({ ...vendor, retryable: true })));
     expect(kept.destination).toMatchObject({
       status: "retrying",
-      error: { code: "DUPLICATE_CONTENT" },
+      error: { code: "MEDIA_PROCESSING_FAILED" },
     });
+  });
+
+  it("a code postlife adds follows its own row: a duplicate is never retried", () => {
+    const duplicate = {
+      code: "DUPLICATE_CONTENT",
+      message: "Status is a duplicate",
+      retryable: true,
+    };
+    expect(failureOutcome(defaultRetryPolicy, 1, duplicate)).toBe("failed");
   });
 
   it("an expired token fails and asks for the account to be reconnected", () => {

@@ -26,7 +26,7 @@ const input: PostInput = {
       id: "d-li",
       platform: "linkedin",
       accountId: "urn:li:person:42",
-      postType: "article",
+      postType: "post",
       content: "Longer text",
     },
   ],

@@ -142,7 +142,7 @@ const checkDestination = (
       if (type.mediaRequired) {
         at({
           rule: "media_required",
-          message: `${name}: a ${platform.name} ${d.postType} needs media (${describeSets(type.media)})`,
+          message: `${name}: ${platform.name} ${d.postType}s need media (${describeSets(type.media)})`,
           code: "INVALID_CONTENT",
         });
       } else if (text.trim() === "") {
@@ -155,17 +155,22 @@ const checkDestination = (
     } else if (!type.media.some((set) => fits(set, media))) {
       at({
         rule: "media_combination",
-        message: `${name}: a ${platform.name} ${d.postType} takes ${describeSets(type.media)}; this post has ${media.length} (${media.map((m) => m.kind).join(", ")})`,
+        message: `${name}: ${platform.name} ${d.postType}s take ${describeSets(type.media)}; this post has ${media.length} (${media.map((m) => m.kind).join(", ")})`,
         actual: media.length,
         code: "INVALID_CONTENT",
       });
     }
     for (const [i, m] of media.entries()) {
       const seconds = m.durationMs === undefined ? undefined : m.durationMs / 1000;
-      if (m.kind === "video" && type.maxVideoSeconds !== undefined && seconds !== undefined && seconds > type.maxVideoSeconds) {
+      if (
+        m.kind === "video" &&
+        type.maxVideoSeconds !== undefined &&
+        seconds !== undefined &&
+        seconds > type.maxVideoSeconds
+      ) {
         at({
           rule: "video_duration",
-          message: `${name}: a ${platform.name} ${d.postType} video lasts at most ${type.maxVideoSeconds} s; media[${i}] lasts ${seconds} s`,
+          message: `${name}: ${platform.name} ${d.postType} videos last at most ${type.maxVideoSeconds} s; media[${i}] lasts ${seconds} s`,
           limit: type.maxVideoSeconds,
           actual: seconds,
           code: "INVALID_CONTENT",
