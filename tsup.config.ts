@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // `wire` is its own entry so that the main one does not carry Effect Schema.
+  entry: { index: "src/index.ts", wire: "src/wire/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

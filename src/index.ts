@@ -74,6 +74,35 @@ export {
   isTerminal,
   postStatuses,
 } from "./domain/status.js";
+export { DestinationRejected, stepDestinationEffect } from "./effect/destination.js";
+// The Effect face: tagged errors, Effect forms of the decisions, the retry Schedule
+export type {
+  PublishFailure,
+  PublishFailureFields,
+  PublishFailureInput,
+  PublishFailureTag,
+} from "./effect/errors.js";
+export {
+  AccountRestricted,
+  ContentInvalid,
+  ContentTooLarge,
+  DuplicateContent,
+  InvalidContent,
+  isPublishFailure,
+  NetworkError,
+  PermissionDenied,
+  PlatformAuthExpired,
+  PlatformServerError,
+  PostRejected,
+  publishErrorOf,
+  QuotaExhausted,
+  RateLimited,
+  TimeoutError,
+  toPublishFailure,
+  UnknownError,
+} from "./effect/errors.js";
+export { applyEffect, classify, preflightEffect } from "./effect/post.js";
+export { retrySchedule } from "./effect/retry-schedule.js";
 export type { ErrorCode, KnownErrorCode, PublishError } from "./errors/publish-error.js";
 // Failures and retries
 export { errorCodeTable } from "./errors/publish-error.js";

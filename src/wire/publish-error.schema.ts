@@ -1,0 +1,155 @@
+/**
+ * Seed 001's error object, as an Effect Schema codec into postlife's tagged
+ * failures and back.
+ *
+ * Decoding takes the JSON error object of a failed post (`code`, `message`,
+ * `platformStatusCode` when present, `platformError`, `failedAt`,
+ * `retryable`), plus the fields postlife adds (`retryAfterMs`,
+ * `outcomeUnknown`, `platformCode`, `platformSubcode`, `postlifeCode`), and
+ * gives the `PublishFailure` class of its code; fields it does not know are
+ * ignored, and a code nobody knows is kept in an `UnknownError`.
+ *
+ * Encoding writes seed 001's vocabulary: `code` is always one of the eight
+ * seed codes (`wireCode`), so a consumer that only knows the seed reads it
+ * right. Where postlife's code is finer than that (`DUPLICATE_CONTENT` is
+ * written as `INVALID_CONTENT`) or unknown to the seed, it is kept in
+ * `postlifeCode`, which decoding prefers whenever it refines `code`
+ * (`wireCode(postlifeCode) === code`). So the round trip keeps the code:
+ * `decode(encode(f))` is `f`, field for field, with one normalisation: an
+ * absent `platformError` is written as seed 001's `null`.
+ *
+ * This module is the `postlife/wire` entry; the main entry never loads Effect Schema.
+ */
+
+import * as Schema from "effect/Schema";
+import * as SchemaGetter from "effect/SchemaGetter";
+import { isPublishFailure, type PublishFailure, toPublishFailure } from "../effect/errors.js";
+import { type PublishError, wireCode } from "../errors/publish-error.js";
+
+/**
+ * Seed 001's JSON error object as postlife writes it and reads it.
+ *
+ * @example
+ * ```ts
+ * import type { PublishErrorWire } from "postlife/wire";
+ * const seed001: PublishErrorWire = {
+ *   code: "PLATFORM_AUTH_EXPIRED",
+ *   message: "Error validating access token",
+ *   platformStatusCode: 401,
+ *   platformError: "Invalid OAuth access token",
+ *   failedAt: "2026-02-22T14:30:00.000Z",
+ *   retryable: false,
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface PublishErrorWire {
+  /** One of seed 001's eight codes when postlife writes it; any string is read. */
+  readonly code: string;
+  readonly message: string;
+  /** Absent when there was no HTTP answer; `null` is read as absent, never written. */
+  readonly platformStatusCode?: number | null;
+  /** Always written (`null` when the platform said nothing); may be absent when read. */
+  readonly platformError?: string | null;
+  readonly failedAt?: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  readonly outcomeUnknown?: boolean;
+  readonly platformCode?: string | number;
+  readonly platformSubcode?: number;
+  /** postlife's own code, where it is finer than `code` or unknown to seed 001. */
+  readonly postlifeCode?: string;
+}
+
+/** The JSON object's fields, in seed 001's order, then postlife's. */
+const Wire = Schema.Struct({
+  code: Schema.String,
+  message: Schema.String,
+  platformStatusCode: Schema.optionalKey(Schema.NullOr(Schema.Finite)),
+  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  failedAt: Schema.optionalKey(Schema.String),
+  retryable: Schema.Boolean,
+  retryAfterMs: Schema.optionalKey(Schema.Finite),
+  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
+  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
+  platformSubcode: Schema.optionalKey(Schema.Finite),
+  postlifeCode: Schema.optionalKey(Schema.String),
+});
+
+/** The tagged failures, checked by tag and fields (`isPublishFailure`). */
+const Failure = Schema.declare<PublishFailure>(isPublishFailure, {
+  identifier: "PublishFailure",
+  description: "One of postlife's tagged publish failures (RateLimited, PlatformAuthExpired, …)",
+});
+
+/** The code a wire object stands for: `postlifeCode` where it refines `code`, else `code`. */
+const codeOf = (wire: PublishErrorWire): string =>
+  wire.postlifeCode !== undefined && wireCode(wire.postlifeCode) === wire.code
+    ? wire.postlifeCode
+    : wire.code;
+
+const decodeWire = (wire: PublishErrorWire): PublishFailure => {
+  const { postlifeCode: _, platformStatusCode, ...rest } = wire;
+  const error = {
+    ...rest,
+    code: codeOf(wire),
+    ...(platformStatusCode === undefined || platformStatusCode === null
+      ? {}
+      : { platformStatusCode }),
+  } satisfies PublishError;
+  return toPublishFailure(error);
+};
+
+const encodeFailure = (failure: PublishFailure): PublishErrorWire => {
+  const code = wireCode(failure.code);
+  const wire: Record<string, unknown> = {
+    code,
+    message: failure.message,
+    ...(failure.platformStatusCode === undefined
+      ? {}
+      : { platformStatusCode: failure.platformStatusCode }),
+    platformError: failure.platformError ?? null,
+    ...(failure.failedAt === undefined ? {} : { failedAt: failure.failedAt }),
+    retryable: failure.retryable,
+    ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+    ...(failure.outcomeUnknown === undefined ? {} : { outcomeUnknown: failure.outcomeUnknown }),
+    ...(failure.platformCode === undefined ? {} : { platformCode: failure.platformCode }),
+    ...(failure.platformSubcode === undefined ? {} : { platformSubcode: failure.platformSubcode }),
+    ...(code === failure.code ? {} : { postlifeCode: failure.code }),
+  };
+  return wire as unknown as PublishErrorWire;
+};
+
+/**
+ * The codec between seed 001's JSON error object and postlife's tagged
+ * failures. Decoding a value that lacks a required field (`code`,
+ * `message`, `retryable`) or has one of the wrong type fails with a
+ * `SchemaError` that names the path.
+ *
+ * @example
+ * ```ts
+ * import * as Schema from "effect/Schema";
+ * import { PublishErrorJson } from "postlife/wire";
+ * const failure = Schema.decodeUnknownSync(PublishErrorJson)({
+ *   code: "PLATFORM_AUTH_EXPIRED",
+ *   message: "Error validating access token",
+ *   platformStatusCode: 401,
+ *   platformError: "Invalid OAuth access token",
+ *   failedAt: "2026-02-22T14:30:00.000Z",
+ *   retryable: false,
+ * });
+ * failure._tag; // "PlatformAuthExpired"
+ * Schema.encodeSync(PublishErrorJson)(failure); // the same JSON object
+ *
+ * Schema.decodeUnknownSync(PublishErrorJson)({ message: "?", retryable: true });
+ * // throws SchemaError: Missing key
+ * //   at ["code"]
+ * ```
+ * @since 0.1.0
+ */
+export const PublishErrorJson: Schema.Codec<PublishFailure, PublishErrorWire> = Wire.pipe(
+  Schema.decodeTo(Failure, {
+    decode: SchemaGetter.transform(decodeWire),
+    encode: SchemaGetter.transform(encodeFailure),
+  }),
+).annotate({ identifier: "PublishErrorJson" });
