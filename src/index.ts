@@ -9,7 +9,7 @@
 export type { DestinationEvent } from "./destination/event.js";
 export type { DestinationContext, DestinationStep } from "./destination/step.js";
 // Destinations, one at a time
-export { failureOutcome, stepDestination } from "./destination/step.js";
+export { stepDestination } from "./destination/step.js";
 export type {
   Accepted,
   Decision,
@@ -38,6 +38,7 @@ export type {
   PublishEvent,
   ReconciledEvent,
   RejectEvent,
+  ReportedFailure,
   RetryDueEvent,
   RetryFailedEvent,
   ScheduleEvent,
@@ -103,11 +104,26 @@ export {
 } from "./effect/errors.js";
 export { applyEffect, classify, preflightEffect } from "./effect/post.js";
 export { retrySchedule } from "./effect/retry-schedule.js";
-export type { ErrorCode, KnownErrorCode, PublishError } from "./errors/publish-error.js";
+// Platforms: what each accepts, and what its failures mean
+export { classifyFailure } from "./errors/classify.js";
+export type {
+  ErrorCode,
+  ErrorCodeRow,
+  KnownErrorCode,
+  PublishError,
+  RawFailure,
+  SeedErrorCode,
+} from "./errors/publish-error.js";
 // Failures and retries
-export { errorCodeTable } from "./errors/publish-error.js";
+export { errorCodeRow, errorCodeTable, seedErrorCodes, wireCode } from "./errors/publish-error.js";
 export type { RetryPolicy } from "./errors/retry-policy.js";
-export { defaultRetryPolicy, jitterOf, retryDelay } from "./errors/retry-policy.js";
+export {
+  attemptsAllowed,
+  defaultRetryPolicy,
+  failureOutcome,
+  jitterOf,
+  retryDelay,
+} from "./errors/retry-policy.js";
 export { destinationMachine } from "./machines/destination.machine.js";
 export type {
   DestinationMachineInput,
@@ -116,6 +132,16 @@ export type {
 // The machines and the tables they are held to
 export { postMachine } from "./machines/post.machine.js";
 export type { PostMachineTypes } from "./machines/post.types.js";
+export type {
+  ContentRules,
+  CountRule,
+  ErrorSignals,
+  MediaSet,
+  Platform,
+  PostTypeRule,
+  ResetFormat,
+} from "./platforms/platform.js";
+export { platformOf, platforms } from "./platforms/registry.js";
 // The pure API over plain values
 export { apply } from "./post/apply.js";
 export { allowedEvents, can, failuresOf, statusOf } from "./post/queries.js";
@@ -123,5 +149,7 @@ export { aggregateStatus } from "./rules/aggregate.js";
 export type { EditableField } from "./rules/editable.js";
 export { editableFields } from "./rules/editable.js";
 export { eventShapes } from "./rules/event-shape.js";
+export type { PreflightReport } from "./rules/preflight.js";
+export { preflight } from "./rules/preflight.js";
 export type { DestinationEventType, TransitionCell } from "./rules/transitions.js";
 export { destinationTransitions, postTransitions } from "./rules/transitions.js";

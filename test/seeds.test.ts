@@ -12,9 +12,9 @@ import {
   editableFields,
   errorCodeTable,
   failuresOf,
-  seedErrorCodes,
   type PostStatus,
   type PublishError,
+  seedErrorCodes,
   statusOf,
 } from "../src/index.js";
 import {

@@ -159,7 +159,9 @@ export const classifyFailure = (raw: RawFailure): PublishError => {
     ...(at === undefined ? {} : { failedAt: canonicalInstant(input.at as string) }),
     ...(wait === undefined ? {} : { retryAfterMs: wait }),
     ...(outcomeUnknown ? { outcomeUnknown: true } : {}),
-    ...(rawCode === undefined ? {} : { platformCode: typeof input.code === "number" ? input.code : rawCode }),
+    ...(rawCode === undefined
+      ? {}
+      : { platformCode: typeof input.code === "number" ? input.code : rawCode }),
     ...(subcode === undefined ? {} : { platformSubcode: subcode }),
   };
 };

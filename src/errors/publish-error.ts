@@ -75,7 +75,11 @@ export const errorCodeTable = {
     ownerAction: true,
     description: "Access token expired or revoked",
   },
-  RATE_LIMITED: { wire: "RATE_LIMITED", retryable: true, description: "Platform rate limit exceeded" },
+  RATE_LIMITED: {
+    wire: "RATE_LIMITED",
+    retryable: true,
+    description: "Platform rate limit exceeded",
+  },
   INVALID_CONTENT: {
     wire: "INVALID_CONTENT",
     retryable: false,
@@ -91,7 +95,11 @@ export const errorCodeTable = {
     retryable: true,
     description: "Platform API returned 5xx error",
   },
-  NETWORK_ERROR: { wire: "NETWORK_ERROR", retryable: true, description: "Could not reach platform API" },
+  NETWORK_ERROR: {
+    wire: "NETWORK_ERROR",
+    retryable: true,
+    description: "Could not reach platform API",
+  },
   TIMEOUT_ERROR: { wire: "TIMEOUT_ERROR", retryable: true, description: "Request timed out" },
   UNKNOWN_ERROR: {
     wire: "UNKNOWN_ERROR",
@@ -174,7 +182,8 @@ export const errorCodeRow = (code: string): ErrorCodeRow | undefined =>
  * ```
  * @since 0.1.0
  */
-export const wireCode = (code: string): SeedErrorCode => errorCodeRow(code)?.wire ?? "UNKNOWN_ERROR";
+export const wireCode = (code: string): SeedErrorCode =>
+  errorCodeRow(code)?.wire ?? "UNKNOWN_ERROR";
 
 /**
  * Why a delivery attempt failed: seed 001's error object, plus `retryAfterMs`

@@ -6,7 +6,11 @@ import type { ResetFormat } from "../platforms/platform.js";
  * when the value says nothing usable. Times need `at` (when the failure
  * happened) to become a wait: the core reads no clock.
  */
-export const waitFrom = (value: string, format: ResetFormat, at: number | undefined): number | undefined => {
+export const waitFrom = (
+  value: string,
+  format: ResetFormat,
+  at: number | undefined,
+): number | undefined => {
   const text = value.trim();
   switch (format) {
     case "seconds":
@@ -40,7 +44,8 @@ const metaUsageWait = (text: string): number | undefined => {
   for (const entries of Object.values(usage)) {
     if (!Array.isArray(entries)) continue;
     for (const entry of entries) {
-      const m = (entry as { estimated_time_to_regain_access?: unknown })?.estimated_time_to_regain_access;
+      const m = (entry as { estimated_time_to_regain_access?: unknown })
+        ?.estimated_time_to_regain_access;
       if (typeof m === "number" && m > (minutes ?? 0)) minutes = m;
     }
   }

@@ -109,7 +109,9 @@ export const retryDelay = (
  */
 export const attemptsAllowed = (policy: RetryPolicy, code: string): number => {
   const maxRetries = errorCodeRow(code)?.maxRetries;
-  return maxRetries === undefined ? policy.maxAttempts : Math.min(policy.maxAttempts, 1 + maxRetries);
+  return maxRetries === undefined
+    ? policy.maxAttempts
+    : Math.min(policy.maxAttempts, 1 + maxRetries);
 };
 
 /**

@@ -24,7 +24,11 @@ export const facebook: Platform = {
           { kinds: ["video"], min: 1, max: 1 },
         ],
       },
-      reel: { mediaRequired: true, media: [{ kinds: ["video"], min: 1, max: 1 }], maxVideoSeconds: 90 },
+      reel: {
+        mediaRequired: true,
+        media: [{ kinds: ["video"], min: 1, max: 1 }],
+        maxVideoSeconds: 90,
+      },
       story: {
         mediaRequired: true,
         media: [

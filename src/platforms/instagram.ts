@@ -28,7 +28,11 @@ export const instagram: Platform = {
     postTypes: {
       post: { mediaRequired: true, media: single, maxVideoSeconds: 15 * 60 },
       carousel: { mediaRequired: true, media: [{ kinds: ["image", "video"], min: 2, max: 10 }] },
-      reel: { mediaRequired: true, media: [{ kinds: ["video"], min: 1, max: 1 }], maxVideoSeconds: 15 * 60 },
+      reel: {
+        mediaRequired: true,
+        media: [{ kinds: ["video"], min: 1, max: 1 }],
+        maxVideoSeconds: 15 * 60,
+      },
       story: { mediaRequired: true, media: single, maxVideoSeconds: 60 },
     },
     mediaBytes: { image: 8 * 1024 * 1024, video: 300 * 1024 * 1024 },

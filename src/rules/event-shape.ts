@@ -209,7 +209,8 @@ const publishError = object({
 const headers: Check = (v, path) => {
   if (!isRecord(v)) return problem(path, `${path} must be an object of header names to strings`);
   for (const [name, value] of Object.entries(v)) {
-    if (typeof value !== "string") return problem(`${path}.${name}`, `${path}.${name} must be a string`);
+    if (typeof value !== "string")
+      return problem(`${path}.${name}`, `${path}.${name} must be a string`);
   }
   return undefined;
 };
