@@ -1,0 +1,467 @@
+/**
+ * Text length as each platform counts it (src/platforms/text-length.ts).
+ *
+ * X's weighted length is proven against twitter-text's own conformance cases
+ * (test/fixtures/twitter-text-validate.json) and, as an oracle, against
+ * twitter-text 3.1.0 itself (a dev dependency, never imported by src/).
+ */
+import { fc, test } from "@fast-check/vitest";
+import { extractUrlsWithIndices, type ParseTweetOptions, parseTweet } from "twitter-text";
+import { describe, expect, it } from "vitest";
+import {
+  codePointLength,
+  graphemeLength,
+  mastodonLength,
+  type TextCounting,
+  textLength,
+  urlSpans,
+  xWeightedLength,
+} from "../src/platforms/text-length.js";
+import conformance from "./fixtures/twitter-text-validate.json";
+
+/** twitter-text's published configurations; v2 is v3 without emoji parsing. */
+const version2: ParseTweetOptions = {
+  version: 2,
+  maxWeightedTweetLength: 280,
+  scale: 100,
+  defaultWeight: 200,
+  transformedURLLength: 23,
+  ranges: [
+    { start: 0, end: 4351, weight: 100 },
+    { start: 8192, end: 8205, weight: 100 },
+    { start: 8208, end: 8223, weight: 100 },
+    { start: 8242, end: 8247, weight: 100 },
+  ],
+};
+const version3: ParseTweetOptions = { ...version2, version: 3, emojiParsingEnabled: true };
+
+const sections = conformance.sections;
+const casesOf = (name: string) => sections.find((section) => section.name === name)?.cases ?? [];
+const v3Cases = [
+  ...casesOf("WeightedTweetsWithDiscountedEmojiCounterTest"),
+  ...casesOf("UnicodeDirectionalMarkerCounterTest"),
+];
+// The v2 section counts each emoji code point on its own; its texts without
+// emoji count the same under v3. Those that also appear in the v3 sections are
+// tested there, with their v3 expectation; the others carry no emoji.
+const v2OnlyCases = casesOf("WeightedTweetsCounterTest").filter(
+  (v2) => !v3Cases.some((v3) => v3.text === v2.text),
+);
+
+describe("xWeightedLength against twitter-text's conformance cases", () => {
+  it("reads all three weighted-length sections", () => {
+    expect(sections.map((section) => [section.name, section.cases.length])).toEqual([
+      ["WeightedTweetsCounterTest", 20],
+      ["WeightedTweetsWithDiscountedEmojiCounterTest", 22],
+      ["UnicodeDirectionalMarkerCounterTest", 2],
+    ]);
+    expect(v2OnlyCases.map((c) => c.description)).toEqual([
+      "'Á' is normalized into 1 char",
+      "שּׁ is normalized into 3 chars",
+      "Handle General Punctuation Characters with visible spaces(u2000-200A)",
+    ]);
+  });
+
+  it.each(v3Cases)("$description", ({ text, expected }) => {
+    expect(xWeightedLength(text)).toBe(expected.weightedLength);
+  });
+
+  it.each(v2OnlyCases)("$description (v2 case without emoji)", ({ text, expected }) => {
+    expect(xWeightedLength(text)).toBe(expected.weightedLength);
+  });
+
+  // The fixture was transcribed by hand from the YAML: twitter-text itself
+  // meeting every expectation shows that each text is the one in the corpus.
+  it.each(
+    sections.flatMap((section) => section.cases.map((c) => ({ ...c, config: section.config }))),
+  )(
+    "the fixture's $config case '$description' is the corpus text",
+    ({ text, expected, config }) => {
+      const parsed = parseTweet(text, config === "version2" ? version2 : version3);
+      expect(parsed).toEqual(expected);
+    },
+  );
+});
+
+// Emoji that twitter-text's parser (twemoji-parser 11) knows as one sequence.
+const knownEmoji = [
+  "😀",
+  "🐱",
+  "👍🏽",
+  "✌🏻",
+  "🙋🏽",
+  "👨‍🎤",
+  "👩🏾‍💻",
+  "🏃‍♀️",
+  "👨‍👩‍👧",
+  "👨‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "🇫🇷",
+  "🇯🇵",
+  "🏴󠁧󠁢󠁥󠁮󠁧󠁿",
+  "1️⃣",
+  "#️⃣",
+  "❤️",
+  "☺",
+  "©️",
+  "🤪",
+  "🧕🏾",
+];
+const urlPath = fc.stringMatching(/^[a-z0-9\-_.~%/]{0,24}$/);
+
+/**
+ * Text as posts are written: ASCII words, CJK, Latin-1, emoji, combining
+ * marks, links with a scheme, and punctuation, glued in any order.
+ *
+ * It leaves out what this module knowingly counts differently from
+ * twitter-text 3.1.0 (see "where it deliberately differs" below): links
+ * without a scheme glued to other text, made-up top-level domains after a
+ * scheme, and emoji sequences newer than twemoji-parser 11 (or not in Unicode's
+ * list at all), which this module counts as one emoji and twitter-text as parts.
+ */
+const postText = fc
+  .array(
+    fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9]{1,10}$/),
+      fc.constantFrom("日本語", "中文", "こんにちは", "한국어", "、", "。", "漢"),
+      fc.constantFrom("é", "ü", "ñ", "ç", "Å", "ß", "©", "®", "£", "«", "»", "×", "café", "naïve"),
+      fc.constantFrom(...knownEmoji),
+      fc.constantFrom("e\u0301", "a\u0308", "n\u0303", "\u0301", "c\u0327"),
+      urlPath.map((path) => `https://example.com/${path}`),
+      fc
+        .tuple(urlPath, fc.stringMatching(/^[a-z0-9=&]{1,10}$/))
+        .map(([path, query]) => `HTTP://www.example.org/${path}?${query}`),
+      fc.constantFrom(" ", "\n", ", ", ". ", "!", "?", "(", ")", "#", "@", "-", "/", ":", '"'),
+    ),
+    { maxLength: 24 },
+  )
+  .map((tokens) => tokens.join(""));
+
+describe("xWeightedLength against twitter-text as an oracle", () => {
+  test.prop([postText])("counts what twitter-text's parseTweet counts", (text) => {
+    expect(xWeightedLength(text)).toBe(parseTweet(text).weightedLength);
+  });
+
+  test.prop([postText])("finds the links that twitter-text's extractor finds", (text) => {
+    const normal = text.normalize("NFC");
+    const expected = extractUrlsWithIndices(normal).map(({ indices: [start, end] }) => ({
+      start,
+      end,
+    }));
+    expect(urlSpans(normal)).toEqual(expected);
+  });
+});
+
+describe("xWeightedLength", () => {
+  it.each([
+    ["", 0],
+    ["a".repeat(280), 280],
+    ["a".repeat(281), 281],
+    ["😀", 2],
+    ["👍🏽", 2],
+    ["👨‍👩‍👧", 2],
+    ["🇫🇷", 2],
+    ["1️⃣", 2],
+    ["🏴󠁧󠁢󠁥󠁮󠁧󠁿", 2],
+    ["日", 2],
+    ["日".repeat(140), 280],
+    ["é", 1],
+    ["e\u0301", 1],
+    ["©", 1],
+    ["©️", 2],
+    ["\u2014", 1],
+    ["\u2122", 2],
+    ["\uD800", 2],
+    ["\uDC00x", 3],
+  ])("weighs %j as %i", (text, expected) => {
+    expect(xWeightedLength(text)).toBe(expected);
+  });
+
+  it.each([
+    "https://t.co",
+    "http://example.com",
+    `https://example.com/${"a".repeat(1000)}`,
+    "HTTPS://www.ExaMPLE.COM/index.html",
+    "https://en.wikipedia.org/wiki/Foo_(bar)",
+    "example.com/path?q=1",
+    "t.co/abc",
+    "https://例え.jp/",
+  ])("weighs the link %s as 23 whatever its length", (url) => {
+    expect(xWeightedLength(url)).toBe(23);
+  });
+
+  it("leaves trailing punctuation out of a link", () => {
+    expect(xWeightedLength("see https://example.com/a.")).toBe(4 + 23 + 1);
+    expect(xWeightedLength("(https://example.com/a)")).toBe(1 + 23 + 1);
+  });
+
+  it("counts a link longer than 4,096 characters as its characters, like twitter-text", () => {
+    const text = `https://example.com/${"a".repeat(5000)}`;
+    expect(xWeightedLength(text)).toBe(text.length);
+  });
+
+  it("counts a host label longer than 63 octets (after punycode) as characters", () => {
+    expect(xWeightedLength(`http://${"a".repeat(64)}.com`)).toBe(7 + 64 + 4);
+    expect(xWeightedLength(`http://${"a".repeat(63)}.com`)).toBe(23);
+  });
+
+  it("is always a whole number", () => {
+    expect(Number.isInteger(xWeightedLength("a日😀 https://x.co ©"))).toBe(true);
+  });
+});
+
+describe("xWeightedLength where it deliberately differs from twitter-text 3.1.0", () => {
+  // twitter-text 3.1.0 bundles twemoji-parser 11, which predates these
+  // sequences (or, for the last two, finds no emoji sequence at all) and
+  // weighs their parts one by one; the property regex weighs each as one
+  // emoji, as X's current clients do for sequences Unicode has since added.
+  it.each([
+    ["❤️‍🔥", 5],
+    ["🧑🏽‍🦰", 5],
+    ["😀‍😀", 5],
+    ["🇦🇦", 4],
+  ])("weighs %j as one emoji (twitter-text: %i)", (text, oracle) => {
+    expect(parseTweet(text).weightedLength).toBe(oracle);
+    expect(xWeightedLength(text)).toBe(2);
+  });
+
+  it("accepts any top-level domain of letters after a scheme (twitter-text: its list)", () => {
+    expect(parseTweet("https://example.notatld/x").weightedLength).toBe(25);
+    expect(xWeightedLength("https://example.notatld/x")).toBe(23);
+  });
+
+  it("knows a compact list of top-level domains for links without a scheme", () => {
+    expect(xWeightedLength("hello.museum")).toBe(23);
+    expect(parseTweet("hello.accountant").weightedLength).toBe(23);
+    expect(xWeightedLength("hello.accountant")).toBe(16);
+  });
+
+  it("finds no link without a scheme inside a longer non-ASCII or underscored name", () => {
+    expect(extractUrlsWithIndices("日本.co.uk")).toHaveLength(1);
+    expect(urlSpans("日本.co.uk")).toEqual([]);
+    expect(extractUrlsWithIndices("a_b.foo.com")).toHaveLength(1);
+    expect(urlSpans("a_b.foo.com")).toEqual([]);
+  });
+});
+
+describe("urlSpans", () => {
+  it("gives each link's UTF-16 range, left to right", () => {
+    const text = "read https://example.com/a and t.co/x!";
+    expect(urlSpans(text)).toEqual([
+      { start: 5, end: 26 },
+      { start: 31, end: 37 },
+    ]);
+    expect(text.slice(5, 26)).toBe("https://example.com/a");
+  });
+
+  it.each([
+    ["an e-mail address", "user@example.com"],
+    ["a mention-like domain", "@example.com"],
+    ["a cashtag or hashtag", "$x.com #x.com"],
+    ["a scheme glued to a word", "wordhttps://example.com"],
+    ["an unknown top-level domain without a scheme", "index.ts"],
+    ["a non-http scheme", "ftp://www.example.com/"],
+    ["an IP address", "http://192.168.0.1/"],
+    ["a label that starts with a hyphen", "https://www.-x.com/"],
+    ["no dot at all", "localhost"],
+  ])("finds no link in %s", (_, text) => {
+    expect(urlSpans(text)).toEqual([]);
+  });
+
+  it("ends a link without a scheme at its domain unless a path follows", () => {
+    expect(urlSpans("example.com?x=1")).toEqual([{ start: 0, end: 11 }]);
+    expect(urlSpans("example.com:8080")).toEqual([{ start: 0, end: 11 }]);
+    expect(urlSpans("example.com:8080/x")).toEqual([{ start: 0, end: 18 }]);
+  });
+
+  it("keeps a t.co link to its slug, and drops it when the slug is too long", () => {
+    expect(urlSpans("https://t.co/abc/def")).toEqual([{ start: 0, end: 16 }]);
+    expect(urlSpans(`https://t.co/${"a".repeat(41)}`)).toEqual([]);
+  });
+
+  it("keeps balanced parentheses and query endings", () => {
+    expect(urlSpans("https://a.com/x_(y)")).toEqual([{ start: 0, end: 19 }]);
+    expect(urlSpans("https://a.com/x_(y(z)w)")).toEqual([{ start: 0, end: 23 }]);
+    expect(urlSpans("https://a.com/x(")).toEqual([{ start: 0, end: 15 }]);
+    expect(urlSpans("https://a.com/?q=1&")).toEqual([{ start: 0, end: 19 }]);
+    expect(urlSpans("https://a.com?q=1!")).toEqual([{ start: 0, end: 17 }]);
+  });
+
+  it("keeps a t.co link without a slug whole", () => {
+    expect(urlSpans("https://t.co/")).toEqual([{ start: 0, end: 13 }]);
+    expect(urlSpans("https://t.co/-x")).toEqual([{ start: 0, end: 15 }]);
+  });
+
+  it.each(["https://a.com/x(y(z)w", "https://a.com/x((y)", "https://a.com/x(()"])(
+    "ends %s before its unbalanced parenthesis",
+    (text) => {
+      expect(urlSpans(text)).toEqual([{ start: 0, end: 15 }]);
+    },
+  );
+
+  it("accepts a punycode top-level domain, whatever follows it (as twitter-text does)", () => {
+    expect(urlSpans("http://example.xn--p1ai/")).toEqual([{ start: 0, end: 24 }]);
+    expect(urlSpans("example.xn--p1ai")).toEqual([{ start: 0, end: 16 }]);
+    expect(urlSpans("https://example.xn--p1ai@x")).toEqual([{ start: 0, end: 24 }]);
+  });
+
+  it("rejects an empty label or punycode prefix", () => {
+    expect(urlSpans("https://a..com")).toEqual([]);
+    expect(urlSpans("http://example.xn--/")).toEqual([]);
+  });
+
+  it("measures a label mixing ASCII and other letters by its punycode length", () => {
+    // "a" * 55 + "é" is 63 characters as punycode, "a" * 56 + "é" is 64.
+    expect(urlSpans(`http://${"a".repeat(55)}é.com`)).toHaveLength(1);
+    expect(urlSpans(`http://${"a".repeat(56)}é.com`)).toEqual([]);
+  });
+
+  it("accepts punycode and non-ASCII hosts, and underscores in subdomains", () => {
+    expect(urlSpans("http://xn--n3h.net/")).toEqual([{ start: 0, end: 19 }]);
+    expect(urlSpans("http://☃.net/")).toEqual([{ start: 0, end: 13 }]);
+    expect(urlSpans("http://test_underscore.twitter.com")).toEqual([{ start: 0, end: 34 }]);
+    expect(urlSpans("http://under_score.com")).toEqual([]);
+  });
+
+  test.prop([fc.string({ unit: "binary", maxLength: 200 })])(
+    "spans are ordered, disjoint and inside the text",
+    (text) => {
+      let previousEnd = 0;
+      for (const { start, end } of urlSpans(text)) {
+        expect(start).toBeGreaterThanOrEqual(previousEnd);
+        expect(end).toBeGreaterThan(start);
+        expect(end).toBeLessThanOrEqual(text.length);
+        previousEnd = end;
+      }
+    },
+  );
+});
+
+describe("graphemeLength", () => {
+  it.each([
+    ["", 0],
+    ["a".repeat(300), 300],
+    ["👍🏽", 1],
+    ["👨‍👩‍👧", 1],
+    ["🇫🇷", 1],
+    ["e\u0301", 1],
+    ["é", 1],
+    ["\r\n", 1],
+    ["日本語", 3],
+    ["क्षि", 1],
+    ["\uD800", 1],
+  ])("counts %j as %i", (text, expected) => {
+    expect(graphemeLength(text)).toBe(expected);
+  });
+
+  const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+  const segmentCount = (text: string) => Array.from(segmenter.segment(text)).length;
+  // Characters that Unicode's cluster rules join or split, lone surrogates included.
+  const unit = fc.constantFrom(
+    ...["a", " ", "日", "ア", "é", "Ж", "ก", "\u0E33", "\u0301", "\u200D", "\uFE0F"],
+    ...["👨", "🏽", "🇦", "\r", "\n", "क", "\u094D", "\u0600", "\u1100", "\u1161", "가"],
+    ...["\uD800", "\uDC00", "👨‍👩‍👧", "👍🏽"],
+  );
+
+  // Long strings, so a fixed number of runs, even under `npm run test:deep`.
+  test.prop([fc.array(unit, { minLength: 400, maxLength: 2000 }).map((units) => units.join(""))], {
+    numRuns: 200,
+  })("counts a long text in pieces exactly as one segmentation does", (text) => {
+    expect(graphemeLength(text)).toBe(segmentCount(text));
+  });
+
+  it("stays fast on long texts (V8's segmenter alone is slower than linear)", () => {
+    const started = performance.now();
+    expect(graphemeLength("日本語".repeat(30_000))).toBe(90_000);
+    expect(graphemeLength("a\u0301".repeat(45_000))).toBe(45_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("codePointLength", () => {
+  it.each([
+    ["", 0],
+    ["abc", 3],
+    ["e\u0301", 2],
+    ["é", 1],
+    ["👍🏽", 2],
+    ["👨‍👩‍👧", 5],
+    ["𝒳", 1],
+    ["\uD800", 1],
+    ["\uDC00\uD800", 2],
+    ["\uD800a", 2],
+  ])("counts %j as %i", (text, expected) => {
+    expect(codePointLength(text)).toBe(expected);
+  });
+
+  test.prop([fc.string({ unit: "binary", maxLength: 100 })])(
+    "counts what the string iterator counts",
+    (text) => {
+      expect(codePointLength(text)).toBe(Array.from(text).length);
+    },
+  );
+});
+
+describe("mastodonLength", () => {
+  it.each([
+    ["@alice@example.social", 6],
+    ["@alice", 6],
+    ["hi @arnt@grå.org, then", 14],
+    ["@bob@example.com look https://example.com", 33],
+    [`https://example.com/${"x".repeat(100)}`, 23],
+    ["https://mastodon.social/@alice x", 25],
+    ["https://example.com/@arnt@grå.org", 23],
+    ["see example.com here", 20],
+    ["mail arnt@grå.org", 17],
+    ["foo@arnt@grå.org", 16],
+    ["a=@b@c.de", 9],
+    ["https://example.com/x,@bob@c.org", 23],
+    ["👍🏽", 2],
+  ])("counts %j as %i", (text, expected) => {
+    expect(mastodonLength(text)).toBe(expected);
+  });
+
+  it("reaches 500 with a link of any length among 477 other characters", () => {
+    const text = `${"a".repeat(476)} https://example.com/${"p".repeat(300)}`;
+    expect(mastodonLength(text)).toBe(500);
+  });
+});
+
+describe("textLength", () => {
+  const text = "👍🏽 ok https://example.com/path @a@b.social";
+
+  it.each([
+    ["characters", codePointLength(text)],
+    ["x-weighted", xWeightedLength(text)],
+    ["graphemes", graphemeLength(text)],
+    ["mastodon", mastodonLength(text)],
+  ] as const)("counts %s with the function of that name", (counting, expected) => {
+    expect(textLength(text, counting)).toBe(expected);
+  });
+
+  it("counts code points for a counting it does not know, rather than throwing", () => {
+    expect(textLength("👍🏽", "bytes" as TextCounting)).toBe(2);
+  });
+
+  const counting = fc.constantFrom<TextCounting>(
+    "characters",
+    "x-weighted",
+    "graphemes",
+    "mastodon",
+  );
+  test.prop([fc.string({ unit: "binary", maxLength: 300 }), counting])(
+    "is a whole number, never negative, never a throw, for any string",
+    (input, how) => {
+      const length = textLength(input, how);
+      expect(Number.isInteger(length)).toBe(true);
+      expect(length).toBeGreaterThanOrEqual(0);
+    },
+  );
+
+  test.prop([fc.string({ unit: "grapheme", maxLength: 100 })])(
+    "never counts more graphemes than code points",
+    (input) => {
+      expect(graphemeLength(input)).toBeLessThanOrEqual(codePointLength(input));
+    },
+  );
+});
