@@ -137,7 +137,7 @@ const platformsDoc = (): string =>
     "",
     "Text is counted as each platform counts it: `characters` are Unicode code points, " +
       "`x-weighted` is twitter-text v3 (URLs 23, CJK and emoji 2), `graphemes` are what a " +
-      "reader sees as one character, `mastodon` counts every URL as 23. A destination on a " +
+      "reader sees as one character, `mastodon` counts graphemes with every link as 23. A destination on a " +
       "platform not listed passes, and the report says it was not checked.",
     "",
     renderContentRules(),

@@ -24,7 +24,7 @@ export const errorsSpec = () => ({
 /** spec/platform-rules.json: what each platform accepts before a post is sent. */
 export const platformRulesSpec = () => ({
   $comment:
-    "Generated from src/platforms by docs/generate.ts: do not edit. Per platform: the text limit and how it is counted (characters are Unicode code points; x-weighted is twitter-text v3; graphemes as Intl.Segmenter; mastodon counts URLs as 23), optional title/hashtag/mention/link limits, the post types with the media combinations they accept, the largest file per media kind in bytes, and thread support. A destination on a platform not listed passes with no rules.",
+    "Generated from src/platforms by docs/generate.ts: do not edit. Per platform: the text limit and how it is counted (characters are Unicode code points; x-weighted is twitter-text v3; graphemes as Intl.Segmenter; mastodon counts graphemes with every link as 23 and a remote mention as its local part), optional title/hashtag/mention/link limits, the post types with the media combinations they accept, the largest file per media kind in bytes, and thread support. A destination on a platform not listed passes with no rules.",
   platforms: Object.fromEntries(
     platforms.map((p) => [p.id, { name: p.name, aliases: p.aliases, ...p.content }]),
   ),

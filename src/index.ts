@@ -142,6 +142,15 @@ export type {
   ResetFormat,
 } from "./platforms/platform.js";
 export { platformOf, platforms } from "./platforms/registry.js";
+export type { TextCounting } from "./platforms/text-length.js";
+export {
+  codePointLength,
+  graphemeLength,
+  mastodonLength,
+  textLength,
+  urlSpans,
+  xWeightedLength,
+} from "./platforms/text-length.js";
 // The pure API over plain values
 export { apply } from "./post/apply.js";
 export { allowedEvents, can, failuresOf, statusOf } from "./post/queries.js";

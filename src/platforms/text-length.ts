@@ -592,29 +592,30 @@ const remoteMention = new RegExp(
 );
 
 /**
- * The length Mastodon gives `text` against its 500: code points, where every
+ * The length Mastodon gives `text` against its 500, as its server's
+ * StatusLengthValidator counts: grapheme clusters of the text in which every
  * link with a scheme (`https://…`; Mastodon does not link `example.com`)
- * counts as 23 and a remote mention `@user@domain` counts as `@user`.
+ * stands for 23 characters and a remote mention `@user@domain` for `@user`.
  *
- * Mastodon's server counts grapheme clusters, which are never more than code
- * points, and links with a broader grammar (non-ASCII paths, `gemini://`, …),
- * so this count errs on the long side, never the short one, except for a link
- * that Mastodon does not recognise, such as one on a made-up top-level domain.
+ * Mastodon links a broader grammar (non-ASCII paths, `gemini://`, …), so a
+ * link it recognises and this does not counts its full length here.
  *
  * @example
  * ```ts
  * import { mastodonLength } from "postlife";
  * mastodonLength("@alice@example.social"); // 6
  * mastodonLength("https://example.com/" + "x".repeat(100)); // 23
+ * mastodonLength("👍🏽👨‍👩‍👧"); // 2
  * ```
  * @since 0.1.0
  */
 export const mastodonLength = (text: string): number => {
   const urls = findUrls(text, false);
-  let length = codePointLength(text);
-  for (const url of urls) {
-    length += mastodonUrlLength - codePointsBetween(text, url.start, url.end);
-  }
+  // The text as the server measures it: links as 23 characters, remote mentions without their host.
+  const cuts: { start: number; end: number; by: string }[] = urls.map((url) => ({
+    ...url,
+    by: "x".repeat(mastodonUrlLength),
+  }));
   let u = 0;
   for (const mention of text.matchAll(remoteMention)) {
     const start = mention.index;
@@ -622,9 +623,16 @@ export const mastodonLength = (text: string): number => {
     while ((urls[u]?.end ?? Number.POSITIVE_INFINITY) <= start) u++;
     // A mention inside a link is part of the link.
     if ((urls[u]?.start ?? Number.POSITIVE_INFINITY) < end) continue;
-    length -= codePointsBetween(text, start + mention[0].indexOf("@", 1), end);
+    cuts.push({ start: start + mention[0].indexOf("@", 1), end, by: "" });
   }
-  return length;
+  cuts.sort((a, b) => a.start - b.start);
+  let measured = "";
+  let from = 0;
+  for (const cut of cuts) {
+    measured += text.slice(from, cut.start) + cut.by;
+    from = cut.end;
+  }
+  return graphemeLength(measured + text.slice(from));
 };
 
 // ---------------------------------------------------------------------------
