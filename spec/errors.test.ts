@@ -210,22 +210,35 @@ describe("reset headers: when to come back", () => {
   };
 
   const rows = platformEntries.flatMap(([platform, s]) =>
-    (s.resetHeaders ?? []).map(([header, format]) => [platform, header, format] as const),
+    (s.resetHeaders ?? []).map(
+      ([header, format, onlyWhenZero]) => [platform, header, format, onlyWhenZero] as const,
+    ),
   );
 
-  it.each(rows)("%s: %s (%s)", (platform, header, format) => {
+  it.each(rows)("%s: %s (%s)", (platform, header, format, onlyWhenZero) => {
     const known = valueFor(format);
     expect(known, `a format the JSON names but this test does not know: ${format}`).toBeDefined();
     if (known === undefined) return;
     const [value, waitMs] = known;
     for (const name of [header, header.toUpperCase()]) {
+      // A header read only once its cap is used up needs the count that says so.
+      const remaining = onlyWhenZero === undefined ? {} : { [onlyWhenZero]: "0" };
       const error = classifyFailure({
         platform,
         httpStatus: 429,
-        headers: { [name]: value },
+        headers: { [name]: value, ...remaining },
         at: AT,
       });
       expect(error.retryAfterMs).toBe(waitMs);
+      if (onlyWhenZero !== undefined) {
+        const notYet = classifyFailure({
+          platform,
+          httpStatus: 429,
+          headers: { [name]: value, [onlyWhenZero]: "12" },
+          at: AT,
+        });
+        expect(notYet.retryAfterMs, "read although the cap has room").not.toBe(waitMs);
+      }
     }
   });
 
@@ -266,7 +279,8 @@ describe("reset headers: when to come back", () => {
       (platform, s) => {
         const zone = s.dailyQuotaResetZone as string;
         const quota = Object.entries(s.codes ?? {}).find(([, c]) => c === "QUOTA_EXHAUSTED");
-        expect(quota, "a code that means QUOTA_EXHAUSTED").toBeDefined();
+        const status = Object.entries(s.statuses ?? {}).find(([, c]) => c === "QUOTA_EXHAUSTED");
+        expect(quota ?? status, "a code or status that means QUOTA_EXHAUSTED").toBeDefined();
         for (const at of [
           "2026-04-20T14:00:00.000Z",
           "2026-03-08T09:00:00.000Z",
@@ -276,7 +290,12 @@ describe("reset headers: when to come back", () => {
           "2026-12-31T23:59:59.000Z",
           "2027-01-01T07:59:30.250Z",
         ]) {
-          const error = gives({ platform, code: quota?.[0] ?? "", at }, "QUOTA_EXHAUSTED");
+          const error = gives(
+            quota === undefined
+              ? { platform, httpStatus: Number(status?.[0]), at }
+              : { platform, code: quota[0], at },
+            "QUOTA_EXHAUSTED",
+          );
           const ms = Date.parse(at);
           expect(error.retryAfterMs, at).toBe(nextMidnightIn(zone, ms) - ms);
         }

@@ -243,15 +243,16 @@ describe("classifyFailure properties", () => {
   );
 
   test.prop([workerFailureArb])(
-    "outcomeUnknown only for a 504, or a timeout or reset with no HTTP answer not known to be unsent",
+    "outcomeUnknown only for a bare 504 (no platform refusal in it), or a timeout or reset with no HTTP answer not known to be unsent",
     (raw) => {
       const error = classifyFailure(raw);
       const meaning =
         raw.transportError === undefined
           ? undefined
           : spec.transportErrors[raw.transportError.toUpperCase()];
+      // A 504 the platform's signals did not explain reads as the gateway's timeout.
       const mayHaveActed =
-        raw.httpStatus === 504 ||
+        (raw.httpStatus === 504 && error.code === "TIMEOUT_ERROR") ||
         (raw.httpStatus === undefined &&
           meaning?.mayHaveBeenSent === true &&
           raw.requestSent !== false);

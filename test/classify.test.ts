@@ -276,7 +276,7 @@ describe("X", () => {
   // The monthly cap is a quota, not a 15-minute rate limit. src/platforms/x.ts looks for
   // "usage-capped" / "usagecapexceeded" in the message only, where the real detail never
   // has them, and has no code entry for the title: this falls through to 429 RATE_LIMITED.
-  it.fails("v2 429 UsageCapExceeded (monthly cap): QUOTA_EXHAUSTED, not RATE_LIMITED", () => {
+  it("v2 429 UsageCapExceeded (monthly cap): QUOTA_EXHAUSTED, not RATE_LIMITED", () => {
     holds({
       name: "usage capped",
       platform: "x",
@@ -301,7 +301,7 @@ describe("X", () => {
   // A 429 from the 15-minute window, with 24-hour posts left, must wait for x-rate-limit-reset.
   // src/platforms/x.ts tries x-user-limit-24hour-reset first whatever its `remaining` says,
   // so this waits hours for a limit that resets in 5 minutes.
-  it.fails("a 15-minute 429 while the 24-hour cap has room waits for x-rate-limit-reset", () => {
+  it("a 15-minute 429 while the 24-hour cap has room waits for x-rate-limit-reset", () => {
     holds({
       name: "15-minute window",
       platform: "x",
@@ -398,7 +398,7 @@ describe("LinkedIn", () => {
       code: "DUPLICATE_CONTENT",
     },
     {
-      name: "429 the daily throttle: RATE_LIMITED, retried",
+      name: "429 the daily throttle: QUOTA_EXHAUSTED, retried after LinkedIn's daily reset",
       platform: "linkedin",
       reader: "linkedin",
       status: 429,
@@ -407,7 +407,9 @@ describe("LinkedIn", () => {
           "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.",
         status: 429,
       },
-      code: "RATE_LIMITED",
+      code: "QUOTA_EXHAUSTED",
+      // AT is 14:00 UTC: ten hours to LinkedIn's midnight-UTC reset.
+      retryAfterMs: 10 * 3_600_000,
     },
     {
       name: "500: PLATFORM_SERVER_ERROR",
@@ -424,7 +426,7 @@ describe("LinkedIn", () => {
   // reset at midnight UTC every day. Rate limited requests will receive a 429 response."
   // src/platforms/linkedin.ts gives no reset (no dailyQuotaResetZone, no header), so the
   // policy retries in 30 s, 60 s... and spends every attempt before the limit resets.
-  it.fails("429 daily throttle: retried at midnight UTC, when LinkedIn's limits reset", () => {
+  it("429 daily throttle: retried at midnight UTC, when LinkedIn's limits reset", () => {
     const error = classifyFailure({
       platform: "linkedin",
       httpStatus: 429,
@@ -606,7 +608,7 @@ describe("Meta Graph: Facebook, Instagram, Threads", () => {
       code: "PERMISSION_DENIED",
     },
     {
-      name: "Facebook 368 temporarily blocked: ACCOUNT_RESTRICTED",
+      name: "Facebook 368 temporarily blocked: RATE_LIMITED (wait and retry)",
       platform: "facebook",
       reader: "meta",
       status: 400,
@@ -614,7 +616,7 @@ describe("Meta Graph: Facebook, Instagram, Threads", () => {
         368,
         "It looks like you were misusing this feature by going too fast. You've been temporarily blocked from using it.",
       ),
-      code: "ACCOUNT_RESTRICTED",
+      code: "RATE_LIMITED",
     },
     {
       name: "Facebook 506 duplicate post: DUPLICATE_CONTENT",
@@ -770,7 +772,7 @@ describe("Meta Graph: Facebook, Instagram, Threads", () => {
   // the operation." (https://developers.facebook.com/docs/graph-api/guides/error-handling).
   // src/platforms/meta-graph.ts maps 368 to ACCOUNT_RESTRICTED: never retried, and the owner is
   // asked to reconnect, which does not lift a temporary block.
-  it.fails("Facebook 368 is temporary: retryable, as the doc's 'wait and retry'", () => {
+  it("Facebook 368 is temporary: retryable, as the doc's 'wait and retry'", () => {
     const error = classifyFailure({
       platform: "facebook",
       httpStatus: 400,
@@ -1203,7 +1205,7 @@ describe("Mastodon", () => {
   // #doorkeeper_forbidden_render_options, https://docs.joinmastodon.org/api/oauth-scopes/).
   // That is a missing permission, not a restricted account; src/platforms/mastodon.ts maps
   // every 403 to ACCOUNT_RESTRICTED.
-  it.fails("403 outside the authorized scopes: PERMISSION_DENIED, not ACCOUNT_RESTRICTED", () => {
+  it("403 outside the authorized scopes: PERMISSION_DENIED, not ACCOUNT_RESTRICTED", () => {
     holds({
       name: "scopes",
       platform: "mastodon",
@@ -1329,7 +1331,7 @@ describe("Retry-After and gateway timeouts", () => {
   // A PLATFORM_AUTH_EXPIRED or PERMISSION_DENIED then goes to `unconfirmed` and a
   // reconciliation (and, when not found, a re-send with the same dead token) instead of
   // `failed` and a reconnect. Only a 504 with nothing more precise should be outcome-unknown.
-  it.fails("a 504 whose body is the platform's own refusal (Meta 190) is not 'outcome unknown'", () => {
+  it("a 504 whose body is the platform's own refusal (Meta 190) is not 'outcome unknown'", () => {
     const error = classifyFailure({
       platform: "facebook",
       httpStatus: 504,
@@ -1482,7 +1484,7 @@ describe("through apply: what a worker reports raw becomes the destination's nex
   // retryAfterMs is counted from the failure's `at` (classify.ts, `retryAfter`), but
   // src/destination/step.ts (`fail`, case "retrying") adds it to the event's `now`. A failure
   // reported 20 minutes late is retried 20 minutes after the instant the platform named.
-  it.fails("a quota failure reported late is still retried at the reset, not `now` + the wait", () => {
+  it("a quota failure reported late is still retried at the reset, not `now` + the wait", () => {
     const late = "2026-04-20T14:20:00.000Z";
     const decision = accept(
       apply(publishing("youtube", true), {
@@ -1541,7 +1543,7 @@ describe("through apply: what a worker reports raw becomes the destination's nex
   // future (here about 285,000 years) makes nextRetryAt an instant Date cannot hold, and
   // formatInstant's toISOString throws a RangeError out of apply (src/destination/step.ts,
   // `fail`, case "retrying"). The same happens with `error: { retryAfterMs: 9e15, ... }`.
-  it.fails("a Retry-After past the last representable date does not make apply throw", () => {
+  it("a Retry-After past the last representable date does not make apply throw", () => {
     expect(() =>
       apply(
         publishing("x"),

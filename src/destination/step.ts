@@ -101,6 +101,9 @@ const webhook = (
   destinationId: d.id,
 });
 
+/** The last instant a Date holds: a wait beyond it (a platform asking for centuries) stops there. */
+const latestInstant = 8.64e15;
+
 const fail = (
   ctx: DestinationContext,
   d: Destination,
@@ -127,12 +130,18 @@ const fail = (
     }
     case "retrying": {
       const key = d.idempotencyKey ?? "";
+      const nowMs = instantMs(now);
+      // The platform's wait runs from when the failure happened: a late report waits less.
+      const waitLeft =
+        error.retryAfterMs === undefined
+          ? undefined
+          : Math.max(0, instantMs(recorded.failedAt ?? now) + error.retryAfterMs - nowMs);
       const delay = retryDelay(ctx.retry, {
         attempt: attempts,
         key,
-        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+        ...(waitLeft === undefined || Number.isNaN(waitLeft) ? {} : { retryAfterMs: waitLeft }),
       });
-      const at = formatInstant(instantMs(now) + delay);
+      const at = formatInstant(Math.min(nowMs + delay, latestInstant));
       const next: Destination = { ...base, status: "retrying", nextRetryAt: at };
       return accepted(next, [
         {

@@ -62,7 +62,7 @@ const header = (headers: unknown, name: string): string | undefined => {
   return undefined;
 };
 
-const genericResets: readonly (readonly [string, ResetFormat])[] = [
+const genericResets: readonly (readonly [string, ResetFormat, string?])[] = [
   ["retry-after", "seconds"],
   ["retry-after", "http-date"],
 ];
@@ -74,7 +74,11 @@ const retryAfter = (
   headers: unknown,
   at: number | undefined,
 ): number | undefined => {
-  for (const [name, format] of [...(platform?.errors.resetHeaders ?? []), ...genericResets]) {
+  for (const [name, format, onlyWhenZero] of [
+    ...(platform?.errors.resetHeaders ?? []),
+    ...genericResets,
+  ]) {
+    if (onlyWhenZero !== undefined && header(headers, onlyWhenZero)?.trim() !== "0") continue;
     const value = header(headers, name);
     const wait = value === undefined ? undefined : waitFrom(value, format, at);
     if (wait !== undefined && Number.isFinite(wait) && wait > 0) return Math.ceil(wait);
@@ -130,23 +134,27 @@ export const classifyFailure = (raw: RawFailure): PublishError => {
     status === undefined && transport !== undefined
       ? transportErrors[transport.toUpperCase()]
       : undefined;
-  const code: KnownErrorCode =
-    meaning?.code ??
-    (platform === undefined
+  const signalled =
+    platform === undefined
       ? undefined
       : fromSignals(platform.errors, {
           ...(rawCode === undefined ? {} : { code: rawCode }),
           ...(subcode === undefined ? {} : { subcode: String(subcode) }),
           ...(message === undefined ? {} : { message }),
-        })) ??
+        });
+  const code: KnownErrorCode =
+    meaning?.code ??
+    signalled ??
     lookup(platform?.errors.statuses, status === undefined ? undefined : String(status)) ??
     lookup(httpStatuses, status === undefined ? undefined : String(status)) ??
     (status !== undefined && status >= 500 ? "PLATFORM_SERVER_ERROR" : "UNKNOWN_ERROR");
 
   // Conservative: unless the worker knows the request was not sent, a timeout or reset
-  // while waiting for the answer may come after the platform acted. So may a 504.
+  // while waiting for the answer may come after the platform acted. So may a bare 504 (a
+  // gateway gave up); one that carries the platform's own refusal shows the platform answered.
   const outcomeUnknown =
-    (meaning?.mayHaveBeenSent === true && input.requestSent !== false) || status === 504;
+    (meaning?.mayHaveBeenSent === true && input.requestSent !== false) ||
+    (status === 504 && meaning === undefined && signalled === undefined);
   const wait = retryAfter(platform, code, input.headers, at);
   const row = errorCodeRow(code) ?? errorCodeTable.UNKNOWN_ERROR;
   const described = message ?? transport ?? row.description;

@@ -2,7 +2,7 @@ import type { Platform } from "./platform.js";
 
 /**
  * Bluesky (AT Protocol, app.bsky.feed.post).
- * Text: 300 graphemes (the lexicon's maxGraphemes).
+ * Text: 300 graphemes and 3,000 bytes (the lexicon's maxGraphemes and maxLength).
  * Media: up to 4 images of at most 1,000,000 bytes each, or one video (up to 100 MB and
  * 3 minutes) (https://docs.bsky.app/docs/advanced-guides/posts, lexicons app.bsky.embed.images
  * and app.bsky.embed.video). Replies form a thread.
@@ -19,12 +19,12 @@ export const bluesky: Platform = {
   name: "Bluesky",
   aliases: ["bsky"],
   content: {
-    text: { limit: 300, counting: "graphemes" },
+    text: { limit: 300, counting: "graphemes", maxBytes: 3000 },
     postTypes: {
       post: { mediaRequired: false, media, maxVideoSeconds: 180 },
       thread: { mediaRequired: false, media, maxVideoSeconds: 180 },
     },
-    mediaBytes: { image: 1_000_000, video: 100 * 1024 * 1024 },
+    mediaBytes: { image: 1_000_000, video: 100_000_000 },
     thread: {},
   },
   errors: {

@@ -54,7 +54,7 @@ export const instagram: Platform = {
       "2207026": "INVALID_CONTENT", // unsupported video format
       "2207057": "INVALID_CONTENT", // thumbnail offset out of bounds
       "2207006": "PLATFORM_AUTH_EXPIRED", // permission missing or token expired
-      "2207042": "QUOTA_EXHAUSTED", // daily publishing limit (25 posts in 24 hours)
+      "2207042": "QUOTA_EXHAUSTED", // the account's daily publishing limit
       "2207050": "ACCOUNT_RESTRICTED", // account inactive, checkpointed or restricted
       "2207051": "ACCOUNT_RESTRICTED", // publishing suspected to be spam
     },

@@ -44,6 +44,8 @@ export const linkedin: Platform = {
       ["expired", "PLATFORM_AUTH_EXPIRED"],
       ["revoked", "PLATFORM_AUTH_EXPIRED"],
     ],
-    statuses: { "422": "INVALID_CONTENT" },
+    // LinkedIn's throttles are daily and reset at midnight UTC.
+    statuses: { "422": "INVALID_CONTENT", "429": "QUOTA_EXHAUSTED" },
+    dailyQuotaResetZone: "UTC",
   },
 };

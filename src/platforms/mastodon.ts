@@ -32,6 +32,7 @@ export const mastodon: Platform = {
   errors: {
     statuses: { "403": "ACCOUNT_RESTRICTED" },
     messages: [
+      ["outside the authorized scopes", "PERMISSION_DENIED"],
       ["file size", "CONTENT_TOO_LARGE"],
       ["too large", "CONTENT_TOO_LARGE"],
       ["character limit", "INVALID_CONTENT"],

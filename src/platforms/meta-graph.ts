@@ -13,12 +13,13 @@ const range = (from: number, to: number, code: "PERMISSION_DENIED" | "RATE_LIMIT
 export const metaGraphErrors = {
   subcodes: {
     // Access token sub-codes of 190: expired (463), password changed (460), app removed
-    // (458), invalid (467), session invalid (492): the owner must log in again.
+    // (458), invalid (467): the owner must log in again.
     "458": "PLATFORM_AUTH_EXPIRED",
     "460": "PLATFORM_AUTH_EXPIRED",
     "463": "PLATFORM_AUTH_EXPIRED",
     "467": "PLATFORM_AUTH_EXPIRED",
-    "492": "PLATFORM_AUTH_EXPIRED",
+    // Invalid session: the user lacks a role on the Page.
+    "492": "PERMISSION_DENIED",
     // Checkpointed (459) or unconfirmed (464) user: the account needs its owner's action.
     "459": "ACCOUNT_RESTRICTED",
     "464": "ACCOUNT_RESTRICTED",
@@ -34,7 +35,7 @@ export const metaGraphErrors = {
     "341": "RATE_LIMITED", // application limit reached
     "613": "RATE_LIMITED", // calls within one hour exceeded
     ...range(80001, 80009, "RATE_LIMITED"), // Business Use Case rate limits
-    "368": "ACCOUNT_RESTRICTED", // temporarily blocked for policy violations
+    "368": "RATE_LIMITED", // temporarily blocked for policy violations: "wait and retry"
     "10": "PERMISSION_DENIED", // permission denied
     ...range(200, 299, "PERMISSION_DENIED"), // permission not granted or removed
     "100": "INVALID_CONTENT", // invalid parameter

@@ -34,12 +34,25 @@ export interface CountRule {
  * and each value cites the platform document it comes from.
  */
 export interface ContentRules {
-  /** The text limit, counted as the platform counts it. */
-  readonly text: { readonly limit: number; readonly counting: TextCounting };
-  /** The first line is a title with its own limit, in characters (YouTube). */
+  /**
+   * The text limit, counted as the platform counts it, and where the platform
+   * documents one, a second limit in UTF-8 bytes (Bluesky's record).
+   */
+  readonly text: {
+    readonly limit: number;
+    readonly counting: TextCounting;
+    readonly maxBytes?: number;
+  };
+  /**
+   * The first line is a title with its own limit, in characters, and the text
+   * limit applies to the rest, the description (YouTube).
+   */
   readonly title?: CountRule;
+  /** Characters the platform refuses anywhere in the text (YouTube's `<` and `>`). */
+  readonly forbiddenCharacters?: string;
   readonly hashtags?: CountRule;
   readonly mentions?: CountRule;
+  /** Distinct links (the same URL twice is one link). */
   readonly links?: CountRule;
   /** The post types, by the name a destination's `postType` uses. */
   readonly postTypes: Readonly<Record<string, PostTypeRule>>;
@@ -83,8 +96,15 @@ export interface ErrorSignals {
   readonly statuses?: Readonly<Record<string, KnownErrorCode>>;
   /** The time zone whose midnight resets a daily quota (YouTube: Pacific time). */
   readonly dailyQuotaResetZone?: string;
-  /** Headers that say when to come back, in the order they are tried. */
-  readonly resetHeaders?: readonly (readonly [header: string, format: ResetFormat])[];
+  /**
+   * Headers that say when to come back, in the order they are tried. A third
+   * element names the header counting what is left: the reset is read only
+   * when that count is 0 (X sends its 24-hour reset on every answer).
+   */
+  readonly resetHeaders?: readonly (
+    | readonly [header: string, format: ResetFormat]
+    | readonly [header: string, format: ResetFormat, onlyWhenZero: string]
+  )[];
 }
 
 /**

@@ -29,7 +29,13 @@
  * ```
  * @since 0.1.0
  */
-export type TextCounting = "characters" | "x-weighted" | "graphemes" | "mastodon";
+export type TextCounting =
+  | "characters"
+  | "x-weighted"
+  | "graphemes"
+  | "mastodon"
+  | "threads"
+  | "utf8-bytes";
 
 /** A URL found in a text: `text.slice(start, end)`, in UTF-16 indices. */
 type Span = { readonly start: number; readonly end: number };
@@ -637,6 +643,40 @@ export const mastodonLength = (text: string): number => {
 
 // ---------------------------------------------------------------------------
 
+const utf8 = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of `text` (YouTube's description limit, Bluesky's record).
+ *
+ * @example
+ * ```ts
+ * import { utf8Length } from "postlife";
+ * utf8Length("é"); // 2
+ * utf8Length("👍"); // 4
+ * ```
+ * @since 0.1.0
+ */
+export const utf8Length = (text: string): number => utf8.encode(text).length;
+
+/**
+ * The length Threads gives `text` against its 500: code points, except that
+ * every emoji counts as its UTF-8 bytes (https://developers.facebook.com/docs/threads/posts).
+ *
+ * @example
+ * ```ts
+ * import { threadsLength } from "postlife";
+ * threadsLength("ok 👍"); // 7: 3 characters and 4 bytes
+ * ```
+ * @since 0.1.0
+ */
+export const threadsLength = (text: string): number => {
+  let length = codePointLength(text);
+  for (const m of text.matchAll(emojiSequence)) {
+    length += utf8Length(m[0]) - codePointLength(m[0]);
+  }
+  return length;
+};
+
 /**
  * The length of `text` as a platform counts it, for comparing with that
  * platform's limit. Use it where the counting comes from data (a platform's
@@ -659,6 +699,10 @@ export const textLength = (text: string, counting: TextCounting): number => {
       return graphemeLength(text);
     case "mastodon":
       return mastodonLength(text);
+    case "threads":
+      return threadsLength(text);
+    case "utf8-bytes":
+      return utf8Length(text);
     default:
       // "characters", and any name that untyped JSON might bring: code points,
       // the most common rule, rather than a throw.

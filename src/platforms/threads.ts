@@ -3,7 +3,7 @@ import type { Platform } from "./platform.js";
 
 /**
  * Threads (Threads API).
- * Text: 500 characters, at most 5 links
+ * Text: 500 characters, each emoji counting as its UTF-8 bytes; at most 5 distinct links
  * (https://developers.facebook.com/docs/threads/posts).
  * Media: one image or video, or a carousel of up to 20; images up to 8 MB, videos up to
  * 1 GB and 5 minutes (https://developers.facebook.com/docs/threads/overview#media-specifications).
@@ -16,7 +16,7 @@ export const threads: Platform = {
   name: "Threads",
   aliases: [],
   content: {
-    text: { limit: 500, counting: "characters" },
+    text: { limit: 500, counting: "threads" },
     links: { limit: 5 },
     postTypes: {
       post: { mediaRequired: false, media, maxVideoSeconds: 5 * 60 },

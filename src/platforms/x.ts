@@ -6,7 +6,8 @@ import type { Platform } from "./platform.js";
  * Media: up to 4 images, or 1 GIF, or 1 video; images 5 MB, GIFs 15 MB, videos 512 MB and
  * 140 s (https://docs.x.com/x-api/media/quickstart/best-practices).
  * Errors: v1.1 codes (https://docs.x.com/x-api/v1/... "error codes and responses") and v2
- * problem details; 429 carries x-rate-limit-reset, the 24-hour post cap x-user-limit-24hour-reset.
+ * problem details (a monthly cap is `UsageCapExceeded`); 429 carries x-rate-limit-reset, the
+ * 24-hour post cap x-user-limit-24hour-reset with x-user-limit-24hour-remaining.
  */
 const media = [
   { kinds: ["image"], min: 1, max: 4 },
@@ -43,15 +44,18 @@ export const x: Platform = {
       "261": "PERMISSION_DENIED", // application cannot perform write actions
       "453": "PERMISSION_DENIED", // access level does not include this endpoint
       "324": "INVALID_CONTENT", // media ID not valid / media could not be processed
+      UsageCapExceeded: "QUOTA_EXHAUSTED", // v2 problem title: the app's monthly cap
     },
     messages: [
       ["duplicate content", "DUPLICATE_CONTENT"],
+      ["usage cap exceeded", "QUOTA_EXHAUSTED"],
       ["usage-capped", "QUOTA_EXHAUSTED"],
       ["usagecapexceeded", "QUOTA_EXHAUSTED"],
       ["tweet needs to be a bit shorter", "INVALID_CONTENT"],
     ],
+    // X sends the 24-hour reset on every answer: it applies only once that cap is used up.
     resetHeaders: [
-      ["x-user-limit-24hour-reset", "epoch-seconds"],
+      ["x-user-limit-24hour-reset", "epoch-seconds", "x-user-limit-24hour-remaining"],
       ["x-rate-limit-reset", "epoch-seconds"],
     ],
   },

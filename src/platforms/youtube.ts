@@ -2,7 +2,8 @@ import type { Platform } from "./platform.js";
 
 /**
  * YouTube (Data API v3, videos.insert).
- * Text: the first line is the title (100 characters), the rest the description (5,000).
+ * Text: the first line is the title (100 characters), the rest the description (5,000 bytes);
+ * neither may hold `<` or `>` (https://developers.google.com/youtube/v3/docs/videos#properties).
  * Media is required: one video, up to 256 GB; a Short is at most 3 minutes
  * (https://developers.google.com/youtube/v3/docs/videos/insert, https://support.google.com/youtube/answer/71673).
  * Errors: `errors[].reason` (https://developers.google.com/youtube/v3/docs/errors); the
@@ -15,8 +16,9 @@ export const youtube: Platform = {
   name: "YouTube",
   aliases: [],
   content: {
-    text: { limit: 5000, counting: "characters" },
+    text: { limit: 5000, counting: "utf8-bytes" },
     title: { limit: 100 },
+    forbiddenCharacters: "<>",
     postTypes: {
       post: { mediaRequired: true, media: video },
       short: { mediaRequired: true, media: video, maxVideoSeconds: 180 },

@@ -5,6 +5,7 @@ import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newDestination, type Post } from "../domain/post.js";
 import { omit } from "../internal/omit.js";
+import { platformOf } from "../platforms/registry.js";
 import { type EditableField, editableFields } from "../rules/editable.js";
 import { contentProblem } from "../rules/preflight.js";
 import type { Problem } from "../rules/readiness.js";
@@ -69,7 +70,12 @@ const nextDestinations = (
       postType: input.postType ?? existing.postType,
     };
     for (const field of ["platform", "accountId", "postType"] as const) {
-      if (fixed[field] !== existing[field]) {
+      const same =
+        field === "platform"
+          ? (platformOf(fixed.platform)?.id ?? fixed.platform) ===
+            (platformOf(existing.platform)?.id ?? existing.platform)
+          : fixed[field] === existing[field];
+      if (!same) {
         return {
           reason: "field_not_editable",
           message: `${input.id}'s ${field} is "${existing[field]}" and never changes: remove the destination and add another`,

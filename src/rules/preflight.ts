@@ -4,7 +4,7 @@ import type { Media } from "../domain/media.js";
 import type { Post } from "../domain/post.js";
 import type { ContentRules, MediaSet, Platform, PostTypeRule } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
-import { textLength, urlSpans } from "../platforms/text-length.js";
+import { textLength, urlSpans, utf8Length } from "../platforms/text-length.js";
 import type { Problem } from "./readiness.js";
 
 /**
@@ -31,6 +31,13 @@ export interface PreflightReport {
 /** The text a destination sends: its own override, else the post's content. */
 export const textFor = (post: Post, destination: Destination): string =>
   destination.content ?? post.content;
+
+/** How each counting names its unit, in messages. */
+const unitOf: Partial<Record<string, string>> = {
+  "x-weighted": "weighted characters",
+  graphemes: "graphemes",
+  "utf8-bytes": "bytes",
+};
 
 const mb = (bytes: number): string =>
   bytes >= 1024 * 1024 * 1024
@@ -72,14 +79,40 @@ const checkDestination = (
     });
   }
 
-  // Text, as the platform counts it; thread replies each obey the same limit.
+  // Text, as the platform counts it; thread replies each obey the same limit. Where the
+  // first line is a title, the limit is the description's, the rest of the text.
   const texts = [textFor(post, d), ...(d.thread ?? [])];
-  for (const [i, text] of texts.entries()) {
+  const measured = (text: string, i: number): string =>
+    i === 0 && rules.title !== undefined ? text.split("\n").slice(1).join("\n") : text;
+  for (const [i, whole] of texts.entries()) {
+    const text = measured(whole, i);
+    const where =
+      i === 0 ? (rules.title === undefined ? "the text" : "the description") : `thread reply ${i}`;
+    const bytes = rules.text.maxBytes === undefined ? 0 : utf8Length(text);
+    if (rules.text.maxBytes !== undefined && bytes > rules.text.maxBytes) {
+      at({
+        rule: "text_bytes",
+        message: `${name}: ${platform.name} allows ${rules.text.maxBytes} bytes of text; ${where} has ${bytes}`,
+        limit: rules.text.maxBytes,
+        actual: bytes,
+        code: "INVALID_CONTENT",
+        ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
+      });
+    }
+    const forbidden = [...(rules.forbiddenCharacters ?? "")].filter((c) => whole.includes(c));
+    if (forbidden.length > 0) {
+      at({
+        rule: "forbidden_characters",
+        message: `${name}: ${platform.name} refuses ${forbidden.map((c) => `"${c}"`).join(" and ")} in ${i === 0 ? "the text" : `thread reply ${i}`}`,
+        code: "INVALID_CONTENT",
+        ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
+      });
+    }
     const length = textLength(text, rules.text.counting);
     if (length > rules.text.limit) {
       at({
         rule: "text_length",
-        message: `${name}: ${platform.name} allows ${rules.text.limit} ${rules.text.counting === "x-weighted" ? "weighted characters" : rules.text.counting === "graphemes" ? "graphemes" : "characters"}; ${i === 0 ? "the text" : `thread reply ${i}`} has ${length}`,
+        message: `${name}: ${platform.name} allows ${rules.text.limit} ${unitOf[rules.text.counting] ?? "characters"}; ${where} has ${length}`,
         limit: rules.text.limit,
         actual: length,
         code: "INVALID_CONTENT",
@@ -91,7 +124,11 @@ const checkDestination = (
   const counted: readonly (readonly [keyof ContentRules, string, number])[] = [
     ["hashtags", "hashtags", (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length],
     ["mentions", "@ mentions", (text.match(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu) ?? []).length],
-    ["links", "links", urlSpans(text).length],
+    [
+      "links",
+      "distinct links",
+      new Set(urlSpans(text).map((u) => text.slice(u.start, u.end))).size,
+    ],
   ];
   for (const [rule, label, count] of counted) {
     const limit = (rules[rule] as { limit: number } | undefined)?.limit;
