@@ -25,7 +25,10 @@ interface PlatformSignals {
   readonly messages?: readonly (readonly [string, string])[];
   readonly statuses?: Readonly<Record<string, string>>;
   readonly dailyQuotaResetZone?: string;
-  readonly resetHeaders?: readonly (readonly [string, string])[];
+  readonly resetHeaders?: readonly (
+    | readonly [string, string]
+    | readonly [string, string, string]
+  )[];
 }
 interface ErrorsSpec {
   readonly seedCodes: readonly string[];
