@@ -148,7 +148,9 @@ export {
   graphemeLength,
   mastodonLength,
   textLength,
+  threadsLength,
   urlSpans,
+  utf8Length,
   xWeightedLength,
 } from "./platforms/text-length.js";
 // The pure API over plain values

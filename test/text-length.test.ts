@@ -14,7 +14,9 @@ import {
   mastodonLength,
   type TextCounting,
   textLength,
+  threadsLength,
   urlSpans,
+  utf8Length,
   xWeightedLength,
 } from "../src/platforms/text-length.js";
 import conformance from "./fixtures/twitter-text-validate.json";
@@ -466,4 +468,25 @@ describe("textLength", () => {
       expect(graphemeLength(input)).toBeLessThanOrEqual(codePointLength(input));
     },
   );
+});
+
+describe("utf8Length", () => {
+  test.prop([fc.string({ unit: "binary" })])(
+    "is the length TextEncoder writes, lone surrogates included",
+    (text) => {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+    },
+  );
+});
+
+describe("threadsLength", () => {
+  it.each([
+    ["ok", 2],
+    ["ok 👍", 7],
+    ["👍🏽", 8],
+    ["👨‍👩‍👧‍👦", 25],
+    ["e\u0301", 2],
+  ])("counts %j as %i: code points, emoji as their UTF-8 bytes", (text, expected) => {
+    expect(threadsLength(text)).toBe(expected);
+  });
 });

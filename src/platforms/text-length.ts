@@ -643,8 +643,6 @@ export const mastodonLength = (text: string): number => {
 
 // ---------------------------------------------------------------------------
 
-const utf8 = new TextEncoder();
-
 /**
  * The UTF-8 bytes of `text` (YouTube's description limit, Bluesky's record).
  *
@@ -656,7 +654,15 @@ const utf8 = new TextEncoder();
  * ```
  * @since 0.1.0
  */
-export const utf8Length = (text: string): number => utf8.encode(text).length;
+export const utf8Length = (text: string): number => {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    // A lone surrogate is written as U+FFFD, three bytes, as TextEncoder does.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+};
 
 /**
  * The length Threads gives `text` against its 500: code points, except that
