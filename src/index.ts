@@ -164,3 +164,7 @@ export type { PreflightReport } from "./rules/preflight.js";
 export { preflight } from "./rules/preflight.js";
 export type { DestinationEventType, TransitionCell } from "./rules/transitions.js";
 export { destinationTransitions, postTransitions } from "./rules/transitions.js";
+
+// Vendor vocabularies: every publishing API's status words in postlife's
+export type { Normalized, NormalizeOptions, Vendor } from "./wire/vocabulary.js";
+export { normalizeStatus, vendors } from "./wire/vocabulary.js";

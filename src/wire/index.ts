@@ -8,3 +8,5 @@
 
 export type { PublishErrorWire } from "./publish-error.schema.js";
 export { PublishErrorJson } from "./publish-error.schema.js";
+export type { DestinationReport, PostReport } from "./report.js";
+export { factsOf } from "./report.js";

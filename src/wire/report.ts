@@ -1,0 +1,122 @@
+import type { DeliveryFact } from "../domain/event.js";
+import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import type { PublishError } from "../errors/publish-error.js";
+
+/**
+ * What a publishing API says about one destination (one platform account),
+ * in postlife's words. The vendor's own word is always kept in
+ * `vendorStatus`; a word postlife does not know gives `status: "unknown"`.
+ *
+ * @example
+ * ```ts
+ * import type { DestinationReport } from "postlife/wire";
+ * const threads: DestinationReport = {
+ *   id: "663a1b2c3d4e5f6a7b8c9d03", platform: "threads", accountId: "17841412345678",
+ *   status: "failed", vendorStatus: "failed",
+ *   error: { code: "PLATFORM_AUTH_EXPIRED", message: "Error validating access token", retryable: false },
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface DestinationReport {
+  /** The vendor's id for this destination (or, where it has none, the account's). */
+  readonly id: string;
+  readonly platform?: string;
+  readonly accountId?: string;
+  readonly status: DestinationStatus | "unknown";
+  /** The word as the vendor wrote it. */
+  readonly vendorStatus: string;
+  readonly content?: string;
+  readonly platformPostId?: string;
+  readonly platformUrl?: string;
+  readonly publishedAt?: string;
+  /** Why it failed; error codes the vendor invented are kept as they came. */
+  readonly error?: PublishError;
+  readonly attempts?: number;
+  readonly nextRetryAt?: string;
+}
+
+/**
+ * What a publishing API says about a post and its destinations, in
+ * postlife's words: the canonical view every vendor decoder produces.
+ *
+ * @example
+ * ```ts
+ * import type { PostReport } from "postlife/wire";
+ * const report: PostReport = {
+ *   id: "507f1f77bcf86cd799439011", status: "partially_published", vendorStatus: "partially_published",
+ *   destinations: [],
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface PostReport {
+  readonly id: string;
+  readonly status: PostStatus | "unknown";
+  /** The group's word as the vendor wrote it, when the vendor gives one. */
+  readonly vendorStatus?: string;
+  readonly destinations: readonly DestinationReport[];
+}
+
+/**
+ * The delivery facts a report of one destination amounts to, for a service
+ * that keeps its posts in postlife and learns outcomes from a vendor (by
+ * polling or webhooks): an attempt under way, a confirmed publication, a
+ * final failure. Statuses that are not news (queued, retrying, editorial,
+ * unknown) give none. `apply` takes them; a fact already recorded is ignored
+ * as a duplicate, so reports can be replayed safely and in any order.
+ *
+ * A vendor's `failed` is final (its retries are spent), so the failure is
+ * marked not retryable.
+ *
+ * @example
+ * ```ts
+ * import { factsOf } from "postlife/wire";
+ * factsOf(
+ *   { id: "r1", status: "published", vendorStatus: "posted", platformPostId: "1780123456789012345" },
+ *   { destinationId: "d-x", now: "2026-04-20T14:00:05Z" },
+ * );
+ * // [{ type: "DELIVERY_SUCCEEDED", destinationId: "d-x", platformPostId: "1780123456789012345", now: "2026-04-20T14:00:05Z" }]
+ * ```
+ * @since 0.1.0
+ */
+export const factsOf = (
+  report: DestinationReport,
+  target: { readonly destinationId: string; readonly now: string },
+): readonly DeliveryFact[] => {
+  const { destinationId, now } = target;
+  switch (report.status) {
+    case "publishing":
+      return [{ type: "DELIVERY_STARTED", destinationId, now }];
+    case "published":
+      // A publication postlife cannot name (no platform id) cannot be confirmed.
+      return report.platformPostId === undefined || report.platformPostId === ""
+        ? []
+        : [
+            {
+              type: "DELIVERY_SUCCEEDED",
+              destinationId,
+              platformPostId: report.platformPostId,
+              ...(report.platformUrl === undefined ? {} : { platformUrl: report.platformUrl }),
+              now: report.publishedAt ?? now,
+            },
+          ];
+    case "failed":
+      return [
+        {
+          type: "DELIVERY_FAILED",
+          destinationId,
+          error: {
+            ...(report.error ?? {
+              code: "UNKNOWN_ERROR",
+              message: `the vendor reported "${report.vendorStatus}"`,
+            }),
+            retryable: false,
+          },
+          now,
+        },
+      ];
+    default:
+      return [];
+  }
+};

@@ -1,0 +1,126 @@
+import { vendors as table } from "../../spec/vocabularies.json";
+import {
+  type DestinationStatus,
+  isDestinationStatus,
+  isPostStatus,
+  type PostStatus,
+} from "../domain/status.js";
+
+/**
+ * A vendor whose words postlife knows (see `spec/vocabularies.json`), or
+ * `"generic"`, the words seen across them, used when none is named.
+ *
+ * @example
+ * ```ts
+ * import type { Vendor } from "postlife";
+ * const vendor: Vendor = "hootsuite";
+ * ```
+ * @since 0.1.0
+ */
+export type Vendor = keyof typeof table;
+
+/**
+ * Every vendor of the vocabulary table, `generic` first.
+ *
+ * @example
+ * ```ts
+ * import { vendors } from "postlife";
+ * vendors.includes("ayrshare"); // true
+ * ```
+ * @since 0.1.0
+ */
+export const vendors = Object.keys(table) as readonly Vendor[];
+
+/** Lower case, with runs of spaces, hyphens and underscores as one underscore. */
+const fold = (word: string): string =>
+  word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "_");
+
+type Folded = {
+  readonly post: ReadonlyMap<string, string>;
+  readonly destination: ReadonlyMap<string, string>;
+};
+
+const folded: Readonly<Record<string, Folded>> = Object.fromEntries(
+  Object.entries(table).map(([vendor, words]) => [
+    vendor,
+    {
+      post: new Map(
+        Object.entries(words.post as Record<string, string>).map(([w, s]) => [fold(w), s]),
+      ),
+      destination: new Map(
+        Object.entries(words.destination as Record<string, string>).map(([w, s]) => [fold(w), s]),
+      ),
+    },
+  ]),
+);
+
+/**
+ * A vendor's word in postlife's words, or the word kept as it came.
+ *
+ * @example
+ * ```ts
+ * import type { Normalized } from "postlife";
+ * const show = (n: Normalized<"destination">) => (n.ok ? n.status : `unknown "${n.unknown}"`);
+ * ```
+ * @since 0.1.0
+ */
+export type Normalized<L extends "post" | "destination"> =
+  | { readonly ok: true; readonly status: L extends "post" ? PostStatus : DestinationStatus }
+  | { readonly ok: false; readonly unknown: string };
+
+/** Where a word is looked up: which vendor's table, at which level. */
+export interface NormalizeOptions<L extends "post" | "destination"> {
+  /** The vendor whose words these are; `generic` when absent. */
+  readonly vendor?: Vendor | (string & {});
+  /** A post's (group) status or one destination's; destination first, then post, when absent. */
+  readonly level?: L;
+}
+
+const lookup = (
+  word: string,
+  vendor: string,
+  level: "post" | "destination",
+): string | undefined => {
+  const key = fold(word);
+  const own = (Object.hasOwn(folded, vendor) ? folded[vendor] : undefined)?.[level].get(key);
+  if (own !== undefined) return own;
+  if (level === "post" ? isPostStatus(key) : isDestinationStatus(key)) return key;
+  return vendor === "generic" ? undefined : folded.generic?.[level].get(key);
+};
+
+/**
+ * Reads a vendor's status word as postlife's canonical status: "pending" is
+ * queued at PostPost and scheduled at Ayrshare, "SEND_FAILED_PERMANENTLY" is
+ * failed at Hootsuite. Case, spaces, hyphens and underscores are forgiven;
+ * postlife's own words are understood everywhere; a word of another vendor
+ * falls back to the generic table. Anything else is returned as unknown,
+ * never dropped, never thrown.
+ *
+ * @example
+ * ```ts
+ * import { normalizeStatus } from "postlife";
+ * normalizeStatus("pending", { vendor: "postpost", level: "destination" }); // { ok: true, status: "queued" }
+ * normalizeStatus("pending", { vendor: "ayrshare", level: "post" }); // { ok: true, status: "scheduled" }
+ * normalizeStatus("Retry Scheduled", { vendor: "posteverywhere" }); // { ok: true, status: "retrying" }
+ * normalizeStatus("partially_failed", { level: "post" }); // { ok: true, status: "partially_published" }
+ * normalizeStatus("archived"); // { ok: false, unknown: "archived" }
+ * ```
+ * @since 0.1.0
+ */
+export const normalizeStatus = <L extends "post" | "destination" = "destination">(
+  word: string,
+  options: NormalizeOptions<L> = {},
+): Normalized<L> => {
+  if (typeof word !== "string") return { ok: false, unknown: String(word) };
+  const vendor = typeof options.vendor === "string" ? options.vendor : "generic";
+  const levels: readonly ("post" | "destination")[] =
+    options.level === undefined ? ["destination", "post"] : [options.level];
+  for (const level of levels) {
+    const status = lookup(word, vendor, level);
+    if (status !== undefined) return { ok: true, status } as Normalized<L>;
+  }
+  return { ok: false, unknown: word };
+};
