@@ -1,0 +1,759 @@
+/**
+ * The codec of seed 003's `/posts/:id/results` response
+ * (src/wire/results.schema.ts): the seed's response decoded field by field;
+ * the delivery facts it amounts to, applied to a postlife post; queued with a
+ * retry time as retrying; error strings read through the platform's words;
+ * seed 003's words written back; readable errors; and the properties: no
+ * input makes it throw, a damaged response is answered with the path of the
+ * damage, and decode(encode(r)) is r for every report the shape can carry.
+ */
+import { fc, test } from "@fast-check/vitest";
+import * as Result from "effect/Result";
+import * as Schema from "effect/Schema";
+import { describe, expect, it } from "vitest";
+import { vendors as vocabulary } from "../spec/vocabularies.json";
+import {
+  aggregateStatus,
+  apply,
+  classifyFailure,
+  createPost,
+  type DestinationStatus,
+  destinationStatuses,
+  normalizeStatus,
+  type Post,
+  type PostEvent,
+  platformOf,
+  postStatuses,
+} from "../src/index.js";
+import {
+  type DestinationReport,
+  decodeResults,
+  encodeResults,
+  factsOf,
+  type PostReport,
+  ResultsJson,
+  type ResultsResponse,
+} from "../src/wire/index.js";
+
+// ---------------------------------------------------------------------------
+// Seed 003's JSON, verbatim.
+
+/** Seed 003's "200 — Post results". */
+const seedResponse = `{
+"data": {
+"post_id": "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+"post_status": "published",
+"results": [
+{
+"account_id": 2280,
+"account_name": "@mybrand",
+"platform": "instagram",
+"status": "published",
+"published_at": "2026-04-15T14:30:05.000Z",
+"platform_post_id": "17895432678901234",
+"platform_post_url": "https://www.instagram.com/p/ABC123/",
+"error": null,
+"attempts": 1,
+"next_retry_at": null
+},
+{
+"account_id": 2282,
+"account_name": "@mybrand",
+"platform": "x",
+"status": "published",
+"published_at": "2026-04-15T14:30:03.000Z",
+"platform_post_id": "1780123456789012345",
+"platform_post_url": "https://x.com/mybrand/status/1780123456789012345",
+"error": null,
+"attempts": 1,
+"next_retry_at": null
+},
+{
+"account_id": 2285,
+"account_name": "My Brand Inc.",
+"platform": "linkedin",
+"status": "failed",
+"published_at": null,
+"platform_post_id": null,
+"platform_post_url": null,
+"error": "Token expired. Please reconnect your LinkedIn account.",
+"attempts": 3,
+"next_retry_at": null
+}
+]
+},
+"error": null,
+"meta": {
+"request_id": "a1b2c3d4",
+"timestamp": "2026-04-15T15:00:00.000Z"
+}
+}`;
+
+const response = JSON.parse(seedResponse) as ResultsResponse;
+const [instagramResult, xResult, linkedinResult] = response.data.results;
+
+const instagram: DestinationReport = {
+  id: "2280",
+  platform: "instagram",
+  accountId: "2280",
+  status: "published",
+  vendorStatus: "published",
+  platformPostId: "17895432678901234",
+  platformUrl: "https://www.instagram.com/p/ABC123/",
+  publishedAt: "2026-04-15T14:30:05.000Z",
+  attempts: 1,
+};
+const x: DestinationReport = {
+  id: "2282",
+  platform: "x",
+  accountId: "2282",
+  status: "published",
+  vendorStatus: "published",
+  platformPostId: "1780123456789012345",
+  platformUrl: "https://x.com/mybrand/status/1780123456789012345",
+  publishedAt: "2026-04-15T14:30:03.000Z",
+  attempts: 1,
+};
+const linkedin: DestinationReport = {
+  id: "2285",
+  platform: "linkedin",
+  accountId: "2285",
+  status: "failed",
+  vendorStatus: "failed",
+  error: {
+    code: "PLATFORM_AUTH_EXPIRED",
+    message: "Token expired. Please reconnect your LinkedIn account.",
+    retryable: false,
+  },
+  attempts: 3,
+};
+
+/** The report of a decode that must succeed. */
+const decoded = (json: unknown): PostReport => {
+  const read = decodeResults(json);
+  if (Result.isFailure(read)) throw new Error(`expected a report, got: ${read.failure.message}`);
+  return read.success;
+};
+/** The JSON of an encode that must succeed. */
+const encoded = (report: PostReport): ResultsResponse => {
+  const written = encodeResults(report);
+  if (Result.isFailure(written)) throw new Error(`expected JSON, got: ${written.failure.message}`);
+  return written.success;
+};
+/** The message of a decode that must fail. */
+const decodeFailure = (json: unknown): string => {
+  const read = decodeResults(json);
+  if (Result.isSuccess(read)) throw new Error("expected the decode to fail");
+  return read.failure.message;
+};
+/** The message of an encode that must fail. */
+const encodeFailure = (report: PostReport): string => {
+  const written = encodeResults(report);
+  if (Result.isSuccess(written)) throw new Error("expected the encode to fail");
+  return written.failure.message;
+};
+
+/** The seed's response with its results replaced. */
+const withResults = (...results: readonly object[]): unknown => ({
+  ...response,
+  data: { ...response.data, results },
+});
+
+describe("seed 003's response, decoded", () => {
+  it("the post and its three results, field by field", () => {
+    const report = decoded(response);
+    expect(report.id).toBe("f47ac10b-58cc-4372-a567-0e02b2c3d479");
+    expect(report.status).toBe("published");
+    expect(report.vendorStatus).toBe("published");
+    expect(report.destinations).toHaveLength(3);
+    expect(report.destinations[0]).toStrictEqual(instagram);
+    expect(report.destinations[1]).toStrictEqual(x);
+    expect(report.destinations[2]).toStrictEqual(linkedin);
+  });
+
+  it("the error string is read through the platform's words, its message kept", () => {
+    const error = decoded(response).destinations[2]?.error;
+    expect(error?.code).toBe("PLATFORM_AUTH_EXPIRED");
+    expect(error?.retryable).toBe(false);
+    expect(error?.message).toBe(linkedinResult?.error);
+  });
+
+  it("an error string the words say nothing about is UNKNOWN_ERROR, the message kept", () => {
+    const report = decoded(
+      withResults({ ...xResult, status: "failed", error: "Something went wrong (ref 7f3a)" }),
+    );
+    expect(report.destinations[0]?.error).toStrictEqual({
+      code: "UNKNOWN_ERROR",
+      message: "Something went wrong (ref 7f3a)",
+      retryable: true,
+    });
+  });
+
+  it("the Schema codec and the plain functions agree", () => {
+    expect(Schema.decodeUnknownSync(ResultsJson)(response)).toStrictEqual(decoded(response));
+    expect(Schema.encodeSync(ResultsJson)(decoded(response))).toStrictEqual(
+      encoded(decoded(response)),
+    );
+  });
+});
+
+describe("seed 003's response, written back", () => {
+  it("every field comes back, in the seed's order, except what a report has no place for", () => {
+    const written = encoded(decoded(response));
+    // account_name has no place in a DestinationReport; meta is the envelope's, not the post's.
+    const { meta: _, ...withoutMeta } = response;
+    expect(written).toStrictEqual({
+      ...withoutMeta,
+      data: {
+        ...response.data,
+        results: response.data.results.map((r) => ({ ...r, account_name: null })),
+      },
+    });
+    expect(Object.keys(written.data.results[0] ?? {})).toEqual(Object.keys(instagramResult ?? {}));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The delivery facts a report amounts to.
+
+const PUBLISHED_AT = "2026-04-15T14:29:50.000Z";
+const STARTED_AT = "2026-04-15T14:30:00.000Z";
+const REPORTED_AT = "2026-04-15T15:00:00.000Z";
+
+/** A postlife post going to the report's destinations, published and started on each. */
+const startedPostFor = (report: PostReport): Post => {
+  let post = createPost({
+    id: report.id === "" ? "post" : report.id,
+    content: "We launched! 🚀",
+    // Instagram posts need media.
+    media: [{ kind: "image", url: "https://cdn.example.com/launch.jpg" }],
+    destinations: report.destinations.map((d) => ({
+      id: d.id,
+      platform: d.platform ?? "x",
+      accountId: d.accountId ?? d.id,
+    })),
+  });
+  const events: PostEvent[] = [
+    { type: "PUBLISH", now: PUBLISHED_AT },
+    ...report.destinations.map(
+      (d): PostEvent => ({ type: "DELIVERY_STARTED", destinationId: d.id, now: STARTED_AT }),
+    ),
+  ];
+  for (const event of events) {
+    const decision = apply(post, event);
+    if (!decision.ok) throw new Error(`${event.type} refused: ${decision.rejection.message}`);
+    post = decision.post;
+  }
+  return post;
+};
+
+/** Applies the facts of every destination of the report; each must be accepted. */
+const applyReport = (post: Post, report: PostReport): Post =>
+  report.destinations
+    .flatMap((d) => factsOf(d, { destinationId: d.id, now: REPORTED_AT }))
+    .reduce((p, fact) => {
+      const decision = apply(p, fact);
+      if (!decision.ok) throw new Error(`${fact.type} refused: ${decision.rejection.message}`);
+      return decision.post;
+    }, post);
+
+describe("the facts of the decoded report, applied to a postlife post", () => {
+  it("lead each destination to its reported status, and the post to what they add up to", () => {
+    const report = decoded(response);
+    const post = applyReport(startedPostFor(report), report);
+    for (const d of report.destinations) {
+      const held = post.destinations.find((p) => p.id === d.id);
+      expect(held?.status).toBe(d.status);
+      expect(held?.platformPostId).toBe(d.platformPostId);
+      expect(held?.platformUrl).toBe(d.platformUrl);
+      if (d.publishedAt !== undefined) expect(held?.publishedAt).toBe(d.publishedAt);
+      if (d.error !== undefined) expect(held?.error?.code).toBe(d.error.code);
+    }
+    // Seed 003 writes post_status "published" although LinkedIn failed; the report keeps the
+    // vendor's word, and postlife's post says what the results add up to.
+    expect(report.status).toBe("published");
+    expect(post.status).toBe("partially_published");
+    expect(post.status).toBe(
+      aggregateStatus(report.destinations.map((d) => d.status as DestinationStatus)),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Words.
+
+const RETRY_AT = "2026-04-15T14:35:00.000Z";
+
+const withDestination = (fields: Partial<DestinationReport>): PostReport => ({
+  id: "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+  status: "publishing",
+  vendorStatus: "publishing",
+  destinations: [{ ...x, ...fields }],
+});
+
+describe("seed 003's words", () => {
+  it("queued with a retry time is retrying; without one, queued", () => {
+    const pending = { ...xResult, status: "queued", published_at: null, platform_post_id: null };
+    const report = decoded(
+      withResults(
+        {
+          ...pending,
+          account_id: 1,
+          error: "Service unavailable",
+          attempts: 1,
+          next_retry_at: RETRY_AT,
+        },
+        { ...pending, account_id: 2, attempts: 0, next_retry_at: null },
+      ),
+    );
+    expect(report.destinations[0]?.status).toBe("retrying");
+    expect(report.destinations[0]?.vendorStatus).toBe("queued");
+    expect(report.destinations[0]?.nextRetryAt).toBe(RETRY_AT);
+    expect(report.destinations[0]?.attempts).toBe(1);
+    expect(report.destinations[1]?.status).toBe("queued");
+    expect(report.destinations[1]?.nextRetryAt).toBeUndefined();
+    const written = encoded(report).data.results;
+    expect(written.map((r) => [r.status, r.next_retry_at])).toEqual([
+      ["queued", RETRY_AT],
+      ["queued", null],
+    ]);
+  });
+
+  it("retrying is written as queued with its retry time, and read back as retrying", () => {
+    const written = encoded(
+      withDestination({ status: "retrying", vendorStatus: "retrying", nextRetryAt: RETRY_AT }),
+    );
+    expect(written.data.results[0]?.status).toBe("queued");
+    expect(written.data.results[0]?.next_retry_at).toBe(RETRY_AT);
+    expect(decoded(written).destinations[0]?.status).toBe("retrying");
+  });
+
+  it("a queued destination is written without a retry time: seed 003 would read it as retrying", () => {
+    const written = encoded(
+      withDestination({ status: "queued", vendorStatus: "queued", nextRetryAt: RETRY_AT }),
+    );
+    expect(written.data.results[0]?.next_retry_at).toBeNull();
+    expect(decoded(written).destinations[0]?.status).toBe("queued");
+  });
+
+  it.each(destinationStatuses)(
+    "a destination %s is written in words seed 003 reads back as it",
+    (status) => {
+      const written = encoded(withDestination({ status, vendorStatus: "" }));
+      expect(decoded(written).destinations[0]?.status).toBe(status);
+    },
+  );
+
+  it.each(postStatuses)("a post %s is written in a word seed 003 reads back as it", (status) => {
+    const written = encoded({ ...withDestination({}), status, vendorStatus: "?" });
+    expect(
+      normalizeStatus(written.data.post_status, { vendor: "seed-003", level: "post" }),
+    ).toStrictEqual({ ok: true, status });
+    expect(decoded(written).status).toBe(status);
+  });
+
+  it("the vendor's own word is kept in any spelling; another vendor's is replaced", () => {
+    expect(
+      encoded(withDestination({ status: "publishing", vendorStatus: "Publishing" })).data.results[0]
+        ?.status,
+    ).toBe("Publishing");
+    expect(
+      encoded(withDestination({ status: "publishing", vendorStatus: "processing" })).data.results[0]
+        ?.status,
+    ).toBe("publishing");
+  });
+
+  it("unknown words are kept, at both levels, and written back verbatim", () => {
+    const json = {
+      ...response,
+      data: {
+        ...response.data,
+        post_status: "in_review",
+        results: [{ ...xResult, status: "Archived (legacy)", account_name: null }],
+      },
+    };
+    const report = decoded(json);
+    expect(report.status).toBe("unknown");
+    expect(report.vendorStatus).toBe("in_review");
+    expect(report.destinations[0]?.status).toBe("unknown");
+    expect(report.destinations[0]?.vendorStatus).toBe("Archived (legacy)");
+    const { meta: _, ...withoutMeta } = json;
+    expect(encoded(report)).toStrictEqual(withoutMeta);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Tolerance and readable errors.
+
+describe("tolerance", () => {
+  it("fields it does not know are ignored, at every level; the envelope's error and meta too", () => {
+    const json = {
+      ...response,
+      error: { anything: ["at", "all"] },
+      meta: "not an object",
+      links: { self: "/v1/posts/f47ac10b/results" },
+      data: {
+        ...response.data,
+        created_at: "2026-04-15T14:29:00.000Z",
+        results: response.data.results.map((r) => ({ ...r, platform_content: { text: "hi" } })),
+      },
+    };
+    expect(decoded(json)).toStrictEqual(decoded(response));
+  });
+
+  it("a field that may be null may also be absent", () => {
+    const { account_id, platform, status, attempts } = linkedinResult ?? xResult ?? ({} as never);
+    const report = decoded(withResults({ account_id, platform, status, attempts }));
+    expect(report.destinations[0]).toStrictEqual({
+      id: "2285",
+      platform: "linkedin",
+      accountId: "2285",
+      status: "failed",
+      vendorStatus: "failed",
+      attempts: 3,
+    });
+  });
+});
+
+describe("readable errors", () => {
+  it("a missing required field names its path", () => {
+    const { attempts: _, ...withoutAttempts } = xResult ?? ({} as never);
+    expect(decodeFailure(withResults(instagramResult ?? {}, withoutAttempts))).toBe(
+      'Missing key\n  at ["data"]["results"][1]["attempts"]',
+    );
+    expect(decodeFailure({ error: { code: "NOT_FOUND" }, meta: {} })).toBe(
+      'Missing key\n  at ["data"]',
+    );
+  });
+
+  it("a field of the wrong type names its path and the type expected", () => {
+    expect(decodeFailure(withResults({ ...xResult, account_id: "2282" }))).toBe(
+      'Expected number\n  at ["data"]["results"][0]["account_id"]',
+    );
+    expect(decodeFailure(withResults({ ...xResult, account_id: 22.82 }))).toBe(
+      'Expected an integer\n  at ["data"]["results"][0]["account_id"]',
+    );
+    expect(decodeFailure(withResults({ ...xResult, attempts: -1 }))).toBe(
+      'Expected a value greater than or equal to 0\n  at ["data"]["results"][0]["attempts"]',
+    );
+    expect(decodeFailure(withResults({ ...xResult, error: { message: "?" } }))).toBe(
+      'Expected string | null\n  at ["data"]["results"][0]["error"]',
+    );
+  });
+
+  it("a report seed 003 cannot carry is refused by the encoder, naming the path", () => {
+    expect(encodeFailure(withDestination({ id: "d-x" }))).toBe(
+      'Expected an account_id (an integer, in decimal), got "d-x"\n  at ["destinations"][0]["id"]',
+    );
+    expect(encodeFailure(withDestination({ accountId: "999" }))).toBe(
+      'seed 003 names a result by its account_id: accountId must be the id "2282"\n  at ["destinations"][0]["accountId"]',
+    );
+    const { attempts: _, ...withoutAttempts } = x;
+    expect(encodeFailure({ ...withDestination({}), destinations: [withoutAttempts] })).toBe(
+      'Missing key\n  at ["destinations"][0]["attempts"]',
+    );
+    expect(
+      encodeFailure(
+        withDestination({ status: "unknown", vendorStatus: "queued", nextRetryAt: RETRY_AT }),
+      ),
+    ).toBe(
+      'status is "unknown", but seed 003 reads "queued" as retrying\n  at ["destinations"][0]["vendorStatus"]',
+    );
+    const { vendorStatus: __, ...silent } = withDestination({});
+    expect(encodeFailure({ ...silent, status: "unknown" })).toBe(
+      'status is "unknown": seed 003 needs the word it wrote (vendorStatus)\n  at ["vendorStatus"]',
+    );
+  });
+
+  it("what seed 003 has no place for is left out: an error's code and details, content", () => {
+    const written = encoded(
+      withDestination({
+        status: "failed",
+        vendorStatus: "failed",
+        content: "Per-platform text",
+        error: {
+          code: "RATE_LIMITED",
+          message: "Slow down",
+          retryable: true,
+          retryAfterMs: 60_000,
+        },
+      }),
+    );
+    expect(written.data.results[0]?.error).toBe("Slow down");
+    expect(Object.keys(written.data.results[0] ?? {})).toEqual(Object.keys(xResult ?? {}));
+    // Read back, the error is what its words say.
+    expect(decoded(written).destinations[0]?.error).toStrictEqual({
+      code: "UNKNOWN_ERROR",
+      message: "Slow down",
+      retryable: true,
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Arbitraries: the reports seed 003 can carry.
+
+const read = (word: string, level: "post" | "destination"): string => {
+  const n = normalizeStatus(word, { vendor: "seed-003", level });
+  return n.ok ? n.status : "unknown";
+};
+
+const unknownWordArb = (level: "post" | "destination"): fc.Arbitrary<string> =>
+  fc
+    .oneof(fc.constantFrom("archived", "Archived (legacy)", "in_review", ""), fc.string())
+    .filter((w) => read(w, level) === "unknown");
+
+/** A word as a vendor may spell it: case, spaces and hyphens for underscores. */
+const spellingsOf = (word: string): string[] => [
+  word,
+  word.toUpperCase(),
+  word.charAt(0).toUpperCase() + word.slice(1),
+  word.replaceAll("_", " "),
+  word.replaceAll("_", "-"),
+];
+
+/** Seed 003's words for a status (spelt any way), or postlife's own where it has none. */
+const wordsFor = (status: string, level: "post" | "destination"): string[] => {
+  const own = Object.entries(vocabulary["seed-003"][level] as Record<string, string>)
+    .filter(([, s]) => s === status)
+    .map(([w]) => w);
+  return own.length === 0 ? [status] : own.flatMap(spellingsOf);
+};
+
+/** A status and a word the shape carries for it, or an unknown status and its word. */
+const wordedArb = <S extends string>(
+  statuses: readonly S[],
+  level: "post" | "destination",
+): fc.Arbitrary<{ readonly status: S | "unknown"; readonly vendorStatus: string }> =>
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc
+        .constantFrom(...statuses)
+        .chain((status) =>
+          fc
+            .constantFrom(...wordsFor(status, level))
+            .map((vendorStatus) => ({ status, vendorStatus })),
+        ),
+    },
+    {
+      weight: 1,
+      arbitrary: unknownWordArb(level).map((vendorStatus) => ({
+        status: "unknown" as const,
+        vendorStatus,
+      })),
+    },
+  );
+
+const INSTANTS = ["2026-04-15T14:30:03.000Z", "2026-04-15T14:30:05Z", "2026-04-20T14:00:03.123Z"];
+
+/**
+ * A result's status, word and retry time as seed 003 carries them: queued
+ * without a retry time; retrying as queued with one, or as postlife's word
+ * without; any other status with or without.
+ */
+const statusArb = fc.oneof(
+  wordedArb(
+    destinationStatuses.filter((s) => s !== "queued" && s !== "retrying"),
+    "destination",
+  ).chain((worded) =>
+    fc
+      .option(fc.constantFrom(...INSTANTS), { nil: undefined })
+      .map((nextRetryAt) => (nextRetryAt === undefined ? worded : { ...worded, nextRetryAt })),
+  ),
+  fc.constantFrom(...wordsFor("queued", "destination")).map((vendorStatus) => ({
+    status: "queued" as const,
+    vendorStatus,
+  })),
+  fc
+    .tuple(fc.constantFrom(...wordsFor("queued", "destination")), fc.constantFrom(...INSTANTS))
+    .map(([vendorStatus, nextRetryAt]) => ({
+      status: "retrying" as const,
+      vendorStatus,
+      nextRetryAt,
+    })),
+  fc.constant({ status: "retrying" as const, vendorStatus: "retrying" }),
+);
+
+const destinationArb = (forApply: boolean): fc.Arbitrary<DestinationReport> =>
+  fc
+    .record(
+      {
+        accountId: fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        platform: fc.oneof(
+          fc.constantFrom("instagram", "x", "linkedin", "threads", "facebook"),
+          // A platform postlife knows brings its content rules (YouTube wants a video):
+          // for apply, the known ones above, others only by names postlife does not know.
+          forApply
+            ? fc.string({ minLength: 1 }).filter((p) => platformOf(p) === undefined)
+            : fc.string(),
+        ),
+        worded: statusArb,
+        platformPostId: fc.string({ minLength: forApply ? 1 : 0 }),
+        platformUrl: forApply ? fc.webUrl() : fc.string(),
+        publishedAt: forApply ? fc.constantFrom(...INSTANTS) : fc.string(),
+        message: fc.oneof(
+          fc.constantFrom(
+            "Token expired. Please reconnect your LinkedIn account.",
+            "Error validating access token: Session has expired",
+            "Status is a duplicate.",
+            "",
+          ),
+          fc.string(),
+        ),
+        attempts: fc.nat(),
+      },
+      { requiredKeys: ["accountId", "platform", "worded", "attempts"] },
+    )
+    .map(({ accountId, worded, message, ...rest }) => {
+      const id = String(accountId);
+      // The error seed 003 carries: its message, and what the platform's words make of it.
+      const words =
+        message === undefined ? undefined : classifyFailure({ platform: rest.platform, message });
+      return {
+        id,
+        accountId: id,
+        ...rest,
+        ...worded,
+        ...(message === undefined || words === undefined
+          ? {}
+          : { error: { code: words.code, message, retryable: words.retryable } }),
+      };
+    });
+
+const roundTripArb = (options: { readonly forApply?: boolean } = {}): fc.Arbitrary<PostReport> => {
+  const forApply = options.forApply === true;
+  return fc
+    .record({
+      id: fc.oneof(fc.uuid(), fc.string({ minLength: forApply ? 1 : 0 })),
+      group: wordedArb(postStatuses, "post"),
+      destinations: fc.uniqueArray(destinationArb(forApply), {
+        // A post needs a destination to publish.
+        minLength: forApply ? 1 : 0,
+        maxLength: 4,
+        selector: (d) => d.id,
+      }),
+    })
+    .map(({ id, group, destinations }) => ({ id, ...group, destinations }));
+};
+
+// ---------------------------------------------------------------------------
+// Properties.
+
+/** The path at the end of a SchemaError's message, as written there (`["data"]["results"][0]`). */
+const pathOf = (message: string): string => /\n {2}at (.*)$/.exec(message)?.[1] ?? "";
+const formatPath = (path: Path): string =>
+  path.map((key) => `[${typeof key === "number" ? key : JSON.stringify(key)}]`).join("");
+
+type Path = readonly (string | number)[];
+
+/** Every path of a JSON value, the root first. */
+const pathsOf = (value: unknown, path: Path = []): Path[] => [
+  path,
+  ...(Array.isArray(value)
+    ? value.flatMap((item, i) => pathsOf(item, [...path, i]))
+    : typeof value === "object" && value !== null
+      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
+      : []),
+];
+
+/** The value with the node at `path` replaced (`remove` deletes it instead). */
+const mutate = (
+  value: unknown,
+  path: Path,
+  replacement: { readonly remove: true } | { readonly by: unknown },
+): unknown => {
+  const [head, ...rest] = path;
+  if (head === undefined) return "by" in replacement ? replacement.by : undefined;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    if (rest.length === 0 && "remove" in replacement) copy.splice(head as number, 1);
+    else copy[head as number] = mutate(copy[head as number], rest, replacement);
+    return copy;
+  }
+  const copy = { ...(value as Record<string, unknown>) };
+  if (rest.length === 0 && "remove" in replacement) delete copy[head];
+  else copy[head] = mutate(copy[head], rest, replacement);
+  return copy;
+};
+
+/** The seed's response with one node removed or replaced by anything at all. */
+const damagedArb: fc.Arbitrary<{ readonly json: unknown; readonly at: Path }> = (() => {
+  const paths = pathsOf(response);
+  return fc.oneof(
+    fc.constantFrom(...paths.filter((p) => p.length > 0)).map((path) => ({
+      json: mutate(response, path, { remove: true }),
+      // Removing an array element leaves a shorter array; removing a key, a missing key.
+      at: typeof path.at(-1) === "number" ? path.slice(0, -1) : path,
+    })),
+    fc
+      .tuple(fc.constantFrom(...paths), fc.anything())
+      .map(([path, by]) => ({ json: mutate(response, path, { by }), at: path })),
+  );
+})();
+
+describe("properties", () => {
+  test.prop([fc.anything()])("the decoder never throws on anything at all", (value) => {
+    const read = decodeResults(value);
+    if (Result.isFailure(read)) {
+      expect(Schema.isSchemaError(read.failure)).toBe(true);
+      expect(read.failure.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  test.prop([damagedArb])(
+    "a damaged seed response is a report, or an error whose message names the path of the damage",
+    ({ json, at }) => {
+      const read = decodeResults(json);
+      if (Result.isFailure(read)) {
+        expect(read.failure.message).toMatch(/^\S/);
+        expect(pathOf(read.failure.message).startsWith(formatPath(at))).toBe(true);
+      } else {
+        // A report it gives can be written back.
+        expect(Result.isSuccess(encodeResults(read.success))).toBe(true);
+      }
+    },
+  );
+
+  test.prop([roundTripArb()])(
+    "decode(encode(r)) is r for every report seed 003 can carry",
+    (report) => {
+      const written = encoded(report);
+      expect(JSON.parse(JSON.stringify(written))).toStrictEqual(written);
+      expect(decoded(written)).toStrictEqual(report);
+    },
+  );
+
+  test.prop([unknownWordArb("destination"), unknownWordArb("post"), fc.string()])(
+    "unknown statuses and error strings survive a round trip",
+    (word, postWord, message) => {
+      const json = withResults({ ...linkedinResult, status: word, error: message });
+      const report = decoded({
+        ...(json as ResultsResponse),
+        data: { ...(json as ResultsResponse).data, post_status: postWord },
+      });
+      expect(report.status).toBe("unknown");
+      expect(report.vendorStatus).toBe(postWord);
+      expect(report.destinations[0]?.status).toBe("unknown");
+      expect(report.destinations[0]?.vendorStatus).toBe(word);
+      expect(report.destinations[0]?.error?.message).toBe(message);
+      expect(decoded(encoded(report))).toStrictEqual(report);
+    },
+  );
+
+  test.prop([roundTripArb({ forApply: true })])(
+    "the facts of any report lead a started post to what its results add up to",
+    (report) => {
+      const post = applyReport(startedPostFor(report), report);
+      const reached = report.destinations.map(
+        (d): DestinationStatus =>
+          d.status === "failed"
+            ? "failed"
+            : d.status === "published" && d.platformPostId
+              ? "published"
+              : "publishing",
+      );
+      expect(post.status).toBe(aggregateStatus(reached));
+    },
+  );
+});
