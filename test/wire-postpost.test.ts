@@ -786,13 +786,11 @@ describe("properties", () => {
     "the facts of any report lead a started post to what its destinations add up to",
     (report) => {
       const post = applyReport(startedPostFor(report), report);
-      // A failure that may have reached the platform (outcomeUnknown) waits for reconciliation.
+      // A vendor's failure is final, even one it once thought might have reached the platform.
       const reached = report.destinations.map(
         (d): DestinationStatus =>
           d.status === "failed"
-            ? d.error?.outcomeUnknown === true
-              ? "unconfirmed"
-              : "failed"
+            ? "failed"
             : d.status === "published" && d.platformPostId
               ? "published"
               : "publishing",

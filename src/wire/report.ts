@@ -1,6 +1,7 @@
 import type { DeliveryFact } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
+import { omit } from "../internal/omit.js";
 
 /**
  * What a publishing API says about one destination (one platform account),
@@ -106,11 +107,16 @@ export const factsOf = (
         {
           type: "DELIVERY_FAILED",
           destinationId,
+          // Final: not retryable, and not "outcome unknown" either (the vendor knows it failed).
           error: {
-            ...(report.error ?? {
-              code: "UNKNOWN_ERROR",
-              message: `the vendor reported "${report.vendorStatus}"`,
-            }),
+            ...omit<PublishError, "outcomeUnknown">(
+              report.error ?? {
+                code: "UNKNOWN_ERROR",
+                message: `the vendor reported "${report.vendorStatus}"`,
+                retryable: false,
+              },
+              "outcomeUnknown",
+            ),
             retryable: false,
           },
           now,

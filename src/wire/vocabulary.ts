@@ -16,6 +16,7 @@ import {
  * const vendor: Vendor = "hootsuite";
  * ```
  * @since 0.1.0
+ * @useDeclaredType
  */
 export type Vendor = keyof typeof table;
 
@@ -91,6 +92,15 @@ const lookup = (
   return vendor === "generic" ? undefined : folded.generic?.[level].get(key);
 };
 
+/** A non-string in words, without trusting its own toString (which may throw). */
+const describe = (value: unknown): string => {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+};
+
 /**
  * Reads a vendor's status word as postlife's canonical status: "pending" is
  * queued at PostPost and scheduled at Ayrshare, "SEND_FAILED_PERMANENTLY" is
@@ -114,7 +124,7 @@ export const normalizeStatus = <L extends "post" | "destination" = "destination"
   word: string,
   options: NormalizeOptions<L> = {},
 ): Normalized<L> => {
-  if (typeof word !== "string") return { ok: false, unknown: String(word) };
+  if (typeof word !== "string") return { ok: false, unknown: describe(word) };
   const vendor = typeof options.vendor === "string" ? options.vendor : "generic";
   const levels: readonly ("post" | "destination")[] =
     options.level === undefined ? ["destination", "post"] : [options.level];
