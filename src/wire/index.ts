@@ -17,3 +17,42 @@ export type { PostPostGetPostResponse, PostPostPlatformPost } from "./postpost.s
 export { decodePostPostGroup, encodePostPostGroup, PostPostGroupJson } from "./postpost.schema.js";
 export type { AccountResult, ResultsResponse } from "./results.schema.js";
 export { decodeResults, encodeResults, ResultsJson } from "./results.schema.js";
+
+// Seeds 000/002 (get_post_status, update_post), seed 004 (Wahdx status checks and batches), webhooks.
+
+export type { BatchEntry, BatchStatus, BatchSummary } from "./batch.js";
+export { summarizeBatch } from "./batch.js";
+export type {
+  McpPostReport,
+  McpPostStatusWire,
+  ReportedErrorWire,
+  UpdatePostCommand,
+  UpdatePostCommands,
+  UpdatePostWire,
+} from "./mcp-post.schema.js";
+export {
+  DestinationReportSchema,
+  decodeMcpPostStatus,
+  decodeUpdatePost,
+  encodeMcpPostStatus,
+  encodeUpdatePost,
+  McpPostStatusJson,
+  ReportedErrorJson,
+  UpdatePostJson,
+} from "./mcp-post.schema.js";
+export type {
+  WahdxBatchCheck,
+  WahdxBatchStatusWire,
+  WahdxStatusCheck,
+  WahdxStatusWire,
+} from "./wahdx.schema.js";
+export {
+  decodeWahdxBatch,
+  decodeWahdxStatus,
+  WahdxBatchCheckJson,
+  WahdxBatchStatusJson,
+  WahdxStatusCheckJson,
+  WahdxStatusJson,
+} from "./wahdx.schema.js";
+export type { WebhookNotice, WebhookPayload, WebhookResultWire } from "./webhook.schema.js";
+export { decodeWebhook, WebhookJson } from "./webhook.schema.js";
