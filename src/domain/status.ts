@@ -82,7 +82,11 @@ export type PostStatus = (typeof postStatuses)[number];
 /** The editorial phase: the post is still being written, reviewed or waited on. */
 export const editorialStatuses = ["draft", "pending_approval", "scheduled"] as const;
 
-/** An editorial status (shared by post and destinations). */
+/**
+ * An editorial status (shared by post and destinations).
+ *
+ * @useDeclaredType
+ */
 export type EditorialStatus = (typeof editorialStatuses)[number];
 
 /** Destination statuses that accept nothing more (a failed one only a manual retry). */

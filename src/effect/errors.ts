@@ -289,6 +289,7 @@ const failureClasses = {
  * );
  * ```
  * @since 0.1.0
+ * @useDeclaredType
  */
 export type PublishFailure = InstanceType<(typeof failureClasses)[KnownErrorCode]>;
 

@@ -103,6 +103,7 @@ export const destinationMachine = setup({
 }).createMachine({
   id: "destination",
   description: "One platform account a post goes to, from draft to published, failed or cancelled.",
+  /** The destination as given, with its post's id, revision and retry policy. */
   context: ({ input }) => ({
     postId: input.postId,
     revision: input.revision ?? 0,

@@ -130,6 +130,7 @@ export const postMachine = setup({
   id: "post",
   description:
     "One post going to one or more destinations: written, reviewed and scheduled, then delivered; its status during delivery is derived from its destinations.",
+  /** A post actor starts from `createPost(input)`, the post the pure API starts from. */
   context: ({ input }) => createPost(input),
   initial: "draft",
   states: {

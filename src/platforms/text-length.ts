@@ -37,7 +37,11 @@ export type TextCounting =
   | "threads"
   | "utf8-bytes";
 
-/** A URL found in a text: `text.slice(start, end)`, in UTF-16 indices. */
+/**
+ * A URL found in a text: `text.slice(start, end)`, in UTF-16 indices.
+ *
+ * @inline
+ */
 type Span = { readonly start: number; readonly end: number };
 
 // ---------------------------------------------------------------------------

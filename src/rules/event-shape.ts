@@ -5,6 +5,8 @@ import { mediaKinds } from "../domain/media.js";
 /**
  * What a field of an event must hold. A trailing "?" makes it optional.
  * The shapes are data so that docs and other languages can read them.
+ *
+ * @inline
  */
 type FieldKind =
   | "instant"
@@ -16,6 +18,12 @@ type FieldKind =
   | "publishError"
   | "rawFailure"
   | "found";
+
+/**
+ * A field kind, optional when it ends in "?".
+ *
+ * @inline
+ */
 type FieldSpec = FieldKind | `${FieldKind}?`;
 
 const attemptIdentity = { attempt: "attempt?", idempotencyKey: "id?" } as const;
