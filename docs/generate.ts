@@ -8,8 +8,8 @@
  *
  * `test/docs.test.ts` compares the files with `generatedDocs()` too.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import aggregation from "../spec/aggregation.json";
 import editableFields from "../spec/editable-fields.json";
@@ -39,6 +39,7 @@ import {
   renderErrorCodes,
   renderSignals,
 } from "./render-platforms.js";
+import { renderStudio } from "./render-studio.js";
 import { renderCoverage, renderVocabulary, vocabularyComment } from "./render-wire.js";
 
 /** The first line of every generated file. */
@@ -216,6 +217,7 @@ export const generatedDocs = (): Record<string, string> => {
     "docs/rules.md": rules(),
     "docs/platforms.md": platformsDoc(),
     "docs/wire.md": wireDoc(),
+    ...renderStudio(),
     "spec/errors.json": json(errorsSpec()),
     "spec/platform-rules.json": json(platformRulesSpec()),
   };
@@ -247,6 +249,7 @@ const main = (args: readonly string[]): number => {
     return 1;
   }
   for (const [path, content] of stale) {
+    mkdirSync(dirname(resolve(rootDir, path)), { recursive: true });
     writeFileSync(resolve(rootDir, path), content);
     console.log(`wrote ${path}`);
   }

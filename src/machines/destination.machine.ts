@@ -104,7 +104,7 @@ export const destinationMachine = setup({
   id: "destination",
   description: "One platform account a post goes to, from draft to published, failed or cancelled.",
   /** The destination as given, with its post's id, revision and retry policy. */
-  context: ({ input }) => ({
+  context: ({ input }): DestinationContext => ({
     postId: input.postId,
     revision: input.revision ?? 0,
     retry: { ...defaultRetryPolicy, ...input.retry },
