@@ -23,32 +23,12 @@ import {
   wireCode,
 } from "../src/index.js";
 import { PublishErrorJson, type PublishErrorWire } from "../src/wire/index.js";
+import { seed001FailedPost } from "./support/wire-fixtures.js";
 
 const decode = Schema.decodeUnknownSync(PublishErrorJson);
 const encode = Schema.encodeSync(PublishErrorJson);
 
-/** Seed 001's "Failed Post Response", verbatim. */
-const seed001FailedPost = `{
-  "success": true,
-  "postGroupId": "507f1f77bcf86cd799439011",
-  "posts": [
-    {
-      "_id": "663a1b2c3d4e5f6a7b8c9d03",
-      "platform": "threads",
-      "platformId": "17841412345678",
-      "content": "Check out our new feature!",
-      "status": "failed",
-      "error": {
-        "code": "PLATFORM_AUTH_EXPIRED",
-        "message": "Error validating access token",
-        "platformStatusCode": 401,
-        "platformError": "Invalid OAuth access token",
-        "failedAt": "2026-02-22T14:30:00.000Z",
-        "retryable": false
-      }
-    }
-  ]
-}`;
+/** The error object of seed 001's "Failed Post Response", verbatim. */
 const seedError: unknown = JSON.parse(seed001FailedPost).posts[0].error;
 
 /** The SchemaError a decode fails with. */

@@ -22,20 +22,9 @@ import {
   type UpdatePostCommands,
   UpdatePostJson,
 } from "../src/wire/index.js";
+import { expectValueOrReadableError, mutation } from "./support/mutation.js";
 import { accept, launchDraft, NOW, postIn, reject, run } from "./support/seed-fixtures.js";
-
-/** The success of a Result, or the test fails with the SchemaError's message. */
-const ok = <A>(result: Result.Result<A, Schema.SchemaError>): A => {
-  if (Result.isFailure(result))
-    throw new Error(`expected a success, got: ${result.failure.message}`);
-  return result.success;
-};
-/** The SchemaError's message of a Result that must fail. */
-const failure = <A>(result: Result.Result<A, Schema.SchemaError>): string => {
-  if (Result.isSuccess(result))
-    throw new Error(`expected a failure, got ${JSON.stringify(result.success)}`);
-  return result.failure.message;
-};
+import { failure, ok, orNull } from "./support/wire-fixtures.js";
 
 const POST = "pst_01H...";
 
@@ -486,7 +475,6 @@ const wordArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("archived", "PENDING", "In Progress", "retrying", "") },
   { weight: 1, arbitrary: textArb },
 );
-const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 });
 
 const statusWireArb = fc
   .record(
@@ -661,77 +649,6 @@ describe("round trips", () => {
 // ---------------------------------------------------------------------------
 // Never a crash: anything, and valid payloads with a key removed or a type swapped
 // ---------------------------------------------------------------------------
-
-type Path = readonly (string | number)[];
-const formatPath = (path: Path): string =>
-  path.map((key) => (typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`)).join("");
-
-/** Every path to a value inside a JSON value (not the root). */
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) => [
-      [...prefix, index],
-      ...pathsOf(item, [...prefix, index]),
-    ]);
-  }
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => [
-      [...prefix, key],
-      ...pathsOf(item, [...prefix, key]),
-    ]);
-  }
-  return [];
-};
-const kindOf = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-const replacements: readonly unknown[] = [0, "x", true, null, [], {}, 1.5, -1];
-
-/** A JSON value with one key removed or one value swapped for one of another type. */
-const mutate = (
-  value: unknown,
-  choice: number,
-  remove: boolean,
-  pick: number,
-): { readonly value: unknown; readonly path: Path } => {
-  const paths = pathsOf(value);
-  const path = paths[choice % Math.max(1, paths.length)];
-  if (path === undefined) return { value, path: [] };
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let parent = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path.at(-1) as string | number;
-  if (remove && !Array.isArray(parent)) delete parent[last];
-  else {
-    const others = replacements.filter((r) => kindOf(r) !== kindOf(parent[last]) || r === -1);
-    parent[last] = others[pick % others.length];
-  }
-  return { value: copy, path };
-};
-
-/** A decode either succeeds or fails with a message naming a path through the change. */
-const expectValueOrReadableError = (
-  result: Result.Result<unknown, Schema.SchemaError>,
-  path: Path,
-) => {
-  if (Result.isSuccess(result)) return;
-  const message = result.failure.message;
-  const at = /\n {2}at (.*)$/.exec(message)?.[1];
-  expect(message.split("\n")[0]?.length).toBeGreaterThan(0);
-  expect(at, message).toBeDefined();
-  // The error is at the change, on the way to it, or inside the value put there.
-  const changed = formatPath(path);
-  expect(
-    changed.startsWith(at ?? "?") || (at ?? "").startsWith(changed),
-    `${message} for a change at ${changed}`,
-  ).toBe(true);
-};
-
-const mutation = <T>(arb: fc.Arbitrary<T>) =>
-  fc
-    .tuple(arb, fc.nat(), fc.boolean(), fc.nat())
-    .map(([value, choice, remove, pick]) =>
-      mutate(JSON.parse(JSON.stringify(value)), choice, remove, pick),
-    );
 
 describe("never a crash", () => {
   test.prop([fc.anything()])("decoding anything answers with a value or an error", (input) => {

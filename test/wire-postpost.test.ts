@@ -11,18 +11,13 @@ import { fc, test } from "@fast-check/vitest";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { describe, expect, it } from "vitest";
-import { vendors as vocabulary } from "../spec/vocabularies.json";
 import {
   aggregateStatus,
-  apply,
-  createPost,
   type DestinationStatus,
   destinationStatuses,
   errorCodeTable,
   type KnownErrorCode,
   normalizeStatus,
-  type Post,
-  type PostEvent,
   type PublishError,
   platformOf,
   postStatuses,
@@ -31,14 +26,23 @@ import {
   type DestinationReport,
   decodePostPostGroup,
   encodePostPostGroup,
-  factsOf,
   type PostPostGetPostResponse,
   PostPostGroupJson,
   type PostReport,
 } from "../src/wire/index.js";
+import { damagedArb, formatPath, pathOf } from "./support/mutation.js";
+import {
+  applyReport,
+  failure,
+  ok,
+  seed001FailedPost,
+  startedPostFor,
+  unknownWordArb,
+  wordedArb,
+} from "./support/wire-fixtures.js";
 
 // ---------------------------------------------------------------------------
-// Seed 001's JSON, verbatim.
+// Seed 001's JSON, verbatim (its "Failed Post Response" is `seed001FailedPost`).
 
 /** Seed 001's "Response". */
 const seedResponse = `{
@@ -64,31 +68,8 @@ const seedResponse = `{
   ]
 }`;
 
-/** Seed 001's "Failed Post Response". */
-const seedFailedResponse = `{
-  "success": true,
-  "postGroupId": "507f1f77bcf86cd799439011",
-  "posts": [
-    {
-      "_id": "663a1b2c3d4e5f6a7b8c9d03",
-      "platform": "threads",
-      "platformId": "17841412345678",
-      "content": "Check out our new feature!",
-      "status": "failed",
-      "error": {
-        "code": "PLATFORM_AUTH_EXPIRED",
-        "message": "Error validating access token",
-        "platformStatusCode": 401,
-        "platformError": "Invalid OAuth access token",
-        "failedAt": "2026-02-22T14:30:00.000Z",
-        "retryable": false
-      }
-    }
-  ]
-}`;
-
 const response = JSON.parse(seedResponse) as PostPostGetPostResponse;
-const failedResponse = JSON.parse(seedFailedResponse) as PostPostGetPostResponse;
+const failedResponse = JSON.parse(seed001FailedPost) as PostPostGetPostResponse;
 
 /**
  * Seed 001's prose: "if a post group targets Twitter, LinkedIn, and Threads,
@@ -138,29 +119,13 @@ const threads: DestinationReport = {
 };
 
 /** The report of a decode that must succeed. */
-const decoded = (json: unknown): PostReport => {
-  const read = decodePostPostGroup(json);
-  if (Result.isFailure(read)) throw new Error(`expected a report, got: ${read.failure.message}`);
-  return read.success;
-};
+const decoded = (json: unknown): PostReport => ok(decodePostPostGroup(json));
 /** The JSON of an encode that must succeed. */
-const encoded = (report: PostReport): PostPostGetPostResponse => {
-  const written = encodePostPostGroup(report);
-  if (Result.isFailure(written)) throw new Error(`expected JSON, got: ${written.failure.message}`);
-  return written.success;
-};
+const encoded = (report: PostReport): PostPostGetPostResponse => ok(encodePostPostGroup(report));
 /** The message of a decode that must fail. */
-const decodeFailure = (json: unknown): string => {
-  const read = decodePostPostGroup(json);
-  if (Result.isSuccess(read)) throw new Error("expected the decode to fail");
-  return read.failure.message;
-};
+const decodeFailure = (json: unknown): string => failure(decodePostPostGroup(json));
 /** The message of an encode that must fail. */
-const encodeFailure = (report: PostReport): string => {
-  const written = encodePostPostGroup(report);
-  if (Result.isSuccess(written)) throw new Error("expected the encode to fail");
-  return written.failure.message;
-};
+const encodeFailure = (report: PostReport): string => failure(encodePostPostGroup(report));
 
 describe("seed 001's responses, decoded", () => {
   it("the response: two published posts, the group published by what its posts add up to", () => {
@@ -229,7 +194,7 @@ describe("seed 001's responses, decoded", () => {
 describe("seed 001's responses, written back", () => {
   it.each([
     ["the response", seedResponse],
-    ["the failed post response", seedFailedResponse],
+    ["the failed post response", seed001FailedPost],
   ])("%s comes back verbatim, key for key and in the seed's order", (_, text) => {
     const json: unknown = JSON.parse(text);
     const written = encoded(decoded(json));
@@ -245,46 +210,11 @@ describe("seed 001's responses, written back", () => {
 // ---------------------------------------------------------------------------
 // The delivery facts a report amounts to.
 
-const PUBLISHED_AT = "2026-02-22T14:29:50.000Z";
-const STARTED_AT = "2026-02-22T14:29:55.000Z";
-const REPORTED_AT = "2026-02-22T14:31:00.000Z";
-
-/** A postlife post going to the report's destinations, published and started on each. */
-const startedPostFor = (report: PostReport): Post => {
-  let post = createPost({
-    id: "post-launch",
-    content: "Excited to share our new product launch! 🚀",
-    // Instagram posts need media.
-    media: [{ kind: "image", url: "https://cdn.example.com/launch.jpg" }],
-    destinations: report.destinations.map((d) => ({
-      id: d.id,
-      platform: d.platform ?? "x",
-      accountId: d.accountId ?? "acct",
-    })),
-  });
-  const events: PostEvent[] = [
-    { type: "PUBLISH", now: PUBLISHED_AT },
-    ...report.destinations.map(
-      (d): PostEvent => ({ type: "DELIVERY_STARTED", destinationId: d.id, now: STARTED_AT }),
-    ),
-  ];
-  for (const event of events) {
-    const decision = apply(post, event);
-    if (!decision.ok) throw new Error(`${event.type} refused: ${decision.rejection.message}`);
-    post = decision.post;
-  }
-  return post;
+const timeline = {
+  publishedAt: "2026-02-22T14:29:50.000Z",
+  startedAt: "2026-02-22T14:29:55.000Z",
+  reportedAt: "2026-02-22T14:31:00.000Z",
 };
-
-/** Applies the facts of every destination of the report; each must be accepted. */
-const applyReport = (post: Post, report: PostReport): Post =>
-  report.destinations
-    .flatMap((d) => factsOf(d, { destinationId: d.id, now: REPORTED_AT }))
-    .reduce((p, fact) => {
-      const decision = apply(p, fact);
-      if (!decision.ok) throw new Error(`${fact.type} refused: ${decision.rejection.message}`);
-      return decision.post;
-    }, post);
 
 describe("the facts of a decoded report, applied to a postlife post", () => {
   it.each([
@@ -294,7 +224,7 @@ describe("the facts of a decoded report, applied to a postlife post", () => {
   ] as const)("%s leads the post to the report's status", (_, json, status) => {
     const report = decoded(json);
     expect(report.status).toBe(status);
-    const post = applyReport(startedPostFor(report), report);
+    const post = applyReport(startedPostFor(report, timeline), report, timeline);
     expect(post.status).toBe(report.status);
     for (const d of report.destinations) {
       const held = post.destinations.find((p) => p.id === d.id);
@@ -528,56 +458,6 @@ describe("readable errors", () => {
 // ---------------------------------------------------------------------------
 // Arbitraries: the reports seed 001 can carry.
 
-const read = (word: string, level: "post" | "destination"): string => {
-  const n = normalizeStatus(word, { vendor: "postpost", level });
-  return n.ok ? n.status : "unknown";
-};
-
-function unknownWordArb(level: "post" | "destination"): fc.Arbitrary<string> {
-  return fc
-    .oneof(fc.constantFrom("archived", "Archived (legacy)", "half_done", ""), fc.string())
-    .filter((w) => read(w, level) === "unknown");
-}
-
-/** A word as a vendor may spell it: case, spaces and hyphens for underscores. */
-const spellingsOf = (word: string): string[] => [
-  word,
-  word.toUpperCase(),
-  word.charAt(0).toUpperCase() + word.slice(1),
-  word.replaceAll("_", " "),
-  word.replaceAll("_", "-"),
-];
-
-/**
- * A status and a word the shape carries for it: one of PostPost's words for
- * it (spelt any way), postlife's own where PostPost has none, or for
- * `unknown` a word nobody knows. Another vendor's word would come back as
- * PostPost's: not a word this shape carries.
- */
-const wordedArb = <S extends string>(
-  statuses: readonly S[],
-  level: "post" | "destination",
-): fc.Arbitrary<{ readonly status: S | "unknown"; readonly vendorStatus: string }> =>
-  fc.oneof(
-    {
-      weight: 5,
-      arbitrary: fc.constantFrom(...statuses).chain((status) => {
-        const own = Object.entries(vocabulary.postpost[level] as Record<string, string>)
-          .filter(([, s]) => s === status)
-          .map(([w]) => w);
-        const words = own.length === 0 ? [status] : own.flatMap(spellingsOf);
-        return fc.constantFrom(...words).map((vendorStatus) => ({ status, vendorStatus }));
-      }),
-    },
-    {
-      weight: 1,
-      arbitrary: unknownWordArb(level).map((vendorStatus) => ({
-        status: "unknown" as const,
-        vendorStatus,
-      })),
-    },
-  );
-
 const unknownCodeArb = fc
   .string({ minLength: 1, maxLength: 24 })
   .filter((code) => !Object.hasOwn(errorCodeTable, code));
@@ -634,7 +514,7 @@ const destinationArb = (forApply: boolean): fc.Arbitrary<DestinationReport> =>
         ),
         accountId: forApply ? fc.string({ minLength: 1 }) : fc.string(),
         content: fc.string(),
-        worded: wordedArb(destinationStatuses, "destination"),
+        worded: wordedArb("postpost", destinationStatuses, "destination"),
         platformPostId: fc.string({ minLength: forApply ? 1 : 0 }),
         error: publishErrorArb(forApply),
       },
@@ -654,7 +534,7 @@ function roundTripArb(options: { readonly forApply?: boolean } = {}): fc.Arbitra
         maxLength: 4,
         selector: (d) => d.id.toLowerCase(),
       }),
-      group: fc.option(wordedArb(postStatuses, "post"), { nil: undefined }),
+      group: fc.option(wordedArb("postpost", postStatuses, "post"), { nil: undefined }),
     })
     .map(({ id, destinations, group }): PostReport => {
       if (group !== undefined) return { id, ...group, destinations };
@@ -667,65 +547,6 @@ function roundTripArb(options: { readonly forApply?: boolean } = {}): fc.Arbitra
 
 // ---------------------------------------------------------------------------
 // Properties.
-
-/** The path at the end of a SchemaError's message, as written there (`["posts"][0]`). */
-const pathOf = (message: string): string => /\n {2}at (.*)$/.exec(message)?.[1] ?? "";
-const formatPath = (path: readonly (string | number)[]): string =>
-  path.map((key) => `[${typeof key === "number" ? key : JSON.stringify(key)}]`).join("");
-
-type Json = unknown;
-type Path = readonly (string | number)[];
-
-/** Every path of a JSON value, the root first. */
-const pathsOf = (value: Json, path: Path = []): Path[] => [
-  path,
-  ...(Array.isArray(value)
-    ? value.flatMap((item, i) => pathsOf(item, [...path, i]))
-    : typeof value === "object" && value !== null
-      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
-      : []),
-];
-
-/** The value with the node at `path` replaced (`remove` deletes it instead). */
-const mutate = (
-  value: Json,
-  path: Path,
-  replacement: { readonly remove: true } | { readonly by: Json },
-): Json => {
-  const [head, ...rest] = path;
-  if (head === undefined) return "by" in replacement ? replacement.by : undefined;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    if (rest.length === 0 && "remove" in replacement) copy.splice(head as number, 1);
-    else copy[head as number] = mutate(copy[head as number], rest, replacement);
-    return copy;
-  }
-  const copy = { ...(value as Record<string, Json>) };
-  if (rest.length === 0 && "remove" in replacement) delete copy[head];
-  else copy[head] = mutate(copy[head], rest, replacement);
-  return copy;
-};
-
-interface Damage {
-  readonly json: Json;
-  /** Where a decode that fails must say the fault is (at or below). */
-  readonly at: Path;
-}
-
-/** A seed response with one node removed or replaced by anything at all. */
-const damagedArb = (seed: Json): fc.Arbitrary<Damage> => {
-  const paths = pathsOf(seed);
-  return fc.oneof(
-    fc.constantFrom(...paths.filter((p) => p.length > 0)).map((path) => ({
-      json: mutate(seed, path, { remove: true }),
-      // Removing an array element leaves a shorter array; removing a key, a missing key.
-      at: typeof path.at(-1) === "number" ? path.slice(0, -1) : path,
-    })),
-    fc
-      .tuple(fc.constantFrom(...paths), fc.anything())
-      .map(([path, by]) => ({ json: mutate(seed, path, { by }), at: path })),
-  );
-};
 
 const seeds = [response, failedResponse, partiallyPublished];
 
@@ -761,31 +582,32 @@ describe("properties", () => {
     },
   );
 
-  test.prop([unknownWordArb("destination"), unknownWordArb("post"), unknownCodeArb])(
-    "unknown statuses and unknown error codes survive a round trip",
-    (word, groupWord, code) => {
-      const json = {
-        ...partiallyPublished,
-        status: groupWord,
-        posts: partiallyPublished.posts.map((p, i) =>
-          i === 2 ? { ...p, status: word, error: { ...p.error, code } } : p,
-        ),
-      };
-      const report = decoded(json);
-      expect(report.status).toBe("unknown");
-      expect(report.vendorStatus).toBe(groupWord);
-      expect(report.destinations[2]?.status).toBe("unknown");
-      expect(report.destinations[2]?.vendorStatus).toBe(word);
-      expect(report.destinations[2]?.error?.code).toBe(code);
-      const back = decoded(encoded(report));
-      expect(back).toStrictEqual(report);
-    },
-  );
+  test.prop([
+    unknownWordArb("postpost", "destination"),
+    unknownWordArb("postpost", "post"),
+    unknownCodeArb,
+  ])("unknown statuses and unknown error codes survive a round trip", (word, groupWord, code) => {
+    const json = {
+      ...partiallyPublished,
+      status: groupWord,
+      posts: partiallyPublished.posts.map((p, i) =>
+        i === 2 ? { ...p, status: word, error: { ...p.error, code } } : p,
+      ),
+    };
+    const report = decoded(json);
+    expect(report.status).toBe("unknown");
+    expect(report.vendorStatus).toBe(groupWord);
+    expect(report.destinations[2]?.status).toBe("unknown");
+    expect(report.destinations[2]?.vendorStatus).toBe(word);
+    expect(report.destinations[2]?.error?.code).toBe(code);
+    const back = decoded(encoded(report));
+    expect(back).toStrictEqual(report);
+  });
 
   test.prop([roundTripArb({ forApply: true })])(
     "the facts of any report lead a started post to what its destinations add up to",
     (report) => {
-      const post = applyReport(startedPostFor(report), report);
+      const post = applyReport(startedPostFor(report, timeline), report, timeline);
       // A vendor's failure is final, even one it once thought might have reached the platform.
       const reached = report.destinations.map(
         (d): DestinationStatus =>

@@ -11,17 +11,12 @@ import { fc, test } from "@fast-check/vitest";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { describe, expect, it } from "vitest";
-import { vendors as vocabulary } from "../spec/vocabularies.json";
 import {
   aggregateStatus,
-  apply,
   classifyFailure,
-  createPost,
   type DestinationStatus,
   destinationStatuses,
   normalizeStatus,
-  type Post,
-  type PostEvent,
   platformOf,
   postStatuses,
 } from "../src/index.js";
@@ -29,11 +24,20 @@ import {
   type DestinationReport,
   decodeResults,
   encodeResults,
-  factsOf,
   type PostReport,
   ResultsJson,
   type ResultsResponse,
 } from "../src/wire/index.js";
+import { damagedArb, formatPath, pathOf } from "./support/mutation.js";
+import {
+  applyReport,
+  failure,
+  ok,
+  startedPostFor,
+  unknownWordArb,
+  vendorWordsFor,
+  wordedArb,
+} from "./support/wire-fixtures.js";
 
 // ---------------------------------------------------------------------------
 // Seed 003's JSON, verbatim.
@@ -129,29 +133,13 @@ const linkedin: DestinationReport = {
 };
 
 /** The report of a decode that must succeed. */
-const decoded = (json: unknown): PostReport => {
-  const read = decodeResults(json);
-  if (Result.isFailure(read)) throw new Error(`expected a report, got: ${read.failure.message}`);
-  return read.success;
-};
+const decoded = (json: unknown): PostReport => ok(decodeResults(json));
 /** The JSON of an encode that must succeed. */
-const encoded = (report: PostReport): ResultsResponse => {
-  const written = encodeResults(report);
-  if (Result.isFailure(written)) throw new Error(`expected JSON, got: ${written.failure.message}`);
-  return written.success;
-};
+const encoded = (report: PostReport): ResultsResponse => ok(encodeResults(report));
 /** The message of a decode that must fail. */
-const decodeFailure = (json: unknown): string => {
-  const read = decodeResults(json);
-  if (Result.isSuccess(read)) throw new Error("expected the decode to fail");
-  return read.failure.message;
-};
+const decodeFailure = (json: unknown): string => failure(decodeResults(json));
 /** The message of an encode that must fail. */
-const encodeFailure = (report: PostReport): string => {
-  const written = encodeResults(report);
-  if (Result.isSuccess(written)) throw new Error("expected the encode to fail");
-  return written.failure.message;
-};
+const encodeFailure = (report: PostReport): string => failure(encodeResults(report));
 
 /** The seed's response with its results replaced. */
 const withResults = (...results: readonly object[]): unknown => ({
@@ -216,51 +204,16 @@ describe("seed 003's response, written back", () => {
 // ---------------------------------------------------------------------------
 // The delivery facts a report amounts to.
 
-const PUBLISHED_AT = "2026-04-15T14:29:50.000Z";
-const STARTED_AT = "2026-04-15T14:30:00.000Z";
-const REPORTED_AT = "2026-04-15T15:00:00.000Z";
-
-/** A postlife post going to the report's destinations, published and started on each. */
-const startedPostFor = (report: PostReport): Post => {
-  let post = createPost({
-    id: report.id === "" ? "post" : report.id,
-    content: "We launched! 🚀",
-    // Instagram posts need media.
-    media: [{ kind: "image", url: "https://cdn.example.com/launch.jpg" }],
-    destinations: report.destinations.map((d) => ({
-      id: d.id,
-      platform: d.platform ?? "x",
-      accountId: d.accountId ?? d.id,
-    })),
-  });
-  const events: PostEvent[] = [
-    { type: "PUBLISH", now: PUBLISHED_AT },
-    ...report.destinations.map(
-      (d): PostEvent => ({ type: "DELIVERY_STARTED", destinationId: d.id, now: STARTED_AT }),
-    ),
-  ];
-  for (const event of events) {
-    const decision = apply(post, event);
-    if (!decision.ok) throw new Error(`${event.type} refused: ${decision.rejection.message}`);
-    post = decision.post;
-  }
-  return post;
+const timeline = {
+  publishedAt: "2026-04-15T14:29:50.000Z",
+  startedAt: "2026-04-15T14:30:00.000Z",
+  reportedAt: "2026-04-15T15:00:00.000Z",
 };
-
-/** Applies the facts of every destination of the report; each must be accepted. */
-const applyReport = (post: Post, report: PostReport): Post =>
-  report.destinations
-    .flatMap((d) => factsOf(d, { destinationId: d.id, now: REPORTED_AT }))
-    .reduce((p, fact) => {
-      const decision = apply(p, fact);
-      if (!decision.ok) throw new Error(`${fact.type} refused: ${decision.rejection.message}`);
-      return decision.post;
-    }, post);
 
 describe("the facts of the decoded report, applied to a postlife post", () => {
   it("lead each destination to its reported status, and the post to what they add up to", () => {
     const report = decoded(response);
-    const post = applyReport(startedPostFor(report), report);
+    const post = applyReport(startedPostFor(report, timeline), report, timeline);
     for (const d of report.destinations) {
       const held = post.destinations.find((p) => p.id === d.id);
       expect(held?.status).toBe(d.status);
@@ -493,58 +446,6 @@ describe("readable errors", () => {
 // ---------------------------------------------------------------------------
 // Arbitraries: the reports seed 003 can carry.
 
-const read = (word: string, level: "post" | "destination"): string => {
-  const n = normalizeStatus(word, { vendor: "seed-003", level });
-  return n.ok ? n.status : "unknown";
-};
-
-const unknownWordArb = (level: "post" | "destination"): fc.Arbitrary<string> =>
-  fc
-    .oneof(fc.constantFrom("archived", "Archived (legacy)", "in_review", ""), fc.string())
-    .filter((w) => read(w, level) === "unknown");
-
-/** A word as a vendor may spell it: case, spaces and hyphens for underscores. */
-const spellingsOf = (word: string): string[] => [
-  word,
-  word.toUpperCase(),
-  word.charAt(0).toUpperCase() + word.slice(1),
-  word.replaceAll("_", " "),
-  word.replaceAll("_", "-"),
-];
-
-/** Seed 003's words for a status (spelt any way), or postlife's own where it has none. */
-const wordsFor = (status: string, level: "post" | "destination"): string[] => {
-  const own = Object.entries(vocabulary["seed-003"][level] as Record<string, string>)
-    .filter(([, s]) => s === status)
-    .map(([w]) => w);
-  return own.length === 0 ? [status] : own.flatMap(spellingsOf);
-};
-
-/** A status and a word the shape carries for it, or an unknown status and its word. */
-const wordedArb = <S extends string>(
-  statuses: readonly S[],
-  level: "post" | "destination",
-): fc.Arbitrary<{ readonly status: S | "unknown"; readonly vendorStatus: string }> =>
-  fc.oneof(
-    {
-      weight: 5,
-      arbitrary: fc
-        .constantFrom(...statuses)
-        .chain((status) =>
-          fc
-            .constantFrom(...wordsFor(status, level))
-            .map((vendorStatus) => ({ status, vendorStatus })),
-        ),
-    },
-    {
-      weight: 1,
-      arbitrary: unknownWordArb(level).map((vendorStatus) => ({
-        status: "unknown" as const,
-        vendorStatus,
-      })),
-    },
-  );
-
 const INSTANTS = ["2026-04-15T14:30:03.000Z", "2026-04-15T14:30:05Z", "2026-04-20T14:00:03.123Z"];
 
 /**
@@ -554,6 +455,7 @@ const INSTANTS = ["2026-04-15T14:30:03.000Z", "2026-04-15T14:30:05Z", "2026-04-2
  */
 const statusArb = fc.oneof(
   wordedArb(
+    "seed-003",
     destinationStatuses.filter((s) => s !== "queued" && s !== "retrying"),
     "destination",
   ).chain((worded) =>
@@ -561,12 +463,15 @@ const statusArb = fc.oneof(
       .option(fc.constantFrom(...INSTANTS), { nil: undefined })
       .map((nextRetryAt) => (nextRetryAt === undefined ? worded : { ...worded, nextRetryAt })),
   ),
-  fc.constantFrom(...wordsFor("queued", "destination")).map((vendorStatus) => ({
+  fc.constantFrom(...vendorWordsFor("seed-003", "queued", "destination")).map((vendorStatus) => ({
     status: "queued" as const,
     vendorStatus,
   })),
   fc
-    .tuple(fc.constantFrom(...wordsFor("queued", "destination")), fc.constantFrom(...INSTANTS))
+    .tuple(
+      fc.constantFrom(...vendorWordsFor("seed-003", "queued", "destination")),
+      fc.constantFrom(...INSTANTS),
+    )
     .map(([vendorStatus, nextRetryAt]) => ({
       status: "retrying" as const,
       vendorStatus,
@@ -626,7 +531,7 @@ const roundTripArb = (options: { readonly forApply?: boolean } = {}): fc.Arbitra
   return fc
     .record({
       id: fc.oneof(fc.uuid(), fc.string({ minLength: forApply ? 1 : 0 })),
-      group: wordedArb(postStatuses, "post"),
+      group: wordedArb("seed-003", postStatuses, "post"),
       destinations: fc.uniqueArray(destinationArb(forApply), {
         // A post needs a destination to publish.
         minLength: forApply ? 1 : 0,
@@ -640,58 +545,6 @@ const roundTripArb = (options: { readonly forApply?: boolean } = {}): fc.Arbitra
 // ---------------------------------------------------------------------------
 // Properties.
 
-/** The path at the end of a SchemaError's message, as written there (`["data"]["results"][0]`). */
-const pathOf = (message: string): string => /\n {2}at (.*)$/.exec(message)?.[1] ?? "";
-const formatPath = (path: Path): string =>
-  path.map((key) => `[${typeof key === "number" ? key : JSON.stringify(key)}]`).join("");
-
-type Path = readonly (string | number)[];
-
-/** Every path of a JSON value, the root first. */
-const pathsOf = (value: unknown, path: Path = []): Path[] => [
-  path,
-  ...(Array.isArray(value)
-    ? value.flatMap((item, i) => pathsOf(item, [...path, i]))
-    : typeof value === "object" && value !== null
-      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
-      : []),
-];
-
-/** The value with the node at `path` replaced (`remove` deletes it instead). */
-const mutate = (
-  value: unknown,
-  path: Path,
-  replacement: { readonly remove: true } | { readonly by: unknown },
-): unknown => {
-  const [head, ...rest] = path;
-  if (head === undefined) return "by" in replacement ? replacement.by : undefined;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    if (rest.length === 0 && "remove" in replacement) copy.splice(head as number, 1);
-    else copy[head as number] = mutate(copy[head as number], rest, replacement);
-    return copy;
-  }
-  const copy = { ...(value as Record<string, unknown>) };
-  if (rest.length === 0 && "remove" in replacement) delete copy[head];
-  else copy[head] = mutate(copy[head], rest, replacement);
-  return copy;
-};
-
-/** The seed's response with one node removed or replaced by anything at all. */
-const damagedArb: fc.Arbitrary<{ readonly json: unknown; readonly at: Path }> = (() => {
-  const paths = pathsOf(response);
-  return fc.oneof(
-    fc.constantFrom(...paths.filter((p) => p.length > 0)).map((path) => ({
-      json: mutate(response, path, { remove: true }),
-      // Removing an array element leaves a shorter array; removing a key, a missing key.
-      at: typeof path.at(-1) === "number" ? path.slice(0, -1) : path,
-    })),
-    fc
-      .tuple(fc.constantFrom(...paths), fc.anything())
-      .map(([path, by]) => ({ json: mutate(response, path, { by }), at: path })),
-  );
-})();
-
 describe("properties", () => {
   test.prop([fc.anything()])("the decoder never throws on anything at all", (value) => {
     const read = decodeResults(value);
@@ -701,7 +554,7 @@ describe("properties", () => {
     }
   });
 
-  test.prop([damagedArb])(
+  test.prop([damagedArb(response)])(
     "a damaged seed response is a report, or an error whose message names the path of the damage",
     ({ json, at }) => {
       const read = decodeResults(json);
@@ -724,27 +577,28 @@ describe("properties", () => {
     },
   );
 
-  test.prop([unknownWordArb("destination"), unknownWordArb("post"), fc.string()])(
-    "unknown statuses and error strings survive a round trip",
-    (word, postWord, message) => {
-      const json = withResults({ ...linkedinResult, status: word, error: message });
-      const report = decoded({
-        ...(json as ResultsResponse),
-        data: { ...(json as ResultsResponse).data, post_status: postWord },
-      });
-      expect(report.status).toBe("unknown");
-      expect(report.vendorStatus).toBe(postWord);
-      expect(report.destinations[0]?.status).toBe("unknown");
-      expect(report.destinations[0]?.vendorStatus).toBe(word);
-      expect(report.destinations[0]?.error?.message).toBe(message);
-      expect(decoded(encoded(report))).toStrictEqual(report);
-    },
-  );
+  test.prop([
+    unknownWordArb("seed-003", "destination"),
+    unknownWordArb("seed-003", "post"),
+    fc.string(),
+  ])("unknown statuses and error strings survive a round trip", (word, postWord, message) => {
+    const json = withResults({ ...linkedinResult, status: word, error: message });
+    const report = decoded({
+      ...(json as ResultsResponse),
+      data: { ...(json as ResultsResponse).data, post_status: postWord },
+    });
+    expect(report.status).toBe("unknown");
+    expect(report.vendorStatus).toBe(postWord);
+    expect(report.destinations[0]?.status).toBe("unknown");
+    expect(report.destinations[0]?.vendorStatus).toBe(word);
+    expect(report.destinations[0]?.error?.message).toBe(message);
+    expect(decoded(encoded(report))).toStrictEqual(report);
+  });
 
   test.prop([roundTripArb({ forApply: true })])(
     "the facts of any report lead a started post to what its results add up to",
     (report) => {
-      const post = applyReport(startedPostFor(report), report);
+      const post = applyReport(startedPostFor(report, timeline), report, timeline);
       const reached = report.destinations.map(
         (d): DestinationStatus =>
           d.status === "failed"

@@ -19,17 +19,9 @@ import {
   WahdxStatusCheckJson,
   WahdxStatusJson,
 } from "../src/wire/index.js";
+import { expectValueOrReadableError, mutation } from "./support/mutation.js";
+import { failure, ok, shuffled } from "./support/wire-fixtures.js";
 
-const ok = <A>(result: Result.Result<A, Schema.SchemaError>): A => {
-  if (Result.isFailure(result))
-    throw new Error(`expected a success, got: ${result.failure.message}`);
-  return result.success;
-};
-const failure = <A>(result: Result.Result<A, Schema.SchemaError>): string => {
-  if (Result.isSuccess(result))
-    throw new Error(`expected a failure, got ${JSON.stringify(result.success)}`);
-  return result.failure.message;
-};
 const encodeStatus = Schema.encodeUnknownResult(WahdxStatusJson);
 const encodeBatch = Schema.encodeUnknownResult(WahdxBatchStatusJson);
 
@@ -369,18 +361,6 @@ describe("round trips", () => {
   });
 });
 
-/** A deterministic shuffle, so that a failing case replays. */
-const shuffled = <T>(items: readonly T[], seed: number): T[] => {
-  const copy = [...items];
-  let state = seed >>> 0 || 1;
-  for (let i = copy.length - 1; i > 0; i--) {
-    state = (state * 1_103_515_245 + 12_345) >>> 0;
-    const j = state % (i + 1);
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-};
-
 describe("the summary's invariants", () => {
   test.prop([batchWireArb])(
     "every post is counted once: total = done + under way + unknown, and the counts add up",
@@ -447,58 +427,6 @@ describe("the summary's invariants", () => {
 // ---------------------------------------------------------------------------
 // Never a crash
 // ---------------------------------------------------------------------------
-
-type Path = readonly (string | number)[];
-const formatPath = (path: Path): string =>
-  path.map((key) => (typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`)).join("");
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) => [
-      [...prefix, index],
-      ...pathsOf(item, [...prefix, index]),
-    ]);
-  }
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => [
-      [...prefix, key],
-      ...pathsOf(item, [...prefix, key]),
-    ]);
-  }
-  return [];
-};
-const kindOf = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-const replacements: readonly unknown[] = [0, "x", true, null, [], {}, 1.5, -1];
-const mutation = <T>(arb: fc.Arbitrary<T>) =>
-  fc.tuple(arb, fc.nat(), fc.boolean(), fc.nat()).map(([original, choice, remove, pick]) => {
-    const value = JSON.parse(JSON.stringify(original)) as unknown;
-    const paths = pathsOf(value);
-    const path = paths[choice % Math.max(1, paths.length)];
-    if (path === undefined) return { value, path: [] as Path };
-    let parent = value as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-    const last = path.at(-1) as string | number;
-    if (remove && !Array.isArray(parent)) delete parent[last];
-    else {
-      const others = replacements.filter((r) => kindOf(r) !== kindOf(parent[last]) || r === -1);
-      parent[last] = others[pick % others.length];
-    }
-    return { value, path };
-  });
-const expectValueOrReadableError = (
-  result: Result.Result<unknown, Schema.SchemaError>,
-  path: Path,
-) => {
-  if (Result.isSuccess(result)) return;
-  const message = result.failure.message;
-  const at = /\n {2}at (.*)$/.exec(message)?.[1];
-  expect(at, message).toBeDefined();
-  const changed = formatPath(path);
-  expect(
-    changed.startsWith(at ?? "?") || (at ?? "").startsWith(changed),
-    `${message} for ${changed}`,
-  ).toBe(true);
-};
 
 describe("never a crash", () => {
   test.prop([fc.anything()])("decoding anything answers with a value or an error", (input) => {

@@ -26,18 +26,10 @@ import {
   type WebhookNotice,
   type WebhookPayload,
 } from "../src/wire/index.js";
+import { expectValueOrReadableError, mutation } from "./support/mutation.js";
 import { accept, dest, run } from "./support/seed-fixtures.js";
+import { failure, ok, orNull, shuffled } from "./support/wire-fixtures.js";
 
-const ok = <A>(result: Result.Result<A, Schema.SchemaError>): A => {
-  if (Result.isFailure(result))
-    throw new Error(`expected a success, got: ${result.failure.message}`);
-  return result.success;
-};
-const failure = <A>(result: Result.Result<A, Schema.SchemaError>): string => {
-  if (Result.isSuccess(result))
-    throw new Error(`expected a failure, got ${JSON.stringify(result.success)}`);
-  return result.failure.message;
-};
 const encode = (notice: WebhookNotice): WebhookPayload =>
   ok(Schema.encodeUnknownResult(WebhookJson)(notice));
 /** What travels: the payload as JSON text, read back. */
@@ -276,7 +268,6 @@ const instantArb = fc.constantFrom(
 );
 const textArb = fc.string({ maxLength: 10 });
 const idArb = fc.string({ minLength: 1, maxLength: 8 });
-const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 });
 const codeArb = fc.oneof(
   fc.constantFrom(...Object.keys(errorCodeTable)),
   fc.constantFrom("MEDIA_PROCESSING_FAILED", "E42"),
@@ -382,45 +373,6 @@ describe("round trips", () => {
   );
 });
 
-type Path = readonly (string | number)[];
-const formatPath = (path: Path): string =>
-  path.map((key) => (typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`)).join("");
-const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) => [
-      [...prefix, index],
-      ...pathsOf(item, [...prefix, index]),
-    ]);
-  }
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => [
-      [...prefix, key],
-      ...pathsOf(item, [...prefix, key]),
-    ]);
-  }
-  return [];
-};
-const kindOf = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-const replacements: readonly unknown[] = [0, "x", true, null, [], {}, 1.5, -1];
-const mutationArb = fc
-  .tuple(payloadWireArb, fc.nat(), fc.boolean(), fc.nat())
-  .map(([original, choice, remove, pick]) => {
-    const value = JSON.parse(JSON.stringify(original)) as unknown;
-    const paths = pathsOf(value);
-    const path = paths[choice % Math.max(1, paths.length)];
-    if (path === undefined) return { value, path: [] as Path };
-    let parent = value as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-    const last = path.at(-1) as string | number;
-    if (remove && !Array.isArray(parent)) delete parent[last];
-    else {
-      const others = replacements.filter((r) => kindOf(r) !== kindOf(parent[last]) || r === -1);
-      parent[last] = others[pick % others.length];
-    }
-    return { value, path };
-  });
-
 describe("never a crash", () => {
   test.prop([fc.anything()])("decoding anything answers with a value or an error", (input) => {
     expect(Result.isResult(decodeWebhook(input))).toBe(true);
@@ -431,20 +383,9 @@ describe("never a crash", () => {
     ).toBe(true);
   });
 
-  test.prop([mutationArb])(
+  test.prop([mutation(payloadWireArb)])(
     "a payload with a key removed or a type swapped: a value, or an error naming the path",
-    ({ value, path }) => {
-      const result = decodeWebhook(value);
-      if (Result.isSuccess(result)) return;
-      const message = result.failure.message;
-      const at = /\n {2}at (.*)$/.exec(message)?.[1];
-      expect(at, message).toBeDefined();
-      const changed = formatPath(path);
-      expect(
-        changed.startsWith(at ?? "?") || (at ?? "").startsWith(changed),
-        `${message} for ${changed}`,
-      ).toBe(true);
-    },
+    ({ value, path }) => expectValueOrReadableError(decodeWebhook(value), path),
   );
 });
 
@@ -590,18 +531,6 @@ const permutations = <T>(items: readonly T[]): T[][] =>
     : items.flatMap((item, i) =>
         permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
       );
-
-/** A deterministic shuffle, so that a failing case replays. */
-const shuffled = <T>(items: readonly T[], seed: number): T[] => {
-  const copy = [...items];
-  let state = seed >>> 0 || 1;
-  for (let i = copy.length - 1; i > 0; i--) {
-    state = (state * 1_103_515_245 + 12_345) >>> 0;
-    const j = state % (i + 1);
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-};
 
 const scenarioArb = fc.integer({ min: 1, max: 4 }).chain((count) =>
   fc.record({

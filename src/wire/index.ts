@@ -10,6 +10,8 @@ export type { PublishErrorWire } from "./publish-error.schema.js";
 export { PublishErrorJson } from "./publish-error.schema.js";
 export type { DestinationReport, PostReport } from "./report.js";
 export { factsOf } from "./report.js";
+export type { ReportedErrorWire } from "./reported-error.schema.js";
+export { ReportedErrorJson } from "./reported-error.schema.js";
 
 // Whole payloads of the seed APIs: PostPost's get-post (seed 001), /posts/:id/results (seed 003).
 
@@ -25,19 +27,16 @@ export { summarizeBatch } from "./batch.js";
 export type {
   McpPostReport,
   McpPostStatusWire,
-  ReportedErrorWire,
   UpdatePostCommand,
   UpdatePostCommands,
   UpdatePostWire,
 } from "./mcp-post.schema.js";
 export {
-  DestinationReportSchema,
   decodeMcpPostStatus,
   decodeUpdatePost,
   encodeMcpPostStatus,
   encodeUpdatePost,
   McpPostStatusJson,
-  ReportedErrorJson,
   UpdatePostJson,
 } from "./mcp-post.schema.js";
 export type {

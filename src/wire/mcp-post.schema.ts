@@ -4,10 +4,6 @@
  * into a one-destination `PostReport`, and the `update_post` request into
  * the postlife commands it means.
  *
- * It also holds the pieces the other vendor codecs of `postlife/wire` share
- * (the canonical report schemas, the error object as vendors report it, the
- * vendor word for a canonical status), so that each rule lives in one place.
- *
  * Tolerance, everywhere: fields nobody asked for are ignored; `null` in an
  * optional field is read as absent (and never written); a status word or an
  * error code postlife does not know is kept as it came (`status: "unknown"`
@@ -20,297 +16,22 @@ import * as Effect from "effect/Effect";
 import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
-import * as SchemaIssue from "effect/SchemaIssue";
-import { vendors as table } from "../../spec/vocabularies.json";
+import type * as SchemaIssue from "effect/SchemaIssue";
 import type { CancelEvent, EditEvent, PostChanges, PublishEvent } from "../domain/event.js";
 import { isInstant, parseInstant } from "../domain/instant.js";
 import { type Media, mediaKinds } from "../domain/media.js";
-import { destinationStatuses, postStatuses } from "../domain/status.js";
-import { type PublishError, wireCode } from "../errors/publish-error.js";
+import { Instant, NonNegative, OptionalText } from "./internal/fields.js";
+import { issueAt } from "./internal/issue-at.js";
+import { present } from "./internal/present.js";
+import { statusOf } from "./internal/status-of.js";
 import type { DestinationReport, PostReport } from "./report.js";
-import { normalizeStatus, type Vendor } from "./vocabulary.js";
-
-// ---------------------------------------------------------------------------
-// Shared pieces (used by wahdx.schema.ts and webhook.schema.ts too)
-// ---------------------------------------------------------------------------
-
-/**
- * An ISO 8601 date-time with a zone, as `apply` reads it: times that become
- * a delivery fact's `now` are checked here, so that a decoded fact is one
- * `apply` takes, and a bad time is named with its path at decode time.
- * Shared by the codecs of `postlife/wire`; not in its barrel.
- *
- * @internal
- * @example
- * ```ts
- * import * as Schema from "effect/Schema";
- * import { Instant } from "./mcp-post.schema.js";
- * Schema.decodeUnknownSync(Instant)("2026-04-20T14:00:00Z"); // "2026-04-20T14:00:00Z"
- * ```
- * @since 0.1.0
- */
-export const Instant: Schema.Codec<string> = Schema.String.pipe(
-  Schema.check(
-    Schema.makeFilter((value: string) => {
-      const ms = parseInstant(value);
-      return typeof ms === "number" ? undefined : ms;
-    }),
-  ),
-).annotate({ identifier: "Instant" });
-
-/** A whole number of at least 0. */
-const Count = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)));
-/** A finite number of at least 0. */
-const NonNegative = Schema.Finite.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)));
-
-/** A `PublishError` held to what `apply` accepts in a DELIVERY_FAILED (`eventShapes`). */
-const PublishErrorSchema = Schema.Struct({
-  code: Schema.NonEmptyString,
-  message: Schema.String,
-  retryable: Schema.Boolean,
-  platformStatusCode: Schema.optionalKey(Count),
-  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Instant),
-  retryAfterMs: Schema.optionalKey(NonNegative),
-  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
-  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Count),
-});
-
-/**
- * The canonical `DestinationReport` as a schema (its JSON is itself): the
- * target every vendor decoder of `postlife/wire` decodes into, and what
- * their encoders check before writing.
- *
- * @example
- * ```ts
- * import * as Schema from "effect/Schema";
- * import { DestinationReportSchema } from "postlife/wire";
- * Schema.decodeUnknownSync(DestinationReportSchema)({ id: "d-x", status: "queued", vendorStatus: "pending" });
- * ```
- * @since 0.1.0
- */
-export const DestinationReportSchema: Schema.Codec<DestinationReport> = Schema.Struct({
-  id: Schema.String,
-  platform: Schema.optionalKey(Schema.String),
-  accountId: Schema.optionalKey(Schema.String),
-  status: Schema.Literals([...destinationStatuses, "unknown"]),
-  vendorStatus: Schema.String,
-  content: Schema.optionalKey(Schema.String),
-  platformPostId: Schema.optionalKey(Schema.String),
-  platformUrl: Schema.optionalKey(Schema.String),
-  publishedAt: Schema.optionalKey(Instant),
-  error: Schema.optionalKey(PublishErrorSchema),
-  attempts: Schema.optionalKey(Count),
-  nextRetryAt: Schema.optionalKey(Instant),
-}).annotate({ identifier: "DestinationReport" });
-
-/** The fields of a canonical `PostReport`, for the schemas that extend it. */
-const postReportFields = {
-  id: Schema.String,
-  status: Schema.Literals([...postStatuses, "unknown"]),
-  vendorStatus: Schema.optionalKey(Schema.String),
-  destinations: Schema.Array(DestinationReportSchema),
-};
-
-/**
- * An error object as a publishing API reports it, on the wire: a bare
- * message, or seed 001's object (`code`, `message`, `platformStatusCode`,
- * `platformError`, `failedAt`, `retryable`, and postlife's additions,
- * `postlifeCode` among them).
- *
- * @example
- * ```ts
- * import type { ReportedErrorWire } from "postlife/wire";
- * const bare: ReportedErrorWire = "Token expired";
- * const seed001: ReportedErrorWire = { code: "PLATFORM_AUTH_EXPIRED", message: "Error validating access token", retryable: false };
- * ```
- * @since 0.1.0
- */
-export type ReportedErrorWire =
-  | string
-  | {
-      /** One of seed 001's eight codes when postlife writes it; any non-empty string is read. */
-      readonly code: string;
-      readonly message: string;
-      /** Read as `false` when absent: a vendor's failure report is final. Always written. */
-      readonly retryable?: boolean;
-      /** `null` is read as absent, never written. */
-      readonly platformStatusCode?: number | null;
-      readonly platformError?: string | null;
-      readonly failedAt?: string;
-      readonly retryAfterMs?: number;
-      readonly outcomeUnknown?: boolean;
-      readonly platformCode?: string | number;
-      readonly platformSubcode?: number;
-      /** postlife's own code, where it is finer than `code` or unknown to seed 001. */
-      readonly postlifeCode?: string;
-    };
-
-const ReportedErrorObject = Schema.Struct({
-  code: Schema.NonEmptyString,
-  message: Schema.String,
-  platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
-  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Instant),
-  retryable: Schema.optionalKey(Schema.Boolean),
-  retryAfterMs: Schema.optionalKey(NonNegative),
-  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
-  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Count),
-  postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
-});
-type ReportedErrorObject = typeof ReportedErrorObject.Type;
-
-/** The optional fields copied as they are, both ways, in seed 001's order. */
-const copiedErrorFields = [
-  "platformError",
-  "failedAt",
-  "retryable",
-  "retryAfterMs",
-  "outcomeUnknown",
-  "platformCode",
-  "platformSubcode",
-] as const;
-
-const decodeReportedError = (wire: string | ReportedErrorObject): PublishError => {
-  if (typeof wire === "string") return { code: "UNKNOWN_ERROR", message: wire, retryable: false };
-  // postlifeCode is read only where it refines code, as PublishErrorJson reads it.
-  const code =
-    wire.postlifeCode !== undefined && wireCode(wire.postlifeCode) === wire.code
-      ? wire.postlifeCode
-      : wire.code;
-  const error: Record<string, unknown> = { code, message: wire.message, retryable: false };
-  if (wire.platformStatusCode !== undefined && wire.platformStatusCode !== null) {
-    error.platformStatusCode = wire.platformStatusCode;
-  }
-  for (const key of copiedErrorFields) if (wire[key] !== undefined) error[key] = wire[key];
-  return error as unknown as PublishError;
-};
-
-const encodeReportedError = (error: PublishError): ReportedErrorObject => {
-  const code = wireCode(error.code);
-  const wire: Record<string, unknown> = { code, message: error.message };
-  if (error.platformStatusCode !== undefined) wire.platformStatusCode = error.platformStatusCode;
-  for (const key of copiedErrorFields) if (error[key] !== undefined) wire[key] = error[key];
-  if (code !== error.code) wire.postlifeCode = error.code;
-  return wire as unknown as ReportedErrorObject;
-};
-
-/**
- * The codec between an error as a vendor reports it (`ReportedErrorWire`)
- * and postlife's plain `PublishError`. A bare message is an `UNKNOWN_ERROR`;
- * a code nobody knows is kept; a missing `retryable` is `false` (the report
- * of a failure is final). Written as seed 001's object, the code in seed
- * 001's vocabulary and postlife's finer one in `postlifeCode`, like
- * `PublishErrorJson`; unlike it, an absent `platformError` stays absent, so
- * `decode(encode(e))` is `e` for every `PublishError` `apply` accepts.
- *
- * @example
- * ```ts
- * import * as Schema from "effect/Schema";
- * import { ReportedErrorJson } from "postlife/wire";
- * Schema.decodeUnknownSync(ReportedErrorJson)("Token expired");
- * // { code: "UNKNOWN_ERROR", message: "Token expired", retryable: false }
- * Schema.encodeSync(ReportedErrorJson)({ code: "DUPLICATE_CONTENT", message: "dup", retryable: false });
- * // { code: "INVALID_CONTENT", message: "dup", retryable: false, postlifeCode: "DUPLICATE_CONTENT" }
- * ```
- * @since 0.1.0
- */
-export const ReportedErrorJson: Schema.Codec<PublishError, ReportedErrorWire> = Schema.Union([
-  Schema.String,
-  ReportedErrorObject,
-])
-  .pipe(
-    Schema.decodeTo(PublishErrorSchema, {
-      decode: SchemaGetter.transform(decodeReportedError),
-      encode: SchemaGetter.transform(encodeReportedError),
-    }),
-  )
-  .annotate({ identifier: "ReportedError" });
-
-/**
- * A `key: value` entry when the value is there (not undefined, not null),
- * nothing otherwise: how the codecs leave absent fields out (never
- * `undefined`, never `null`). Shared by the codecs; not in the barrel.
- *
- * @internal
- * @example
- * ```ts
- * import { present } from "./mcp-post.schema.js";
- * ({ id: "p", ...present("platformUrl", null) }); // { id: "p" }
- * ```
- * @since 0.1.0
- */
-export const present = <K extends string, V>(
-  key: K,
-  value: V | null | undefined,
-): { readonly [P in K]?: V } =>
-  (value === undefined || value === null ? {} : { [key]: value }) as { readonly [P in K]?: V };
-
-const fold = (word: string): string =>
-  word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "_");
-
-/**
- * The word a vendor's API would write for a report's status: the vendor's
- * own word when the report kept one that still means its status (so
- * `"pending"` stays `"pending"`), the word kept as it came when the status is
- * unknown, else the vendor's spelling of the canonical status (`Queued` at
- * Wahdx), else the first vendor word for it, else postlife's own word (which
- * every vendor's reader understands). Shared by the codecs' encoders; not in
- * the barrel.
- *
- * @internal
- * @example
- * ```ts
- * import { vendorWordFor } from "./mcp-post.schema.js";
- * vendorWordFor("wahdx", "destination", { status: "publishing", vendorStatus: "running" }); // "Processing"
- * vendorWordFor("seed-000", "destination", { status: "queued", vendorStatus: "pending" }); // "pending"
- * ```
- * @since 0.1.0
- */
-export const vendorWordFor = (
-  vendor: Vendor,
-  level: "post" | "destination",
-  report: { readonly status: string; readonly vendorStatus: string },
-): string => {
-  const { status, vendorStatus } = report;
-  if (status === "unknown") return vendorStatus;
-  const kept = normalizeStatus(vendorStatus, { vendor, level });
-  if (kept.ok && kept.status === status) return vendorStatus;
-  const words = Object.keys(table[vendor][level]);
-  const means = (word: string) => {
-    const read = normalizeStatus(word, { vendor, level });
-    return read.ok && read.status === status;
-  };
-  return words.find((word) => fold(word) === status && means(word)) ?? words.find(means) ?? status;
-};
-
-/**
- * A schema issue at `path`, with a sentence a person reads: how an encoder
- * refuses a value its shape cannot carry. Shared by the codecs; not in the
- * barrel.
- *
- * @internal
- * @example
- * ```ts
- * import { issueAt } from "./mcp-post.schema.js";
- * issueAt(["accountId"], "accountId is missing"); // formats as 'accountId is missing\n  at ["accountId"]'
- * ```
- * @since 0.1.0
- */
-export const issueAt = (path: readonly PropertyKey[], message: string): SchemaIssue.Issue =>
-  new SchemaIssue.Pointer(path, new SchemaIssue.InvalidValue({ message }));
+import { postReportFields } from "./report.schema.js";
+import { ReportedErrorJson, type ReportedErrorWire } from "./reported-error.schema.js";
+import { vendorWord } from "./vocabulary.js";
 
 // ---------------------------------------------------------------------------
 // get_post_status (seed 000)
 // ---------------------------------------------------------------------------
-
-/** An optional text field; `null` is read as absent. */
-const OptionalText = Schema.optionalKey(Schema.NullOr(Schema.String));
 
 /**
  * The JSON of seed 000's `get_post_status` result (and of `publish_post`'s
@@ -389,13 +110,11 @@ const McpPostReportSchema = Schema.Struct({
 });
 
 const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostReport => {
-  const post = normalizeStatus(wire.status, { vendor: "seed-000", level: "post" });
-  const destination = normalizeStatus(wire.status, { vendor: "seed-000", level: "destination" });
   const report: DestinationReport = {
     id: wire.postId,
     ...present("platform", wire.platform),
     ...present("accountId", wire.accountId),
-    status: destination.ok ? destination.status : "unknown",
+    status: statusOf(wire.status, { vendor: "seed-000", level: "destination" }),
     vendorStatus: wire.status,
     ...present("content", wire.content),
     ...present("platformPostId", wire.externalId ?? wire.platformPostId),
@@ -405,7 +124,7 @@ const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostRepo
   };
   return {
     id: wire.postId,
-    status: post.ok ? post.status : "unknown",
+    status: statusOf(wire.status, { vendor: "seed-000", level: "post" }),
     vendorStatus: wire.status,
     destinations: [report],
     ...present("scheduledAt", wire.scheduledAt),
@@ -426,7 +145,11 @@ const encodeMcpStatus = (
   }
   return Effect.succeed({
     postId: report.id,
-    status: vendorWordFor("seed-000", "destination", destination),
+    status: vendorWord(destination.status, {
+      vendor: "seed-000",
+      level: "destination",
+      keep: destination.vendorStatus,
+    }),
     ...present("externalId", destination.platformPostId),
     ...present("externalUrl", destination.platformUrl),
     ...present("platform", destination.platform),
@@ -445,10 +168,10 @@ const encodeMcpStatus = (
  * `processing` is publishing, `failed` means all retries are spent); a word
  * it does not know gives `status: "unknown"` with the word kept.
  *
- * Encoding writes the destination's word (see the module's rule: the
- * vendor's own word when it still means the status, else the seed's word for
- * it), its platform post id and URL as `externalId` / `externalUrl`, and the
- * error as seed 001's object. A report that is not one destination fails
+ * Encoding writes the destination's word (`vendorWord`: the vendor's own
+ * word when it still means the status, else the seed's word for it), its
+ * platform post id and URL as `externalId` / `externalUrl`, and the error as
+ * seed 001's object. A report that is not one destination fails
  * naming `["destinations"]`; the destination's own id, `attempts` and
  * `nextRetryAt` have no place in the seed's shape and are not written.
  * `decode(encode(r))` is `r` for every report decoding gives.

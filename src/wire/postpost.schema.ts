@@ -33,15 +33,16 @@
 import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
-import { vendors as vocabulary } from "../../spec/vocabularies.json";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
 import { publishErrorOf, toPublishFailure } from "../effect/errors.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { aggregateStatus } from "../rules/aggregate.js";
+import { present } from "./internal/present.js";
+import { statusOf } from "./internal/status-of.js";
 import { PublishErrorJson, type PublishErrorWire } from "./publish-error.schema.js";
 import type { PostReport } from "./report.js";
-import { normalizeStatus } from "./vocabulary.js";
+import { vendorWord } from "./vocabulary.js";
 
 /**
  * One platform post of seed 001's get-post response, as PostPost writes it.
@@ -141,55 +142,13 @@ type Group = (typeof GroupWire)["Type"];
 
 type Level = "post" | "destination";
 
-/** The status a word reads as at PostPost, `unknown` when nobody knows it. */
-const readWord = (word: string, level: Level): string => {
-  const read = normalizeStatus(word, { vendor, level });
-  return read.ok ? read.status : "unknown";
-};
-
-/** Case, spaces, hyphens and underscores forgiven, as `normalizeStatus` forgives them. */
-const fold = (word: string): string =>
-  word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "_");
-
-/** PostPost's own words (its table in spec/vocabularies.json), folded, with their status. */
-const ownWords: Readonly<Record<Level, ReadonlyMap<string, string>>> = {
-  post: new Map(Object.entries(vocabulary.postpost.post).map(([w, s]) => [fold(w), s])),
-  destination: new Map(
-    Object.entries(vocabulary.postpost.destination).map(([w, s]) => [fold(w), s]),
-  ),
-};
-
-/** PostPost's first word for each status, in its table's order. */
-const firstWords = (words: Readonly<Record<string, string>>): ReadonlyMap<string, string> => {
-  const first = new Map<string, string>();
-  for (const [word, status] of Object.entries(words))
-    if (!first.has(status)) first.set(status, word);
-  return first;
-};
-const canonicalWords: Readonly<Record<Level, ReadonlyMap<string, string>>> = {
-  post: firstWords(vocabulary.postpost.post),
-  destination: firstWords(vocabulary.postpost.destination),
-};
-
 /**
- * The word to write for a status: the report's own word when it is one of
- * PostPost's words for that status (in any case or spacing), or the word
- * nobody knew for `unknown`; else PostPost's first word for the status; else,
- * where PostPost has none (`retrying`, `cancelled`, …), postlife's, which
- * `normalizeStatus` reads at every vendor. Another vendor's word is not
- * written: a reader of PostPost's JSON would not know it.
+ * The word to write for a status (`vendorWord`): the report's own word only
+ * when it is one of PostPost's, in any case or spacing. Another vendor's
+ * word is not written: a reader of PostPost's JSON would not know it.
  */
-const wordFor = (status: string, vendorStatus: string | undefined, level: Level): string => {
-  if (vendorStatus !== undefined) {
-    if (status === "unknown" || ownWords[level].get(fold(vendorStatus)) === status) {
-      return vendorStatus;
-    }
-  }
-  return canonicalWords[level].get(status) ?? status;
-};
+const wordFor = (status: string, vendorStatus: string | undefined, level: Level): string =>
+  vendorWord(status, { vendor, level, keep: vendorStatus, ownWordsOnly: true });
 
 /** What the destinations add up to; `unknown` when one of them is. */
 const aggregateOf = (destinations: readonly { readonly status: string }[]): string =>
@@ -204,7 +163,7 @@ const unknownKeepsItsWord = (
   level: Level,
 ): Schema.FilterOutput => {
   if (status !== "unknown" || vendorStatus === undefined) return undefined;
-  const read = readWord(vendorStatus, level);
+  const read = statusOf(vendorStatus, { vendor, level });
   return read === "unknown"
     ? undefined
     : {
@@ -265,23 +224,16 @@ type DestinationValue = (typeof DestinationValue)["Type"];
 // ---------------------------------------------------------------------------
 // The transformation between the two.
 
-const destinationOf = (post: PlatformPost): DestinationValue => {
-  const read = normalizeStatus(post.status, { vendor, level: "destination" });
-  return {
-    id: post._id,
-    platform: post.platform,
-    accountId: post.platformId,
-    status: read.ok ? read.status : "unknown",
-    vendorStatus: post.status,
-    content: post.content,
-    ...(post.postedId === undefined || post.postedId === null
-      ? {}
-      : { platformPostId: post.postedId }),
-    ...(post.error === undefined || post.error === null
-      ? {}
-      : { error: publishErrorOf(post.error) }),
-  };
-};
+const destinationOf = (post: PlatformPost): DestinationValue => ({
+  id: post._id,
+  platform: post.platform,
+  accountId: post.platformId,
+  status: statusOf(post.status, { vendor, level: "destination" }),
+  vendorStatus: post.status,
+  content: post.content,
+  ...present("platformPostId", post.postedId),
+  ...present("error", post.error && publishErrorOf(post.error)),
+});
 
 const decodeGroup = (group: Group): ReportValue => {
   const destinations = group.posts.map(destinationOf);
@@ -292,10 +244,9 @@ const decodeGroup = (group: Group): ReportValue => {
       destinations,
     };
   }
-  const read = normalizeStatus(group.status, { vendor, level: "post" });
   return {
     id: group.postGroupId,
-    status: read.ok ? read.status : "unknown",
+    status: statusOf(group.status, { vendor, level: "post" }),
     vendorStatus: group.status,
     destinations,
   };

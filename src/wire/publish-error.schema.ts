@@ -25,6 +25,7 @@ import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import { isPublishFailure, type PublishFailure, toPublishFailure } from "../effect/errors.js";
 import { type PublishError, wireCode } from "../errors/publish-error.js";
+import { codeOf } from "./internal/code-of.js";
 
 /**
  * Seed 001's JSON error object as postlife writes it and reads it.
@@ -81,12 +82,6 @@ const Failure = Schema.declare<PublishFailure>(isPublishFailure, {
   identifier: "PublishFailure",
   description: "One of postlife's tagged publish failures (RateLimited, PlatformAuthExpired, …)",
 });
-
-/** The code a wire object stands for: `postlifeCode` where it refines `code`, else `code`. */
-const codeOf = (wire: PublishErrorWire): string =>
-  wire.postlifeCode !== undefined && wireCode(wire.postlifeCode) === wire.code
-    ? wire.postlifeCode
-    : wire.code;
 
 const decodeWire = (wire: PublishErrorWire): PublishFailure => {
   const { postlifeCode: _, platformStatusCode, ...rest } = wire;

@@ -33,11 +33,13 @@
 import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
-import { vendors as vocabulary } from "../../spec/vocabularies.json";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
 import { classifyFailure } from "../errors/classify.js";
+import { Count } from "./internal/fields.js";
+import { present } from "./internal/present.js";
+import { statusOf } from "./internal/status-of.js";
 import type { PostReport } from "./report.js";
-import { normalizeStatus } from "./vocabulary.js";
+import { vendorWord } from "./vocabulary.js";
 
 /**
  * One entry of seed 003's `results[]`: the post's outcome on one connected account.
@@ -109,8 +111,6 @@ const vendor = "seed-003";
 // ---------------------------------------------------------------------------
 // The wire: seed 003's JSON, field by field, in the seed's order.
 
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0));
-
 const AccountResultWire = Schema.Struct({
   account_id: Schema.Int,
   account_name: Schema.optionalKey(Schema.NullOr(Schema.String)),
@@ -142,61 +142,19 @@ type ResponseWire = (typeof ResponseWire)["Type"];
 
 type Level = "post" | "destination";
 
-/** The status a word reads as at seed 003, `unknown` when nobody knows it. */
-const readWord = (word: string, level: Level): string => {
-  const read = normalizeStatus(word, { vendor, level });
-  return read.ok ? read.status : "unknown";
-};
-
 /** A result's status: its word's, except that queued with a retry time is retrying. */
-const readResult = (word: string, nextRetryAt: string | undefined): string => {
-  const status = readWord(word, "destination");
+const readResult = (word: string, nextRetryAt: string | undefined) => {
+  const status = statusOf(word, { vendor, level: "destination" });
   return status === "queued" && nextRetryAt !== undefined ? "retrying" : status;
 };
 
-/** Case, spaces, hyphens and underscores forgiven, as `normalizeStatus` forgives them. */
-const fold = (word: string): string =>
-  word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, "_");
-
-/** Seed 003's own words (its table in spec/vocabularies.json), folded, with their status. */
-const ownWords: Readonly<Record<Level, ReadonlyMap<string, string>>> = {
-  post: new Map(Object.entries(vocabulary["seed-003"].post).map(([w, s]) => [fold(w), s])),
-  destination: new Map(
-    Object.entries(vocabulary["seed-003"].destination).map(([w, s]) => [fold(w), s]),
-  ),
-};
-
-/** Seed 003's first word for each status, in its table's order. */
-const firstWords = (words: Readonly<Record<string, string>>): ReadonlyMap<string, string> => {
-  const first = new Map<string, string>();
-  for (const [word, status] of Object.entries(words))
-    if (!first.has(status)) first.set(status, word);
-  return first;
-};
-const canonicalWords: Readonly<Record<Level, ReadonlyMap<string, string>>> = {
-  post: firstWords(vocabulary["seed-003"].post),
-  destination: firstWords(vocabulary["seed-003"].destination),
-};
-
 /**
- * The word to write for a status: the report's own word when it is one of
- * seed 003's words for that status (in any case or spacing), or the word
- * nobody knew for `unknown`; else seed 003's first word for the status;
- * else, where seed 003 has none (`draft`, `cancelled`, …), postlife's, which
- * `normalizeStatus` reads at every vendor. Another vendor's word is not
- * written: a reader of seed 003's JSON would not know it.
+ * The word to write for a status (`vendorWord`): the report's own word only
+ * when it is one of seed 003's, in any case or spacing. Another vendor's
+ * word is not written: a reader of seed 003's JSON would not know it.
  */
-const wordFor = (status: string, vendorStatus: string | undefined, level: Level): string => {
-  if (vendorStatus !== undefined) {
-    if (status === "unknown" || ownWords[level].get(fold(vendorStatus)) === status) {
-      return vendorStatus;
-    }
-  }
-  return canonicalWords[level].get(status) ?? status;
-};
+const wordFor = (status: string, vendorStatus: string | undefined, level: Level): string =>
+  vendorWord(status, { vendor, level, keep: vendorStatus, ownWordsOnly: true });
 
 /** An unknown status keeps the word nobody understood; a word seed 003 knows contradicts it. */
 const unknownKeepsItsWord = (status: string, read: string, word: string): Schema.FilterOutput =>
@@ -265,7 +223,11 @@ const ReportValue = Schema.Struct({
             path: ["vendorStatus"],
             issue: 'status is "unknown": seed 003 needs the word it wrote (vendorStatus)',
           }
-        : unknownKeepsItsWord(r.status, readWord(r.vendorStatus, "post"), r.vendorStatus),
+        : unknownKeepsItsWord(
+            r.status,
+            statusOf(r.vendorStatus, { vendor, level: "post" }),
+            r.vendorStatus,
+          ),
   ),
 );
 
@@ -275,29 +237,28 @@ type DestinationValue = (typeof DestinationValue)["Type"];
 // ---------------------------------------------------------------------------
 // The transformation between the two.
 
-const present = (value: string | null | undefined): value is string =>
-  value !== undefined && value !== null;
+/** The error seed 003's string stands for: what the platform's words say, the message kept. */
+const errorOf = (platform: string, message: string | null | undefined) => {
+  if (message === undefined || message === null) return undefined;
+  const { code, retryable } = classifyFailure({ platform, message });
+  return { code, message, retryable };
+};
 
 const destinationOf = (result: AccountResultWire): DestinationValue => {
-  const nextRetryAt = present(result.next_retry_at) ? result.next_retry_at : undefined;
+  const nextRetryAt = result.next_retry_at ?? undefined;
   const id = String(result.account_id);
-  const words = present(result.error)
-    ? classifyFailure({ platform: result.platform, message: result.error })
-    : undefined;
   return {
     id,
     platform: result.platform,
     accountId: id,
-    status: readResult(result.status, nextRetryAt) as DestinationValue["status"],
+    status: readResult(result.status, nextRetryAt),
     vendorStatus: result.status,
-    ...(present(result.platform_post_id) ? { platformPostId: result.platform_post_id } : {}),
-    ...(present(result.platform_post_url) ? { platformUrl: result.platform_post_url } : {}),
-    ...(present(result.published_at) ? { publishedAt: result.published_at } : {}),
-    ...(present(result.error) && words !== undefined
-      ? { error: { code: words.code, message: result.error, retryable: words.retryable } }
-      : {}),
+    ...present("platformPostId", result.platform_post_id),
+    ...present("platformUrl", result.platform_post_url),
+    ...present("publishedAt", result.published_at),
+    ...present("error", errorOf(result.platform, result.error)),
     attempts: result.attempts,
-    ...(nextRetryAt === undefined ? {} : { nextRetryAt }),
+    ...present("nextRetryAt", nextRetryAt),
   };
 };
 
@@ -305,7 +266,7 @@ const decodeResponse = (response: ResponseWire): ReportValue => {
   const { post_id, post_status, results } = response.data;
   return {
     id: post_id,
-    status: readWord(post_status, "post") as ReportValue["status"],
+    status: statusOf(post_status, { vendor, level: "post" }),
     vendorStatus: post_status,
     destinations: results.map(destinationOf),
   };

@@ -72,7 +72,16 @@ export type Normalized<L extends "post" | "destination"> =
   | { readonly ok: true; readonly status: L extends "post" ? PostStatus : DestinationStatus }
   | { readonly ok: false; readonly unknown: string };
 
-/** Where a word is looked up: which vendor's table, at which level. */
+/**
+ * Where a word is looked up: which vendor's table, at which level.
+ *
+ * @example
+ * ```ts
+ * import type { NormalizeOptions } from "postlife";
+ * const postpostGroups: NormalizeOptions<"post"> = { vendor: "postpost", level: "post" };
+ * ```
+ * @since 0.1.0
+ */
 export interface NormalizeOptions<L extends "post" | "destination"> {
   /** The vendor whose words these are; `generic` when absent. */
   readonly vendor?: Vendor | (string & {});
@@ -133,4 +142,52 @@ export const normalizeStatus = <L extends "post" | "destination" = "destination"
     if (status !== undefined) return { ok: true, status } as Normalized<L>;
   }
   return { ok: false, unknown: word };
+};
+
+/**
+ * The word a vendor's API would write for a canonical status, the inverse
+ * of `normalizeStatus` for the encoders of `postlife/wire`: the word the
+ * report kept when it still means the status (so `"pending"` stays
+ * `"pending"`), or whatever it kept when the status is `unknown`; else the
+ * vendor's word spelt as the status (`Queued` at Wahdx), else its first
+ * word for it, else postlife's own word, which `normalizeStatus` reads at
+ * every vendor. Not in the barrel.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * import { vendorWord } from "./vocabulary.js";
+ * vendorWord("publishing", { vendor: "wahdx", level: "destination", keep: "running" }); // "Processing"
+ * vendorWord("queued", { vendor: "seed-000", level: "destination", keep: "pending" }); // "pending"
+ * vendorWord("published", { vendor: "postpost", level: "destination", keep: "SENT", ownWordsOnly: true }); // "published"
+ * ```
+ * @since 0.1.0
+ */
+export const vendorWord = (
+  status: string,
+  options: {
+    readonly vendor: Vendor;
+    readonly level: "post" | "destination";
+    /** The word the report kept (its `vendorStatus`). */
+    readonly keep?: string | undefined;
+    /**
+     * Keep only a word of the vendor's own table, not one its reader merely
+     * understands (another vendor's, or postlife's where the vendor has its
+     * own): for a shape whose readers are not postlife's.
+     */
+    readonly ownWordsOnly?: boolean;
+  },
+): string => {
+  const { vendor, level, keep } = options;
+  if (keep !== undefined) {
+    if (status === "unknown") return keep;
+    const kept =
+      options.ownWordsOnly === true
+        ? folded[vendor]?.[level].get(fold(keep))
+        : lookup(keep, vendor, level);
+    if (kept === status) return keep;
+  }
+  const words = Object.keys(table[vendor][level]);
+  const means = (word: string) => lookup(word, vendor, level) === status;
+  return words.find((word) => fold(word) === status && means(word)) ?? words.find(means) ?? status;
 };

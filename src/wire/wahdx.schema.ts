@@ -23,16 +23,13 @@ import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import type * as SchemaIssue from "effect/SchemaIssue";
-import {
-  DestinationReportSchema,
-  issueAt,
-  present,
-  ReportedErrorJson,
-  type ReportedErrorWire,
-  vendorWordFor,
-} from "./mcp-post.schema.js";
+import { issueAt } from "./internal/issue-at.js";
+import { present } from "./internal/present.js";
+import { statusOf } from "./internal/status-of.js";
 import type { DestinationReport } from "./report.js";
-import { normalizeStatus } from "./vocabulary.js";
+import { DestinationReportSchema } from "./report.schema.js";
+import { ReportedErrorJson, type ReportedErrorWire } from "./reported-error.schema.js";
+import { vendorWord } from "./vocabulary.js";
 
 /**
  * One status check, as seed 004 sends it: in the single check's path and
@@ -134,17 +131,14 @@ const WahdxStatusWireSchema = Schema.Struct({
   error: Schema.optionalKey(Schema.NullOr(ReportedErrorJson)),
 });
 
-const decodeStatus = (wire: typeof WahdxStatusWireSchema.Type): DestinationReport => {
-  const status = normalizeStatus(wire.status, { vendor: "wahdx", level: "destination" });
-  return {
-    id: wire.publishId,
-    accountId: wire.accountId,
-    status: status.ok ? status.status : "unknown",
-    vendorStatus: wire.status,
-    ...present("platformUrl", wire.postUrl),
-    ...present("error", wire.error),
-  };
-};
+const decodeStatus = (wire: typeof WahdxStatusWireSchema.Type): DestinationReport => ({
+  id: wire.publishId,
+  accountId: wire.accountId,
+  status: statusOf(wire.status, { vendor: "wahdx", level: "destination" }),
+  vendorStatus: wire.status,
+  ...present("platformUrl", wire.postUrl),
+  ...present("error", wire.error),
+});
 
 const encodeStatus = (
   report: DestinationReport,
@@ -154,7 +148,11 @@ const encodeStatus = (
     : Effect.succeed({
         accountId: report.accountId,
         publishId: report.id,
-        status: vendorWordFor("wahdx", "destination", report),
+        status: vendorWord(report.status, {
+          vendor: "wahdx",
+          level: "destination",
+          keep: report.vendorStatus,
+        }),
         ...present("postUrl", report.platformUrl),
         ...present("error", report.error),
       });

@@ -36,17 +36,14 @@ import type * as SchemaIssue from "effect/SchemaIssue";
 import { type DeliveryFact, deliveryFactTypes } from "../domain/event.js";
 import { type WebhookEvent, webhookEvents } from "../domain/instruction.js";
 import type { DestinationStatus } from "../domain/status.js";
-import {
-  DestinationReportSchema,
-  Instant,
-  issueAt,
-  present,
-  ReportedErrorJson,
-  type ReportedErrorWire,
-  vendorWordFor,
-} from "./mcp-post.schema.js";
+import { Count, Instant, OptionalText } from "./internal/fields.js";
+import { issueAt } from "./internal/issue-at.js";
+import { present } from "./internal/present.js";
+import { statusOf } from "./internal/status-of.js";
 import { type DestinationReport, factsOf } from "./report.js";
-import { normalizeStatus } from "./vocabulary.js";
+import { DestinationReportSchema } from "./report.schema.js";
+import { ReportedErrorJson, type ReportedErrorWire } from "./reported-error.schema.js";
+import { vendorWord } from "./vocabulary.js";
 
 /**
  * One destination's outcome inside a post-level payload's `results`.
@@ -148,7 +145,6 @@ const isWebhookEvent = (event: string): event is WebhookEvent =>
 const statusOfEvent = (event: string): DestinationStatus | "unknown" =>
   isWebhookEvent(event) ? eventStatus[event] : "unknown";
 
-const OptionalText = Schema.optionalKey(Schema.NullOr(Schema.String));
 const OptionalError = Schema.optionalKey(Schema.NullOr(ReportedErrorJson));
 
 const WebhookResultWireSchema = Schema.Struct({
@@ -163,9 +159,7 @@ const WebhookResultWireSchema = Schema.Struct({
 const WebhookPayloadSchema = Schema.Struct({
   event: Schema.String,
   postId: Schema.NonEmptyString,
-  revision: Schema.optionalKey(
-    Schema.NullOr(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
-  ),
+  revision: Schema.optionalKey(Schema.NullOr(Count)),
   destinationId: Schema.optionalKey(Schema.NullOr(Schema.NonEmptyString)),
   platform: OptionalText,
   platformPostId: OptionalText,
@@ -187,7 +181,7 @@ const DeliveryFactSchema = Schema.declare<DeliveryFact>(
 const WebhookNoticeSchema = Schema.Struct({
   event: Schema.String,
   postId: Schema.String,
-  revision: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
+  revision: Schema.optionalKey(Count),
   occurredAt: Instant,
   destination: Schema.optionalKey(DestinationReportSchema),
   results: Schema.optionalKey(Schema.Array(DestinationReportSchema)),
@@ -221,18 +215,17 @@ const toNotice = (wire: PayloadType): WebhookNotice => {
         ...present("error", wire.error),
       }
     : undefined;
-  const results = wire.results?.map((result): DestinationReport => {
-    const status = normalizeStatus(result.status, { level: "destination" });
-    return {
+  const results = wire.results?.map(
+    (result): DestinationReport => ({
       id: result.destinationId,
       ...present("platform", result.platform),
-      status: status.ok ? status.status : "unknown",
+      status: statusOf(result.status, { vendor: "generic", level: "destination" }),
       vendorStatus: result.status,
       ...present("platformPostId", result.platformPostId),
       ...present("platformUrl", result.platformUrl),
       ...present("error", result.error),
-    };
-  });
+    }),
+  );
   return {
     event: wire.event,
     postId: wire.postId,
@@ -275,7 +268,11 @@ const toPayload = (notice: WebhookNotice): Effect.Effect<PayloadType, SchemaIssu
       "results",
       notice.results?.map((result) => ({
         destinationId: result.id,
-        status: vendorWordFor("generic", "destination", result),
+        status: vendorWord(result.status, {
+          vendor: "generic",
+          level: "destination",
+          keep: result.vendorStatus,
+        }),
         ...present("platform", result.platform),
         ...present("platformPostId", result.platformPostId),
         ...present("platformUrl", result.platformUrl),
