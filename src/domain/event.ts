@@ -42,6 +42,17 @@ export interface FoundPost {
  * Optional identity of the attempt a delivery fact speaks of. Workers that
  * send it get stale facts (an older attempt, revision or generation) ignored
  * instead of applied.
+ *
+ * @example
+ * ```ts
+ * import type { AttemptIdentity, EnqueueDelivery } from "postlife";
+ * // Copy it from the instruction the worker was handed, into every fact it reports.
+ * const identityOf = (job: EnqueueDelivery): AttemptIdentity => ({
+ *   attempt: job.attempt,
+ *   idempotencyKey: job.idempotencyKey,
+ * });
+ * ```
+ * @since 0.1.0
  */
 export interface AttemptIdentity {
   /** The 1-based attempt number the fact belongs to. */
@@ -50,69 +61,226 @@ export interface AttemptIdentity {
   readonly idempotencyKey?: string;
 }
 
-/** Edit content, media, the planned time or the destination list. */
+/**
+ * Edit content, media, the planned time or the destination list.
+ *
+ * @example
+ * ```ts
+ * import type { EditEvent } from "postlife";
+ * const later: EditEvent = {
+ *   type: "EDIT",
+ *   changes: { scheduledAt: "2026-04-21T09:00:00Z" },
+ *   now: "2026-04-19T10:00:00Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export interface EditEvent {
   readonly type: "EDIT";
   readonly changes: PostChanges;
   /** Needed only to move the time of a scheduled post (it must stay in the future). */
   readonly now?: string;
 }
-/** Plan the post for `at`, which must be after `now`. */
+/**
+ * Plan the post for `at`, which must be after `now`.
+ *
+ * @example
+ * ```ts
+ * import type { ScheduleEvent } from "postlife";
+ * const plan: ScheduleEvent = {
+ *   type: "SCHEDULE",
+ *   at: "2026-04-20T14:00:00Z",
+ *   now: "2026-04-19T09:00:00Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export interface ScheduleEvent {
   readonly type: "SCHEDULE";
   readonly at: string;
   readonly now: string;
 }
-/** Take a scheduled post back to draft. */
+/**
+ * Take a scheduled post back to draft.
+ *
+ * @example
+ * ```ts
+ * import { apply, type Post, type UnscheduleEvent } from "postlife";
+ * const unschedule: UnscheduleEvent = { type: "UNSCHEDULE" };
+ * // The outbox disarms the job that would have fired DUE.
+ * const backToDraft = (post: Post) => apply(post, unschedule);
+ * ```
+ * @since 0.1.0
+ */
 export interface UnscheduleEvent {
   readonly type: "UNSCHEDULE";
 }
-/** Publish now. */
+/**
+ * Publish now.
+ *
+ * @example
+ * ```ts
+ * import type { PublishEvent } from "postlife";
+ * const publishNow: PublishEvent = { type: "PUBLISH", now: new Date().toISOString() };
+ * ```
+ * @since 0.1.0
+ */
 export interface PublishEvent {
   readonly type: "PUBLISH";
   readonly now: string;
 }
-/** Send a draft to a reviewer. */
+/**
+ * Send a draft to a reviewer.
+ *
+ * @example
+ * ```ts
+ * import type { SubmitForApprovalEvent } from "postlife";
+ * const submit: SubmitForApprovalEvent = {
+ *   type: "SUBMIT_FOR_APPROVAL",
+ *   now: "2026-04-19T09:00:00Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export interface SubmitForApprovalEvent {
   readonly type: "SUBMIT_FOR_APPROVAL";
   readonly now: string;
 }
-/** The reviewer approves: scheduled if the planned time is ahead, else queued. */
+/**
+ * The reviewer approves: scheduled if the planned time is ahead, else queued.
+ *
+ * @example
+ * ```ts
+ * import type { ApproveEvent } from "postlife";
+ * const approve: ApproveEvent = { type: "APPROVE", now: "2026-04-19T11:30:00Z" };
+ * ```
+ * @since 0.1.0
+ */
 export interface ApproveEvent {
   readonly type: "APPROVE";
   readonly now: string;
 }
-/** The reviewer sends the post back to draft. */
+/**
+ * The reviewer sends the post back to draft.
+ *
+ * @example
+ * ```ts
+ * import type { RejectEvent } from "postlife";
+ * const sendBack: RejectEvent = { type: "REJECT", reason: "Wrong launch date in the copy" };
+ * ```
+ * @since 0.1.0
+ */
 export interface RejectEvent {
   readonly type: "REJECT";
   readonly reason?: string;
 }
-/** The scheduled job fired. `revision` (from the arm instruction) lets a stale job be ignored. */
+/**
+ * The scheduled job fired. `revision` (from the arm instruction) lets a stale job be ignored.
+ *
+ * @example
+ * ```ts
+ * import type { ArmSchedule, DueEvent } from "postlife";
+ * // What the job armed by an `arm_schedule` instruction sends when it fires.
+ * const dueOf = (job: ArmSchedule): DueEvent => ({
+ *   type: "DUE",
+ *   now: job.at,
+ *   revision: job.revision,
+ * });
+ * ```
+ * @since 0.1.0
+ */
 export interface DueEvent {
   readonly type: "DUE";
   readonly now: string;
   readonly revision?: number;
 }
-/** Stop what has not started. */
+/**
+ * Stop what has not started.
+ *
+ * @example
+ * ```ts
+ * import { apply, type CancelEvent, type Post } from "postlife";
+ * const cancel: CancelEvent = { type: "CANCEL" };
+ * // Queued and retrying deliveries come back as `cancel_delivery` instructions.
+ * const stop = (post: Post) => apply(post, cancel);
+ * ```
+ * @since 0.1.0
+ */
 export interface CancelEvent {
   readonly type: "CANCEL";
 }
-/** Cancel and remove a post of which nothing is (or may be) published. */
+/**
+ * Cancel and remove a post of which nothing is (or may be) published.
+ *
+ * @example
+ * ```ts
+ * import { apply, createPost, type DeleteEvent } from "postlife";
+ * const remove: DeleteEvent = { type: "DELETE" };
+ * const draft = createPost({
+ *   id: "post-1",
+ *   content: "Never mind",
+ *   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
+ * });
+ * const decision = apply(draft, remove);
+ * decision.ok && decision.post.status; // "deleted"
+ * ```
+ * @since 0.1.0
+ */
 export interface DeleteEvent {
   readonly type: "DELETE";
 }
-/** Manually re-queue the failed destinations, with new idempotency keys. */
+/**
+ * Manually re-queue the failed destinations, with new idempotency keys.
+ *
+ * @example
+ * ```ts
+ * import type { RetryFailedEvent } from "postlife";
+ * // After the owner reconnected the account a `request_reconnect` asked about.
+ * const retry: RetryFailedEvent = { type: "RETRY_FAILED", now: "2026-04-20T15:00:00Z" };
+ * ```
+ * @since 0.1.0
+ */
 export interface RetryFailedEvent {
   readonly type: "RETRY_FAILED";
   readonly now: string;
 }
-/** A worker starts an attempt; every attempt starts this way and counts. */
+/**
+ * A worker starts an attempt; every attempt starts this way and counts.
+ *
+ * @example
+ * ```ts
+ * import type { DeliveryStartedEvent } from "postlife";
+ * const started: DeliveryStartedEvent = {
+ *   type: "DELIVERY_STARTED",
+ *   destinationId: "d-x",
+ *   attempt: 1,
+ *   idempotencyKey: "post-1:d-x:1:0",
+ *   now: "2026-04-20T14:00:01Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export interface DeliveryStartedEvent extends AttemptIdentity {
   readonly type: "DELIVERY_STARTED";
   readonly destinationId: string;
   readonly now: string;
 }
-/** The platform confirmed the post. */
+/**
+ * The platform confirmed the post.
+ *
+ * @example
+ * ```ts
+ * import type { DeliverySucceededEvent } from "postlife";
+ * const published: DeliverySucceededEvent = {
+ *   type: "DELIVERY_SUCCEEDED",
+ *   destinationId: "d-x",
+ *   platformPostId: "1780123456789012345",
+ *   platformUrl: "https://x.com/acme/status/1780123456789012345",
+ *   now: "2026-04-20T14:00:03Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export interface DeliverySucceededEvent extends AttemptIdentity {
   readonly type: "DELIVERY_SUCCEEDED";
   readonly destinationId: string;
@@ -137,6 +305,26 @@ export type ReportedFailure = Omit<RawFailure, "platform"> & { readonly platform
  * An attempt failed. Either `error`, seed 001's error object as the worker
  * classified it, or `failure`, what the worker saw, which `apply` classifies
  * on the way in (`classifyFailure`).
+ *
+ * @example
+ * ```ts
+ * import type { DeliveryFailedEvent } from "postlife";
+ * // What the worker saw: apply classifies it (here RATE_LIMITED, retried after 120 s).
+ * const seen: DeliveryFailedEvent = {
+ *   type: "DELIVERY_FAILED",
+ *   destinationId: "d-x",
+ *   now: "2026-04-20T14:00:02Z",
+ *   failure: { httpStatus: 429, headers: { "retry-after": "120" } },
+ * };
+ * // Or an error the worker classified itself.
+ * const classified: DeliveryFailedEvent = {
+ *   type: "DELIVERY_FAILED",
+ *   destinationId: "d-li",
+ *   now: "2026-04-20T14:00:02Z",
+ *   error: { code: "PLATFORM_AUTH_EXPIRED", message: "Token revoked", retryable: false },
+ * };
+ * ```
+ * @since 0.1.0
  */
 export type DeliveryFailedEvent = AttemptIdentity & {
   readonly type: "DELIVERY_FAILED";
@@ -146,13 +334,46 @@ export type DeliveryFailedEvent = AttemptIdentity & {
     | { readonly error: PublishError; readonly failure?: undefined }
     | { readonly failure: ReportedFailure; readonly error?: undefined }
   );
-/** A retry's `nextRetryAt` has come. */
+/**
+ * A retry's `nextRetryAt` has come.
+ *
+ * @example
+ * ```ts
+ * import type { RetryDueEvent, ScheduleRetry } from "postlife";
+ * // What the timer armed by a `schedule_retry` instruction sends when it fires.
+ * const retryDueOf = (timer: ScheduleRetry): RetryDueEvent => ({
+ *   type: "RETRY_DUE",
+ *   destinationId: timer.destinationId,
+ *   attempt: timer.attempt,
+ *   idempotencyKey: timer.idempotencyKey,
+ *   now: timer.at,
+ * });
+ * ```
+ * @since 0.1.0
+ */
 export interface RetryDueEvent extends AttemptIdentity {
   readonly type: "RETRY_DUE";
   readonly destinationId: string;
   readonly now: string;
 }
-/** The platform was asked whether an unconfirmed post exists. */
+/**
+ * The platform was asked whether an unconfirmed post exists. `found: null`
+ * means it does not: the delivery is queued again under the same key while
+ * attempts are left, else it fails.
+ *
+ * @example
+ * ```ts
+ * import type { ReconciledEvent } from "postlife";
+ * const itWasPublished: ReconciledEvent = {
+ *   type: "RECONCILED",
+ *   destinationId: "d-x",
+ *   found: { platformPostId: "1780123456789012345" },
+ *   now: "2026-04-20T14:02:00Z",
+ * };
+ * const itWasNot: ReconciledEvent = { ...itWasPublished, found: null };
+ * ```
+ * @since 0.1.0
+ */
 export interface ReconciledEvent extends AttemptIdentity {
   readonly type: "RECONCILED";
   readonly destinationId: string;
@@ -239,10 +460,35 @@ export const postEventTypes = [
   "RECONCILED",
 ] as const satisfies readonly PostEvent["type"][];
 
-/** The type of one event. */
+/**
+ * The type of one event.
+ *
+ * @example
+ * ```ts
+ * import type { PostEventType } from "postlife";
+ * const buttonLabels: Partial<Record<PostEventType, string>> = {
+ *   PUBLISH: "Publish now",
+ *   SCHEDULE: "Schedule",
+ *   SUBMIT_FOR_APPROVAL: "Ask for review",
+ * };
+ * ```
+ * @since 0.1.0
+ */
 export type PostEventType = PostEvent["type"];
 
-/** The event types that are facts about one destination's delivery. */
+/**
+ * The event types that are facts about one destination's delivery: the ones
+ * workers, timers and webhooks send, as opposed to people's commands.
+ *
+ * @example
+ * ```ts
+ * import { deliveryFactTypes, type PostEventType } from "postlife";
+ * const fromWorkers: ReadonlySet<PostEventType> = new Set(deliveryFactTypes);
+ * fromWorkers.has("RETRY_DUE"); // true
+ * fromWorkers.has("PUBLISH"); // false
+ * ```
+ * @since 0.1.0
+ */
 export const deliveryFactTypes = [
   "DELIVERY_STARTED",
   "DELIVERY_SUCCEEDED",

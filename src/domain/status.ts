@@ -85,6 +85,16 @@ export const editorialStatuses = ["draft", "pending_approval", "scheduled"] as c
 /**
  * An editorial status (shared by post and destinations).
  *
+ * @example
+ * ```ts
+ * import type { EditorialStatus } from "postlife";
+ * const badge: Record<EditorialStatus, string> = {
+ *   draft: "Draft",
+ *   pending_approval: "In review",
+ *   scheduled: "Scheduled",
+ * };
+ * ```
+ * @since 0.1.0
  * @useDeclaredType
  */
 export type EditorialStatus = (typeof editorialStatuses)[number];
@@ -123,10 +133,34 @@ export const isTerminal = (status: DestinationStatus): boolean =>
 const postStatusSet: ReadonlySet<string> = new Set(postStatuses);
 const destinationStatusSet: ReadonlySet<string> = new Set(destinationStatuses);
 
-/** `true` when `value` is one of the post statuses. */
+/**
+ * `true` when `value` is one of the post statuses: use it on what arrives from
+ * outside (a query string, a database column) before trusting it as one.
+ *
+ * @example
+ * ```ts
+ * import { isPostStatus } from "postlife";
+ * isPostStatus("partially_published"); // true
+ * isPostStatus("retrying"); // false
+ * const filter = new URLSearchParams("status=scheduled").get("status");
+ * const status = isPostStatus(filter) ? filter : undefined; // "scheduled"
+ * ```
+ * @since 0.1.0
+ */
 export const isPostStatus = (value: unknown): value is PostStatus =>
   typeof value === "string" && postStatusSet.has(value);
 
-/** `true` when `value` is one of the destination statuses. */
+/**
+ * `true` when `value` is one of the destination statuses: use it on what
+ * arrives from outside before trusting it as one.
+ *
+ * @example
+ * ```ts
+ * import { isDestinationStatus } from "postlife";
+ * isDestinationStatus("unconfirmed"); // true
+ * isDestinationStatus("partially_published"); // false
+ * ```
+ * @since 0.1.0
+ */
 export const isDestinationStatus = (value: unknown): value is DestinationStatus =>
   typeof value === "string" && destinationStatusSet.has(value);

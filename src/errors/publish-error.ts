@@ -42,7 +42,18 @@ export const seedErrorCodes = [
  */
 export type SeedErrorCode = (typeof seedErrorCodes)[number];
 
-/** One row of the error table: how postlife treats a code. */
+/**
+ * One row of the error table: how postlife treats a code.
+ *
+ * @example
+ * ```ts
+ * import { type ErrorCodeRow, errorCodeRow } from "postlife";
+ * const row: ErrorCodeRow | undefined = errorCodeRow("PERMISSION_DENIED");
+ * row?.wire; // "PLATFORM_AUTH_EXPIRED"
+ * row?.ownerAction; // true
+ * ```
+ * @since 0.1.0
+ */
 export interface ErrorCodeRow {
   /** The seed-001 code this one is written as on the wire. */
   readonly wire: SeedErrorCode;

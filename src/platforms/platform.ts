@@ -6,6 +6,14 @@ import type { TextCounting } from "./text-length.js";
  * One combination of media a post type accepts: between `min` and `max`
  * items, each of one of `kinds` (X takes up to four images, or one video, or
  * one GIF, never a mix).
+ *
+ * @example
+ * ```ts
+ * import { type MediaSet, platformOf } from "postlife";
+ * const sets: readonly MediaSet[] = platformOf("x")?.content.postTypes.post?.media ?? [];
+ * sets[0]; // { kinds: ["image"], min: 1, max: 4 }
+ * ```
+ * @since 0.1.0
  */
 export interface MediaSet {
   readonly kinds: readonly MediaKind[];
@@ -13,7 +21,18 @@ export interface MediaSet {
   readonly max: number;
 }
 
-/** What one post type of a platform accepts. */
+/**
+ * What one post type of a platform accepts.
+ *
+ * @example
+ * ```ts
+ * import { platformOf, type PostTypeRule } from "postlife";
+ * const reel: PostTypeRule | undefined = platformOf("instagram")?.content.postTypes.reel;
+ * reel?.mediaRequired; // true
+ * reel?.maxVideoSeconds; // 900
+ * ```
+ * @since 0.1.0
+ */
 export interface PostTypeRule {
   /** Whether the post needs media at all (Instagram, TikTok, YouTube, Pinterest). */
   readonly mediaRequired: boolean;
@@ -23,7 +42,17 @@ export interface PostTypeRule {
   readonly maxVideoSeconds?: number;
 }
 
-/** A limit on how many of something the text may hold. */
+/**
+ * A limit on how many of something the text may hold.
+ *
+ * @example
+ * ```ts
+ * import { type CountRule, platformOf } from "postlife";
+ * const hashtags: CountRule | undefined = platformOf("instagram")?.content.hashtags;
+ * hashtags?.limit; // 30
+ * ```
+ * @since 0.1.0
+ */
 export interface CountRule {
   readonly limit: number;
 }
@@ -32,6 +61,15 @@ export interface CountRule {
  * What a platform accepts before a post is sent, as data: the preflight
  * reads it, the spec table `spec/platform-rules.json` is generated from it,
  * and each value cites the platform document it comes from.
+ *
+ * @example
+ * ```ts
+ * import { type ContentRules, platformOf } from "postlife";
+ * const rules: ContentRules | undefined = platformOf("bluesky")?.content;
+ * rules?.text; // { limit: 300, counting: "graphemes", maxBytes: 3000 }
+ * Object.keys(rules?.postTypes ?? {}); // ["post", "thread"]
+ * ```
+ * @since 0.1.0
  */
 export interface ContentRules {
   /**
@@ -65,7 +103,18 @@ export interface ContentRules {
   readonly thread?: { readonly maxItems?: number };
 }
 
-/** How a platform says when to come back after a rate limit. */
+/**
+ * How a platform says when to come back after a rate limit.
+ *
+ * @example
+ * ```ts
+ * import { platformOf, type ResetFormat } from "postlife";
+ * const formats: ResetFormat[] =
+ *   platformOf("mastodon")?.errors.resetHeaders?.map(([, format]) => format) ?? [];
+ * formats; // ["iso"]
+ * ```
+ * @since 0.1.0
+ */
 export type ResetFormat =
   /** Seconds to wait (Retry-After). */
   | "seconds"
@@ -82,6 +131,15 @@ export type ResetFormat =
  * What a platform's failures mean, as data: its own error codes (and Meta's
  * sub-codes), telling phrases of its messages, and its headers that say when
  * to come back. Anything it does not say falls back to the HTTP status.
+ *
+ * @example
+ * ```ts
+ * import { type ErrorSignals, platformOf } from "postlife";
+ * const signals: ErrorSignals | undefined = platformOf("x")?.errors;
+ * signals?.codes?.["187"]; // "DUPLICATE_CONTENT"
+ * platformOf("youtube")?.errors.dailyQuotaResetZone; // "America/Los_Angeles"
+ * ```
+ * @since 0.1.0
  */
 export interface ErrorSignals {
   /** Sub-codes, checked first: they are more precise than codes (Meta's error_subcode). */
