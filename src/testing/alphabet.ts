@@ -1,0 +1,252 @@
+/**
+ * A finite alphabet of events for a given post: every kind of command and
+ * fact, in the variants that reach each outcome the spec tables list
+ * (accepted, each rejection reason, duplicate, stale). postlife's own
+ * exploration and model-based tests draw from it, so what it can say bounds
+ * what they prove; a service's tests can draw from it the same way.
+ */
+import type { DestinationEvent } from "../destination/event.js";
+import type { Destination } from "../domain/destination.js";
+import type { PostEvent } from "../domain/event.js";
+import { formatInstant, instantMs } from "../domain/instant.js";
+import type { Post } from "../domain/post.js";
+import { errorCodeTable, type PublishError } from "../errors/publish-error.js";
+
+/**
+ * The instant the alphabet's events happen at: 2026-04-20T12:00:00.000Z.
+ *
+ * @example
+ * ```ts
+ * import { NOW } from "postlife/testing";
+ * NOW; // "2026-04-20T12:00:00.000Z"
+ * ```
+ * @since 0.1.0
+ */
+export const NOW = "2026-04-20T12:00:00.000Z";
+
+/**
+ * An hour after `NOW`: the time the alphabet schedules posts for.
+ *
+ * @example
+ * ```ts
+ * import { LATER } from "postlife/testing";
+ * LATER; // "2026-04-20T13:00:00.000Z"
+ * ```
+ * @since 0.1.0
+ */
+export const LATER = "2026-04-20T13:00:00.000Z";
+
+/**
+ * An hour before `NOW`: a time that is already past.
+ *
+ * @example
+ * ```ts
+ * import { PAST } from "postlife/testing";
+ * PAST; // "2026-04-20T11:00:00.000Z"
+ * ```
+ * @since 0.1.0
+ */
+export const PAST = "2026-04-20T11:00:00.000Z";
+
+const shift = (iso: string, ms: number): string => formatInstant(instantMs(iso) + ms);
+
+/**
+ * A seed-001 error object for one of postlife's codes, with the table's
+ * description and retryable flag; `extra` adds or overrides fields.
+ *
+ * @example
+ * ```ts
+ * import { failure } from "postlife/testing";
+ * failure("RATE_LIMITED", { retryAfterMs: 60_000 }); // { code: "RATE_LIMITED", retryable: true, retryAfterMs: 60000, … }
+ * ```
+ * @since 0.1.0
+ */
+export const failure = (
+  code: keyof typeof errorCodeTable,
+  extra: Partial<PublishError> = {},
+): PublishError => ({
+  code,
+  message: errorCodeTable[code].description,
+  retryable: errorCodeTable[code].retryable,
+  ...extra,
+});
+
+/**
+ * Every delivery fact one destination could be told, in every variant that
+ * matters: started, succeeded (the same platform id and another), failed
+ * (retryable, with a retry-after, permanent, expired token, outcome unknown,
+ * for this attempt and an old one), retry due (on time and early),
+ * reconciled (found, not found), and each once more from a foreign delivery.
+ *
+ * @example
+ * ```ts
+ * import { factsFor } from "postlife/testing";
+ * import { createPost } from "postlife";
+ * const [d] = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }).destinations;
+ * factsFor(d!).map((f) => f.type); // ["DELIVERY_STARTED", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", …]
+ * ```
+ * @since 0.1.0
+ */
+export const factsFor = (d: Destination): DestinationEvent[] => {
+  const id = d.id;
+  const facts: DestinationEvent[] = [
+    { type: "DELIVERY_STARTED", destinationId: id, now: NOW },
+    { type: "DELIVERY_STARTED", destinationId: id, now: NOW, attempt: Math.max(1, d.attempts) },
+    { type: "DELIVERY_SUCCEEDED", destinationId: id, platformPostId: `pp-${id}`, now: NOW },
+    {
+      type: "DELIVERY_SUCCEEDED",
+      destinationId: id,
+      platformPostId: `other-${id}`,
+      platformUrl: "https://example.com/p",
+      now: NOW,
+    },
+    { type: "DELIVERY_FAILED", destinationId: id, error: failure("TIMEOUT_ERROR"), now: NOW },
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("RATE_LIMITED", { retryAfterMs: 60_000 }),
+      now: NOW,
+    },
+    { type: "DELIVERY_FAILED", destinationId: id, error: failure("INVALID_CONTENT"), now: NOW },
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("PLATFORM_AUTH_EXPIRED", { platformStatusCode: 401 }),
+      now: NOW,
+    },
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("TIMEOUT_ERROR", { outcomeUnknown: true }),
+      now: NOW,
+    },
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("TIMEOUT_ERROR"),
+      now: NOW,
+      attempt: d.attempts + 1,
+    },
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("NETWORK_ERROR"),
+      now: NOW,
+      attempt: Math.max(1, d.attempts - 1),
+    },
+    { type: "RETRY_DUE", destinationId: id, now: d.nextRetryAt ?? NOW },
+    { type: "RETRY_DUE", destinationId: id, now: shift(d.nextRetryAt ?? NOW, -1) },
+    { type: "RETRY_DUE", destinationId: id, now: d.nextRetryAt ?? NOW, attempt: d.attempts + 7 },
+    { type: "RECONCILED", destinationId: id, found: { platformPostId: `pp-${id}` }, now: NOW },
+    { type: "RECONCILED", destinationId: id, found: null, now: NOW },
+  ];
+  // Each fact once more, as a worker of another revision or generation would send it.
+  const foreign = facts
+    .filter((f, i) => facts.findIndex((g) => g.type === f.type) === i)
+    .map((f) => ({ ...f, idempotencyKey: "another-delivery" }));
+  return [...facts, ...foreign];
+};
+
+/**
+ * The events a post tells its destinations, as `destinationMachine` and
+ * `stepDestination` take them.
+ *
+ * @example
+ * ```ts
+ * import { destinationCommands } from "postlife/testing";
+ * import { createPost } from "postlife";
+ * const [d] = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }).destinations;
+ * destinationCommands(d!).map((e) => e.type); // ["SUBMIT_FOR_APPROVAL", "SCHEDULE", "RETURN_TO_DRAFT", "ENQUEUE", "CANCEL", "RETRY_FAILED"]
+ * ```
+ * @since 0.1.0
+ */
+export const destinationCommands = (d: Destination): DestinationEvent[] => [
+  { type: "SUBMIT_FOR_APPROVAL" },
+  { type: "SCHEDULE" },
+  { type: "RETURN_TO_DRAFT" },
+  { type: "ENQUEUE", idempotencyKey: `k-${d.id}-${d.generation}` },
+  { type: "CANCEL" },
+  { type: "RETRY_FAILED", idempotencyKey: `k-${d.id}-${d.generation + 1}` },
+];
+
+/**
+ * Every event of the alphabet for `post`: each command in the variants that
+ * reach each outcome (accepted and every refusal), and every delivery fact
+ * for each of its destinations and for one it does not have. Use it to drive
+ * a post through everything that can happen to it.
+ *
+ * @example
+ * ```ts
+ * import { apply, createPost } from "postlife";
+ * import { eventsFor } from "postlife/testing";
+ * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * const taken = eventsFor(post).filter((e) => apply(post, e).ok);
+ * ```
+ * @since 0.1.0
+ */
+export const eventsFor = (post: Post): PostEvent[] => {
+  const first = post.destinations[0];
+  const keep = post.destinations.map(({ id, platform, accountId, postType }) => ({
+    id,
+    platform,
+    accountId,
+    postType,
+  }));
+  const events: PostEvent[] = [
+    { type: "EDIT", changes: { content: `${post.content}!` } },
+    { type: "EDIT", changes: { content: "" } },
+    { type: "EDIT", changes: { scheduledAt: shift(LATER, 60_000) }, now: NOW },
+    { type: "EDIT", changes: { scheduledAt: PAST }, now: NOW },
+    { type: "EDIT", changes: { scheduledAt: LATER } },
+    { type: "EDIT", changes: { scheduledAt: null } },
+    { type: "EDIT", changes: { destinations: [] } },
+    {
+      type: "EDIT",
+      changes: {
+        destinations: [...keep, { id: "added", platform: "bluesky", accountId: "did:plc:1" }],
+      },
+    },
+    { type: "EDIT", changes: { status: "published" } as never },
+    { type: "SCHEDULE", at: LATER, now: NOW },
+    { type: "SCHEDULE", at: PAST, now: NOW },
+    { type: "UNSCHEDULE" },
+    { type: "PUBLISH", now: NOW },
+    { type: "SUBMIT_FOR_APPROVAL", now: NOW },
+    { type: "APPROVE", now: NOW },
+    { type: "APPROVE", now: shift(LATER, 3_600_000) },
+    { type: "REJECT", reason: "tone" },
+    { type: "DUE", now: post.scheduledAt ?? NOW },
+    { type: "DUE", now: shift(post.scheduledAt ?? NOW, -1) },
+    { type: "DUE", now: post.scheduledAt ?? NOW, revision: post.revision + 1 },
+    { type: "CANCEL" },
+    { type: "DELETE" },
+    { type: "RETRY_FAILED", now: NOW },
+  ];
+  // Each kind of fact once, for a destination the post does not have.
+  const nowhere = factsFor({
+    ...(first ?? {
+      id: "",
+      platform: "x",
+      accountId: "",
+      postType: "post",
+      status: "queued",
+      attempts: 0,
+      generation: 0,
+    }),
+    id: "nowhere",
+  });
+  events.push(
+    ...(nowhere.filter((f, i) => nowhere.findIndex((g) => g.type === f.type) === i) as PostEvent[]),
+  );
+  if (first !== undefined) {
+    events.push(
+      { type: "EDIT", changes: { destinations: [...keep, keep[0] as (typeof keep)[number]] } },
+      {
+        type: "EDIT",
+        changes: { destinations: [{ ...(keep[0] as (typeof keep)[number]), platform: "myspace" }] },
+      },
+    );
+  }
+  for (const d of post.destinations) events.push(...(factsFor(d) as PostEvent[]));
+  return events;
+};

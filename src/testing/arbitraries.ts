@@ -1,0 +1,306 @@
+/**
+ * fast-check arbitraries of postlife values for a service's own tests: posts
+ * in any reachable state (reached through real events, never assembled),
+ * events and delivery facts for a given post, histories, raw platform
+ * failures. fast-check is an optional peer dependency of postlife: install it
+ * to use `postlife/testing`.
+ */
+import fc from "fast-check";
+import type { Decision } from "../domain/decision.js";
+import type { DestinationInput } from "../domain/destination.js";
+import type { DeliveryFact, PostEvent } from "../domain/event.js";
+import { formatInstant, instantMs } from "../domain/instant.js";
+import { createPost, type Post, type PostInput } from "../domain/post.js";
+import type { RawFailure } from "../errors/publish-error.js";
+import { transportErrors } from "../errors/transport.js";
+import { platforms } from "../platforms/registry.js";
+import { apply } from "../post/apply.js";
+import { can } from "../post/queries.js";
+import { eventsFor, factsFor, LATER, NOW } from "./alphabet.js";
+import { witnessesFor } from "./witness.js";
+
+const platformIds = ["x", "linkedin", "threads", "instagram", "bluesky"] as const;
+
+/**
+ * Destinations as a caller names them: a few ids (one with ":" and "/" in
+ * it), the common platforms, with or without a post type and text of their own.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { destinationInputArbitrary } from "postlife/testing";
+ * fc.sample(destinationInputArbitrary, 1); // [{ id: "d-x", platform: "threads", accountId: "acct-1", … }]
+ * ```
+ * @since 0.1.0
+ */
+export const destinationInputArbitrary: fc.Arbitrary<DestinationInput> = fc.record(
+  {
+    id: fc.constantFrom("d-x", "d-li", "d-th", "d-ig", "d:odd/id"),
+    platform: fc.constantFrom(...platformIds),
+    accountId: fc.constantFrom("acct-1", "urn:li:person:42"),
+    postType: fc.constantFrom("post", "thread"),
+    content: fc.constantFrom("Per-platform text", "🚀 launch"),
+  },
+  { requiredKeys: ["id", "platform", "accountId"] },
+);
+
+/**
+ * What `createPost` takes: zero to three destinations with unique ids,
+ * content (empty included), approval or not, one to four attempts.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { createPost } from "postlife";
+ * import { postInputArbitrary } from "postlife/testing";
+ * fc.assert(fc.property(postInputArbitrary, (input) => createPost(input).status === "draft"));
+ * ```
+ * @since 0.1.0
+ */
+export const postInputArbitrary: fc.Arbitrary<PostInput> = fc.record(
+  {
+    id: fc.constantFrom("post-1", "post:2", "p"),
+    content: fc.constantFrom("Hello world", "We launched! 🚀", ""),
+    destinations: fc.uniqueArray(destinationInputArbitrary, {
+      minLength: 0,
+      maxLength: 3,
+      selector: (d) => d.id,
+    }),
+    requiresApproval: fc.boolean(),
+    scheduledAt: fc.constant(LATER),
+    retry: fc.record({ maxAttempts: fc.integer({ min: 1, max: 4 }) }),
+  },
+  { requiredKeys: ["id", "content", "destinations"] },
+);
+
+/**
+ * One event given to a post, and what `apply` decided.
+ *
+ * @example
+ * ```ts
+ * import type { Step } from "postlife/testing";
+ * const taken = (steps: readonly Step[]) => steps.filter((s) => s.decision.ok);
+ * ```
+ * @since 0.1.0
+ */
+export interface Step {
+  readonly before: Post;
+  readonly event: PostEvent;
+  readonly decision: Decision;
+}
+
+/**
+ * A post's history: what it was created from, every event given to it with
+ * what `apply` decided (refusals and ignores included), and where it ended.
+ *
+ * @example
+ * ```ts
+ * import type { History } from "postlife/testing";
+ * const outboxes = (h: History) => h.steps.flatMap((s) => (s.decision.ok ? s.decision.outbox : []));
+ * ```
+ * @since 0.1.0
+ */
+export interface History {
+  readonly input: PostInput;
+  readonly steps: readonly Step[];
+  readonly post: Post;
+}
+
+/**
+ * The event a choice names for a post: an index into its alphabet
+ * (`eventsFor`), so that a sequence of numbers becomes events that fit the
+ * post as it evolves.
+ *
+ * @example
+ * ```ts
+ * import { createPost } from "postlife";
+ * import { eventAt } from "postlife/testing";
+ * eventAt(createPost({ id: "p", content: "hi", destinations: [] }), 0).type; // "EDIT"
+ * ```
+ * @since 0.1.0
+ */
+export const eventAt = (post: Post, choice: number): PostEvent => {
+  const alphabet = eventsFor(post);
+  return alphabet[Math.abs(choice) % alphabet.length] as PostEvent;
+};
+
+/**
+ * Runs `choices` (see `eventAt`) from a new post: the whole history.
+ *
+ * @example
+ * ```ts
+ * import { replay } from "postlife/testing";
+ * const history = replay({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }, [12, 3, 40]);
+ * history.post.status;
+ * ```
+ * @since 0.1.0
+ */
+export const replay = (input: PostInput, choices: readonly number[]): History => {
+  let post = createPost(input);
+  const steps: Step[] = [];
+  for (const choice of choices) {
+    const event = eventAt(post, choice);
+    const decision = apply(post, event);
+    steps.push({ before: post, event, decision });
+    if (decision.ok) post = decision.post;
+  }
+  return { input, steps, post };
+};
+
+/**
+ * Histories of up to `maxEvents` events (40 by default) from any post input:
+ * most events fit the post they meet, every refusal stays reachable, and
+ * fast-check shrinks a failing history to a short one.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { historyArbitrary } from "postlife/testing";
+ * fc.assert(
+ *   fc.property(historyArbitrary(), (h) =>
+ *     h.steps.every((s) => !s.decision.ok || s.decision.post.revision >= s.before.revision),
+ *   ),
+ * );
+ * ```
+ * @since 0.1.0
+ */
+export const historyArbitrary = (
+  options: { readonly maxEvents?: number; readonly input?: fc.Arbitrary<PostInput> } = {},
+): fc.Arbitrary<History> =>
+  fc
+    .tuple(
+      options.input ?? postInputArbitrary,
+      fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: options.maxEvents ?? 40 }),
+    )
+    .map(([input, choices]) => replay(input, choices));
+
+/**
+ * Posts in any reachable state: each is where a history ended, so it is a
+ * post `apply` really produced (the machine runs `apply`), never an
+ * impossible value assembled by hand.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { statusOf } from "postlife";
+ * import { reachablePostArbitrary } from "postlife/testing";
+ * fc.assert(fc.property(reachablePostArbitrary, (post) => statusOf(post) === post.status));
+ * ```
+ * @since 0.1.0
+ */
+export const reachablePostArbitrary: fc.Arbitrary<Post> = historyArbitrary().map((h) => h.post);
+
+/**
+ * Any event of `post`'s alphabet: commands and facts that fit it, refusals included.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { apply } from "postlife";
+ * import { eventArbitrary, reachablePostArbitrary } from "postlife/testing";
+ * const withEvent = reachablePostArbitrary.chain((post) => eventArbitrary(post).map((event) => ({ post, event })));
+ * fc.assert(fc.property(withEvent, ({ post, event }) => typeof apply(post, event).ok === "boolean"));
+ * ```
+ * @since 0.1.0
+ */
+export const eventArbitrary = (post: Post): fc.Arbitrary<PostEvent> =>
+  fc.constantFrom(...eventsFor(post));
+
+/**
+ * The events `post` takes now (`can` is true for each), from its alphabet
+ * and the most permissive event of each type: "valid commands for this
+ * post". Empty for a post that takes nothing more (published, deleted).
+ *
+ * @example
+ * ```ts
+ * import { createPost } from "postlife";
+ * import { acceptedEvents } from "postlife/testing";
+ * const draft = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * new Set(acceptedEvents(draft).map((e) => e.type)); // Set { "EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE" }
+ * ```
+ * @since 0.1.0
+ */
+export const acceptedEvents = (post: Post): readonly PostEvent[] => {
+  const seen = new Set<string>();
+  return [...eventsFor(post), ...witnessesFor(post)].filter((event) => {
+    const key = JSON.stringify(event);
+    if (seen.has(key) || !can(post, event)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+/**
+ * Delivery facts for `post`'s destinations as workers and webhooks send
+ * them: every variant of every fact, so duplicates, stale facts from older
+ * attempts and foreign deliveries, early retries and late successes all
+ * come up.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { apply, createPost } from "postlife";
+ * import { deliveryFactArbitrary } from "postlife/testing";
+ * const queued = apply(createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }), { type: "PUBLISH", now: "2026-04-20T12:00:00Z" });
+ * if (queued.ok) fc.sample(deliveryFactArbitrary(queued.post), 3);
+ * ```
+ * @since 0.1.0
+ */
+export const deliveryFactArbitrary = (post: Post): fc.Arbitrary<DeliveryFact> => {
+  const facts = post.destinations.flatMap((d) => factsFor(d)) as DeliveryFact[];
+  return facts.length === 0
+    ? fc.constant({ type: "DELIVERY_STARTED", destinationId: "nowhere", now: NOW })
+    : fc.constantFrom(...facts);
+};
+
+const signalsOf = (platform: (typeof platforms)[number]) => {
+  const e = platform.errors;
+  return [
+    ...Object.keys(e.subcodes ?? {}).map((subcode) => ({ subcode: Number(subcode) })),
+    ...Object.keys(e.codes ?? {}).map((code) => ({
+      code: /^\d+$/.test(code) ? Number(code) : code,
+    })),
+    ...(e.messages ?? []).map(([phrase]) => ({ message: `The platform said: ${phrase}.` })),
+    ...Object.keys(e.statuses ?? {}).map((status) => ({ httpStatus: Number(status) })),
+  ];
+};
+
+/**
+ * Raw failures as workers see them, for every platform postlife knows: one
+ * of the platform's own signals (sub-code, code, message, status) or a
+ * transport error, an HTTP status, sometimes a Retry-After, and when it
+ * happened. Feed them to `classifyFailure` or to `DELIVERY_FAILED { failure }`.
+ *
+ * @example
+ * ```ts
+ * import fc from "fast-check";
+ * import { classifyFailure, errorCodeTable } from "postlife";
+ * import { rawFailureArbitrary } from "postlife/testing";
+ * fc.assert(fc.property(rawFailureArbitrary, (raw) => classifyFailure(raw).code in errorCodeTable));
+ * ```
+ * @since 0.1.0
+ */
+export const rawFailureArbitrary: fc.Arbitrary<RawFailure> = fc
+  .constantFrom(...platforms)
+  .chain((platform) =>
+    fc.record(
+      {
+        platform: fc.constantFrom(platform.id, ...platform.aliases),
+        httpStatus: fc.constantFrom(400, 401, 403, 404, 413, 422, 429, 500, 502, 503, 504),
+        signal: fc.constantFrom(...signalsOf(platform), {}),
+        transportError: fc.constantFrom(...Object.keys(transportErrors)),
+        requestSent: fc.boolean(),
+        retryAfter: fc.integer({ min: 1, max: 3600 }),
+        offsetMs: fc.integer({ min: 0, max: 86_400_000 }),
+      },
+      { requiredKeys: ["platform", "signal", "offsetMs"] },
+    ),
+  )
+  .map(({ platform, httpStatus, signal, transportError, requestSent, retryAfter, offsetMs }) => ({
+    platform,
+    ...(transportError === undefined || httpStatus !== undefined
+      ? { ...(httpStatus === undefined ? {} : { httpStatus }), ...signal }
+      : { transportError, ...(requestSent === undefined ? {} : { requestSent }) }),
+    ...(retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } }),
+    at: formatInstant(instantMs(NOW) + offsetMs),
+  }));

@@ -1,0 +1,174 @@
+/**
+ * Model paths: for each status, the shortest sequence of events that brings
+ * a post (or a destination) there, found by `xstate/graph` walking the real
+ * machines. A service tests its own handlers for every state with them.
+ */
+import { getShortestPaths } from "xstate/graph";
+import type { DestinationEvent } from "../destination/event.js";
+import type { Destination } from "../domain/destination.js";
+import type { PostEvent } from "../domain/event.js";
+import type { Post, PostInput } from "../domain/post.js";
+import {
+  type DestinationStatus,
+  destinationStatuses,
+  type PostStatus,
+  postStatuses,
+} from "../domain/status.js";
+import { destinationMachine } from "../machines/destination.machine.js";
+import { postMachine } from "../machines/post.machine.js";
+import { destinationCommands, factsFor } from "./alphabet.js";
+import { acceptedEvents } from "./arbitraries.js";
+
+/**
+ * The post `postPaths` starts from when none is given: a post to X and
+ * LinkedIn, two attempts each.
+ *
+ * @example
+ * ```ts
+ * import { createPost } from "postlife";
+ * import { defaultModelInput } from "postlife/testing";
+ * createPost(defaultModelInput).destinations.length; // 2
+ * ```
+ * @since 0.1.0
+ */
+export const defaultModelInput: PostInput = {
+  id: "post-1",
+  content: "Hello from postlife",
+  destinations: [
+    { id: "d-x", platform: "x", accountId: "acct-x" },
+    { id: "d-linkedin", platform: "linkedin", accountId: "acct-linkedin" },
+  ],
+  retry: { maxAttempts: 2 },
+};
+
+/**
+ * A shortest way to a status: the events, in order, and the post (or
+ * destination) they lead to.
+ *
+ * @example
+ * ```ts
+ * import type { Post, PostEvent } from "postlife";
+ * import type { ModelPath } from "postlife/testing";
+ * const describe = (path: ModelPath<Post, PostEvent>) => path.events.map((e) => e.type).join(" → ");
+ * ```
+ * @since 0.1.0
+ */
+export interface ModelPath<Value, Event> {
+  readonly events: readonly Event[];
+  readonly value: Value;
+}
+
+/** What decides where a post can go next: its status and its destinations'. */
+const postKey = (post: Post): string =>
+  `${post.status}|${post.destinations.map((d) => `${d.status}/${d.attempts}`).join(",")}`;
+
+const shortestByStatus = <Value, Event, Status extends string>(
+  paths: readonly { steps: readonly { event: unknown }[]; state: { value: unknown } }[],
+  valueAt: (state: never) => Value,
+): Map<Status, ModelPath<Value, Event>> => {
+  const best = new Map<Status, ModelPath<Value, Event>>();
+  for (const path of paths) {
+    const status = String(path.state.value) as Status;
+    const events = path.steps.slice(1).map((s) => s.event) as Event[];
+    const known = best.get(status);
+    if (known === undefined || events.length < known.events.length) {
+      best.set(status, { events, value: valueAt(path.state as never) });
+    }
+  }
+  return best;
+};
+
+const postCache = new Map<string, ReadonlyMap<PostStatus, ModelPath<Post, PostEvent>>>();
+
+/**
+ * For each post status, a shortest path to it from a new post: xstate/graph
+ * walks `postMachine` through the events the post takes at each step
+ * (`acceptedEvents`). Every status is reached from the default input;
+ * a custom input reaches those its destinations allow (one destination never
+ * ends `partially_published`). Computed once per input.
+ *
+ * @example
+ * ```ts
+ * import { postPaths } from "postlife/testing";
+ * const toPartial = postPaths().get("partially_published");
+ * toPartial?.events.map((e) => e.type); // ["PUBLISH", "DELIVERY_SUCCEEDED", "DELIVERY_FAILED"]
+ * ```
+ * @since 0.1.0
+ */
+export const postPaths = (
+  input: PostInput = defaultModelInput,
+): ReadonlyMap<PostStatus, ModelPath<Post, PostEvent>> => {
+  const cacheKey = JSON.stringify(input);
+  const cached = postCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const paths = getShortestPaths(postMachine, {
+    input,
+    events: (snapshot) => [...acceptedEvents(snapshot.context)],
+    serializeState: (snapshot) => postKey(snapshot.context),
+  });
+  const best = shortestByStatus<Post, PostEvent, PostStatus>(
+    paths,
+    (state: { context: Post }) => state.context,
+  );
+  const ordered = new Map(
+    postStatuses.flatMap((s) => {
+      const path = best.get(s);
+      return path === undefined ? [] : [[s, path] as const];
+    }),
+  );
+  postCache.set(cacheKey, ordered);
+  return ordered;
+};
+
+/**
+ * For each destination status, a shortest path to it from a new (draft)
+ * destination: xstate/graph walks `destinationMachine` through what a post
+ * tells its destinations and every delivery fact. Three attempts, so that
+ * retrying, unconfirmed and failed-after-retries are all on the map.
+ *
+ * @example
+ * ```ts
+ * import { destinationPaths } from "postlife/testing";
+ * destinationPaths().get("unconfirmed")?.events.map((e) => e.type); // ["ENQUEUE", "DELIVERY_FAILED"]
+ * ```
+ * @since 0.1.0
+ */
+export const destinationPaths = (): ReadonlyMap<
+  DestinationStatus,
+  ModelPath<Destination, DestinationEvent>
+> => {
+  if (destinationCache !== undefined) return destinationCache;
+  const start: Destination = {
+    id: "d-x",
+    platform: "x",
+    accountId: "acct-x",
+    postType: "post",
+    status: "draft",
+    attempts: 0,
+    generation: 0,
+  };
+  const paths = getShortestPaths(destinationMachine, {
+    input: { postId: "post-1", destination: start },
+    events: (snapshot) => [
+      ...destinationCommands(snapshot.context.destination),
+      ...factsFor(snapshot.context.destination),
+    ],
+    serializeState: ({ context: { destination: d } }) =>
+      `${d.status}|${d.attempts}|${Math.min(d.generation, 1)}|${d.error?.code ?? ""}`,
+  });
+  const best = shortestByStatus<Destination, DestinationEvent, DestinationStatus>(
+    paths,
+    (state: { context: { destination: Destination } }) => state.context.destination,
+  );
+  destinationCache = new Map(
+    destinationStatuses.flatMap((s) => {
+      const path = best.get(s);
+      return path === undefined ? [] : [[s, path] as const];
+    }),
+  );
+  return destinationCache;
+};
+
+let destinationCache:
+  | ReadonlyMap<DestinationStatus, ModelPath<Destination, DestinationEvent>>
+  | undefined;

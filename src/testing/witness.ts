@@ -1,0 +1,60 @@
+/**
+ * The most permissive event of each type for a post: if any event of that
+ * type would be taken, one of these is.
+ */
+import type { PostEvent } from "../domain/event.js";
+import { formatInstant, instantMs } from "../domain/instant.js";
+import type { Post } from "../domain/post.js";
+import { failure, LATER, NOW } from "./alphabet.js";
+
+/**
+ * The most permissive event of each type for `post`: if any event of a type
+ * would be taken, one of these is. `allowedEvents(post)` names exactly the
+ * types one of these is taken for.
+ *
+ * @example
+ * ```ts
+ * import { can, createPost } from "postlife";
+ * import { witnessesFor } from "postlife/testing";
+ * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * witnessesFor(post).filter((e) => can(post, e)).map((e) => e.type); // ["EDIT", "EDIT", "SCHEDULE", "PUBLISH", …]
+ * ```
+ * @since 0.1.0
+ */
+export const witnessesFor = (post: Post): PostEvent[] => {
+  const later = formatInstant(
+    Math.max(instantMs(post.scheduledAt ?? NOW), instantMs(LATER)) + 60_000,
+  );
+  const events: PostEvent[] = [
+    { type: "EDIT", changes: { content: post.content } },
+    { type: "EDIT", changes: { scheduledAt: later }, now: NOW },
+    { type: "SCHEDULE", at: later, now: NOW },
+    { type: "UNSCHEDULE" },
+    { type: "PUBLISH", now: NOW },
+    { type: "SUBMIT_FOR_APPROVAL", now: NOW },
+    { type: "APPROVE", now: NOW },
+    { type: "REJECT" },
+    { type: "DUE", now: post.scheduledAt ?? NOW },
+    { type: "CANCEL" },
+    { type: "DELETE" },
+    { type: "RETRY_FAILED", now: NOW },
+  ];
+  for (const d of post.destinations) {
+    const destinationId = d.id;
+    events.push(
+      { type: "DELIVERY_STARTED", destinationId, now: NOW, attempt: d.attempts + 1 },
+      { type: "DELIVERY_SUCCEEDED", destinationId, platformPostId: `pp-${d.id}`, now: NOW },
+      { type: "DELIVERY_FAILED", destinationId, error: failure("TIMEOUT_ERROR"), now: NOW },
+      {
+        type: "DELIVERY_FAILED",
+        destinationId,
+        error: failure("TIMEOUT_ERROR"),
+        now: NOW,
+        attempt: d.attempts + 1,
+      },
+      { type: "RETRY_DUE", destinationId, now: d.nextRetryAt ?? NOW },
+      { type: "RECONCILED", destinationId, found: { platformPostId: `pp-${d.id}` }, now: NOW },
+    );
+  }
+  return events;
+};
