@@ -148,9 +148,7 @@ export const postIn = (
 ): { readonly post: Post; readonly path: readonly PostEvent[] } => {
   const path = postPaths(input).get(status);
   if (path === undefined) {
-    throw new Error(
-      `no path reaches "${status}" from this post (one destination never ends partially_published)`,
-    );
+    throw new Error(`no path of accepted events reaches "${status}" from this input`);
   }
   return { post: path.value, path: path.events };
 };

@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 
+export { acceptedEvents } from "./accepted-events.js";
 export {
   destinationCommands,
   eventsFor,
@@ -21,7 +22,6 @@ export {
 } from "./alphabet.js";
 export type { History, Step } from "./arbitraries.js";
 export {
-  acceptedEvents,
   deliveryFactArbitrary,
   destinationInputArbitrary,
   eventArbitrary,

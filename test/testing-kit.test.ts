@@ -1,0 +1,358 @@
+/**
+ * postlife/testing is held to what it promises a service's tests: model
+ * paths are real and shortest, builders give real posts or say why not,
+ * arbitraries give only reachable posts and fitting events, and together
+ * they reach every status, every outcome and every error code. The main
+ * entry never carries fast-check.
+ */
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createActor } from "xstate";
+import {
+  allowedEvents,
+  apply,
+  can,
+  classifyFailure,
+  createPost,
+  type DestinationContext,
+  defaultRetryPolicy,
+  destinationStatuses,
+  errorCodeTable,
+  type Post,
+  type PostEvent,
+  type PostInput,
+  platforms,
+  postMachine,
+  postStatuses,
+  stepDestination,
+} from "../src/index.js";
+import {
+  acceptedEvents,
+  aPost,
+  defaultModelInput,
+  deliveryFactArbitrary,
+  destinationPaths,
+  eventArbitrary,
+  historyArbitrary,
+  postIn,
+  postPaths,
+  rawFailureArbitrary,
+  reachablePostArbitrary,
+} from "../src/testing/index.js";
+
+const T = "2026-04-20T14:00:00Z";
+const oneDestination: PostInput = {
+  id: "p-1",
+  content: "Launch day",
+  destinations: [{ id: "d-x", platform: "x", accountId: "acct-x" }],
+};
+
+const replayPost = (input: PostInput, events: readonly PostEvent[]): Post =>
+  events.reduce((post, event) => {
+    const decision = apply(post, event);
+    if (!decision.ok) throw new Error(`${event.type} refused: ${decision.rejection.message}`);
+    return decision.post;
+  }, createPost(input));
+
+/** Breadth-first over accepted events: the fewest events that reach each status. */
+const fewestEventsTo = (input: PostInput, depth: number): Map<string, number> => {
+  const found = new Map<string, number>();
+  let frontier = [createPost(input)];
+  const seen = new Set(frontier.map((p) => JSON.stringify(p)));
+  for (let d = 0; d <= depth; d++) {
+    for (const post of frontier) if (!found.has(post.status)) found.set(post.status, d);
+    const next: Post[] = [];
+    for (const post of frontier) {
+      for (const event of acceptedEvents(post)) {
+        const decision = apply(post, event);
+        if (!decision.ok) continue;
+        const key = JSON.stringify(decision.post);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        next.push(decision.post);
+      }
+    }
+    frontier = next;
+  }
+  return found;
+};
+
+describe("postPaths", () => {
+  const paths = postPaths();
+
+  it("has a path to every post status, in the statuses' order", () => {
+    expect([...paths.keys()]).toEqual([...postStatuses]);
+  });
+
+  it("each path, replayed through apply from a new post, ends in exactly its post", () => {
+    for (const [status, path] of paths) {
+      const post = replayPost(defaultModelInput, path.events);
+      expect(post.status).toBe(status);
+      expect(post).toStrictEqual(path.value);
+    }
+  });
+
+  it("each path, sent to a live postMachine actor, ends in its status", () => {
+    for (const [status, path] of paths) {
+      const actor = createActor(postMachine, { input: defaultModelInput }).start();
+      for (const event of path.events) actor.send(event);
+      expect(actor.getSnapshot().value).toBe(status);
+      expect(actor.getSnapshot().context).toStrictEqual(path.value);
+      actor.stop();
+    }
+  });
+
+  it("no path is longer than the fewest accepted events that reach its status", () => {
+    const longest = Math.max(...[...paths.values()].map((p) => p.events.length));
+    const fewest = fewestEventsTo(defaultModelInput, longest);
+    for (const [status, path] of paths)
+      expect([status, path.events.length]).toEqual([status, fewest.get(status)]);
+  });
+
+  it("reaches every status from one destination too (an EDIT adds the second)", () => {
+    const single = postPaths(oneDestination);
+    expect([...single.keys()]).toEqual([...postStatuses]);
+    const partial = single.get("partially_published");
+    expect(partial?.events[0]?.type).toBe("EDIT");
+    expect(partial?.value.destinations.length).toBeGreaterThan(1);
+  });
+
+  it("computes once per input", () => {
+    expect(postPaths()).toBe(paths);
+    expect(postPaths({ ...defaultModelInput })).toBe(paths);
+  });
+});
+
+describe("destinationPaths", () => {
+  const paths = destinationPaths();
+
+  it("has a path to every destination status", () => {
+    expect([...paths.keys()]).toEqual([...destinationStatuses]);
+  });
+
+  it("each path, replayed through stepDestination, ends in exactly its destination", () => {
+    for (const [status, path] of paths) {
+      let context: DestinationContext = {
+        postId: "post-1",
+        revision: 0,
+        retry: defaultRetryPolicy,
+        destination: {
+          id: "d-x",
+          platform: "x",
+          accountId: "acct-x",
+          postType: "post",
+          status: "draft",
+          attempts: 0,
+          generation: 0,
+        },
+      };
+      for (const event of path.events) {
+        const step = stepDestination(context, event);
+        expect(step.kind, `${status}: ${event.type}`).toBe("accepted");
+        if (step.kind === "accepted") context = { ...context, destination: step.destination };
+      }
+      expect(context.destination).toStrictEqual(path.value);
+      expect(context.destination.status).toBe(status);
+    }
+  });
+});
+
+describe("postIn", () => {
+  it("gives a real post in each status with the path that reached it", () => {
+    for (const status of postStatuses) {
+      const { post, path } = postIn(status);
+      expect(post.status).toBe(status);
+      expect(replayPost(defaultModelInput, path)).toStrictEqual(post);
+    }
+  });
+
+  it("starts from the input it is given", () => {
+    const { post } = postIn("published", oneDestination);
+    expect(post.id).toBe("p-1");
+    expect(post.destinations.map((d) => d.status)).toEqual(["published"]);
+  });
+
+  it("says so when no accepted event leads to the status", () => {
+    // No destination and no content: the alphabet's edits add neither, so a
+    // draft can only stay a draft or be deleted.
+    const bare: PostInput = { id: "p-bare", content: "", destinations: [] };
+    expect([...postPaths(bare).keys()]).toEqual(["draft", "deleted"]);
+    expect(() => postIn("scheduled", bare)).toThrow(
+      'no path of accepted events reaches "scheduled"',
+    );
+  });
+});
+
+describe("aPost", () => {
+  it("describes a draft with a destination per platform", () => {
+    const post = aPost().to("x", "linkedin").build();
+    expect(post.status).toBe("draft");
+    expect(post.destinations.map((d) => [d.id, d.platform, d.accountId, d.status])).toEqual([
+      ["d-x", "x", "acct-x", "draft"],
+      ["d-linkedin", "linkedin", "acct-linkedin", "draft"],
+    ]);
+  });
+
+  it("schedules by a real SCHEDULE, a day before the time unless told", () => {
+    const builder = aPost().to("x").scheduledFor(T);
+    expect(builder.events()).toEqual([
+      { type: "SCHEDULE", at: T, now: "2026-04-19T14:00:00.000Z" },
+    ]);
+    const post = builder.build();
+    expect(post.status).toBe("scheduled");
+    expect(post.scheduledAt).toBe("2026-04-20T14:00:00.000Z");
+    expect(post.destinations.map((d) => d.status)).toEqual(["scheduled"]);
+  });
+
+  it("goes through approval when the post requires it", () => {
+    const builder = aPost().to("x").requiringApproval().scheduledFor(T);
+    expect(builder.events().map((e) => e.type)).toEqual(["EDIT", "SUBMIT_FOR_APPROVAL", "APPROVE"]);
+    const post = builder.build();
+    expect([post.status, post.requiresApproval, post.scheduledAt]).toEqual([
+      "scheduled",
+      true,
+      "2026-04-20T14:00:00.000Z",
+    ]);
+  });
+
+  it("carries every detail into the input and the post", () => {
+    const media = { kind: "image", url: "https://cdn.example/1.png" } as const;
+    const builder = aPost()
+      .withId("post-9")
+      .withContent("Launch")
+      .toDestination({ id: "d-th", platform: "threads", accountId: "17841" })
+      .withMedia(media)
+      .withRetry({ maxAttempts: 5 });
+    const post = builder.build();
+    expect(builder.input()).toMatchObject({ id: "post-9", content: "Launch", media: [media] });
+    expect([post.id, post.content, post.media, post.retry.maxAttempts]).toEqual([
+      "post-9",
+      "Launch",
+      [media],
+      5,
+    ]);
+    expect(post.destinations.map((d) => d.id)).toEqual(["d-th"]);
+  });
+
+  it("never changes a builder it was called on", () => {
+    const base = aPost();
+    base.to("x").scheduledFor(T).withContent("other");
+    expect(base.input().destinations).toEqual([]);
+    expect(base.events()).toEqual([]);
+    expect(base.build().content).toBe("Hello from postlife");
+  });
+
+  it("throws with postlife's own reason when the post cannot get there", () => {
+    expect(() => aPost().to("x").scheduledFor(T, { now: "2026-04-21T00:00:00Z" }).build()).toThrow(
+      /SCHEDULE on a draft post: schedule_in_past/,
+    );
+    expect(() => aPost().scheduledFor(T).build()).toThrow(/no_destinations/);
+  });
+});
+
+describe("arbitraries", () => {
+  it("reachablePostArbitrary gives posts apply takes as its own, in every status", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(reachablePostArbitrary, (post) => {
+        seen.add(post.status);
+        const decision = apply(post, { type: "CANCEL" });
+        expect(decision.ok || decision.rejection.reason !== "invalid_post").toBe(true);
+        expect(JSON.parse(JSON.stringify(post))).toStrictEqual(post);
+      }),
+      { numRuns: 400 },
+    );
+    expect([...seen].sort()).toEqual([...postStatuses].sort());
+  });
+
+  it("historyArbitrary chains its steps: each starts where the last accepted one left the post", () => {
+    fc.assert(
+      fc.property(historyArbitrary({ maxEvents: 20 }), (history) => {
+        let post = createPost(history.input);
+        for (const step of history.steps) {
+          expect(step.before).toStrictEqual(post);
+          expect(apply(step.before, step.event)).toStrictEqual(step.decision);
+          if (step.decision.ok) post = step.decision.post;
+        }
+        expect(history.post).toStrictEqual(post);
+      }),
+    );
+  });
+
+  it("acceptedEvents are all taken, and cover every type allowedEvents names", () => {
+    fc.assert(
+      fc.property(reachablePostArbitrary, (post) => {
+        const accepted = acceptedEvents(post);
+        for (const event of accepted) expect(can(post, event)).toBe(true);
+        const types = new Set(accepted.map((e) => e.type));
+        for (const type of allowedEvents(post)) expect(types.has(type), type).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("eventArbitrary and deliveryFactArbitrary reach acceptance, refusal, duplicates and stale facts", () => {
+    const outcomes = new Set<string>();
+    const withEvent = reachablePostArbitrary.chain((post) =>
+      fc.tuple(fc.constant(post), fc.oneof(eventArbitrary(post), deliveryFactArbitrary(post))),
+    );
+    fc.assert(
+      fc.property(withEvent, ([post, event]) => {
+        // Facts name the post's destinations, or "nowhere" (unknown_destination).
+        if ("destinationId" in event) {
+          expect([...post.destinations.map((d) => d.id), "nowhere"]).toContain(event.destinationId);
+        }
+        const decision = apply(post, event);
+        outcomes.add(decision.ok ? (decision.ignored ?? "accepted") : "refused");
+      }),
+      { numRuns: 1000 },
+    );
+    expect([...outcomes].sort()).toEqual(["accepted", "duplicate", "refused", "stale"]);
+  });
+
+  it("rawFailureArbitrary speaks for every platform and classifies to every error code", () => {
+    const platformsSeen = new Set<string>();
+    const codes = new Set<string>();
+    fc.assert(
+      fc.property(rawFailureArbitrary, (raw) => {
+        platformsSeen.add(raw.platform ?? "");
+        codes.add(classifyFailure(raw).code);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const platform of platforms) {
+      expect(
+        [platform.id, ...platform.aliases].some((name) => platformsSeen.has(name)),
+        platform.id,
+      ).toBe(true);
+    }
+    expect([...codes].sort()).toEqual(Object.keys(errorCodeTable).sort());
+  });
+});
+
+describe("entries", () => {
+  const bundledPackages = async (entry: string): Promise<Set<string>> => {
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform: "node",
+      logLevel: "silent",
+    });
+    return new Set(
+      Object.keys(result.metafile.inputs).flatMap((input) => {
+        const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+        return match?.[1] === undefined ? [] : [match[1]];
+      }),
+    );
+  };
+
+  it("the main entry never carries fast-check; postlife/testing does", async () => {
+    expect(await bundledPackages("../src/index.ts")).not.toContain("fast-check");
+    expect(await bundledPackages("../src/testing/index.ts")).toContain("fast-check");
+  }, 30_000);
+});
