@@ -1,4 +1,4 @@
-import { vendors as table } from "../../spec/vocabularies.json";
+import { vendors as vocabularies } from "../../spec/vocabularies.json";
 import {
   type DestinationStatus,
   isDestinationStatus,
@@ -18,7 +18,35 @@ import {
  * @since 0.1.0
  * @useDeclaredType
  */
-export type Vendor = keyof typeof table;
+export type Vendor =
+  | "generic"
+  | "seed-000"
+  | "postpost"
+  | "seed-003"
+  | "wahdx"
+  | "zernio"
+  | "posteverywhere"
+  | "ayrshare"
+  | "bundle-social"
+  | "upload-post"
+  | "post-for-me"
+  | "outstand"
+  | "hootsuite"
+  | "mixpost"
+  | "postiz";
+
+/**
+ * spec/vocabularies.json, typed so that it fails to compile when its vendors
+ * and `Vendor` differ. `Vendor` is written out rather than derived from the
+ * JSON because a declaration file would then inline the whole JSON as a
+ * value, which no `.d.ts` may hold (TS1039 for every consumer that checks
+ * libraries).
+ */
+const table: [Vendor] extends [keyof typeof vocabularies]
+  ? [keyof typeof vocabularies] extends [Vendor]
+    ? typeof vocabularies
+    : never
+  : never = vocabularies;
 
 /**
  * Every vendor of the vocabulary table, `generic` first.
