@@ -50,9 +50,11 @@ export interface PostBuilder {
   to(...platforms: readonly string[]): PostBuilder;
   /** One destination, named in full. */
   toDestination(destination: DestinationInput): PostBuilder;
+  /** Media items attached to the post, after those it has. */
   withMedia(...media: readonly Media[]): PostBuilder;
   /** The post must be approved before it is scheduled or published. */
   requiringApproval(): PostBuilder;
+  /** The retry policy, over the default's fields (e.g. `{ maxAttempts: 5 }`). */
   withRetry(retry: Partial<RetryPolicy>): PostBuilder;
   /** Scheduled for `at` (a day before it is `now`, unless given); approved first when it must be. */
   scheduledFor(at: string, options?: { readonly now?: string }): PostBuilder;
