@@ -2,11 +2,8 @@
  * postlife/testing is held to what it promises a service's tests: model
  * paths are real and shortest, builders give real posts or say why not,
  * arbitraries give only reachable posts and fitting events, and together
- * they reach every status, every outcome and every error code. The main
- * entry never carries fast-check.
+ * they reach every status, every outcome and every error code.
  */
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
@@ -330,29 +327,4 @@ describe("arbitraries", () => {
     }
     expect([...codes].sort()).toEqual(Object.keys(errorCodeTable).sort());
   });
-});
-
-describe("entries", () => {
-  const bundledPackages = async (entry: string): Promise<Set<string>> => {
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "esm",
-      platform: "node",
-      logLevel: "silent",
-    });
-    return new Set(
-      Object.keys(result.metafile.inputs).flatMap((input) => {
-        const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-        return match?.[1] === undefined ? [] : [match[1]];
-      }),
-    );
-  };
-
-  it("the main entry never carries fast-check; postlife/testing does", async () => {
-    expect(await bundledPackages("../src/index.ts")).not.toContain("fast-check");
-    expect(await bundledPackages("../src/testing/index.ts")).toContain("fast-check");
-  }, 30_000);
 });

@@ -4,11 +4,9 @@
  * `postlifeCode`; and the proof that the main entry does not carry Effect
  * Schema.
  */
-import { fileURLToPath } from "node:url";
 import { fc, test } from "@fast-check/vitest";
 import * as Exit from "effect/Exit";
 import * as Schema from "effect/Schema";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import {
   errorCodeTable,
@@ -219,31 +217,4 @@ describe("round trips", () => {
       expect(encode(decode(encoded))).toStrictEqual(encoded);
     },
   );
-});
-
-describe("entries", () => {
-  /** The files of effect/dist an entry's bundle pulls in. */
-  const effectModulesOf = async (entry: string): Promise<string[]> => {
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "esm",
-      platform: "node",
-      logLevel: "silent",
-    });
-    return Object.keys(result.metafile.inputs)
-      .filter((input) => input.includes("node_modules/effect/dist/"))
-      .map((input) => input.slice(input.indexOf("node_modules/effect/dist/") + 25));
-  };
-
-  it("the main entry does not carry Effect Schema; postlife/wire does", async () => {
-    const main = await effectModulesOf("../src/index.ts");
-    expect(main).toContain("Data.js");
-    expect(main).toContain("Schedule.js");
-    expect(main.filter((file) => /^Schema[^/]*\.js$/.test(file))).toEqual([]);
-    const wire = await effectModulesOf("../src/wire/index.ts");
-    expect(wire).toContain("Schema.js");
-  }, 30_000);
 });
