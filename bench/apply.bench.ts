@@ -36,7 +36,7 @@ interface Case {
 const t0 = "2026-04-20T14:00:00Z";
 const t1 = "2026-04-20T14:00:01Z";
 const t3 = "2026-04-20T14:00:03Z";
-const platforms = ["x", "linkedin", "threads", "bluesky", "instagram"] as const;
+const platforms = ["x", "linkedin", "threads", "bluesky", "mastodon"] as const;
 
 const inputWith = (destinations: number) => ({
   id: "post-1",
