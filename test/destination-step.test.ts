@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import {
   apply,
+  attemptsAllowed,
   type Destination,
   type DestinationContext,
   type DestinationEvent,
@@ -306,6 +307,33 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
       },
     ]);
   });
+
+  it("RECONCILED not found with attempts left counts them by the code's limit, as failures do", () => {
+    // UNKNOWN_ERROR allows one retry: two attempts in all, whatever the policy's maxAttempts.
+    const unclassified = failure("UNKNOWN_ERROR", { outcomeUnknown: true, failedAt: NOW });
+    expect(attemptsAllowed(defaultRetryPolicy, "UNKNOWN_ERROR")).toBe(2);
+    const second = destination({ status: "unconfirmed", attempts: 2, error: unclassified });
+    expect(taken(step(second, reconciled(null))).destination.status).toBe("failed");
+    const first = destination({ status: "unconfirmed", attempts: 1, error: unclassified });
+    expect(taken(step(first, reconciled(null))).destination.status).toBe("queued");
+  });
+
+  test.prop([
+    fc.constantFrom(...Object.keys(errorCodeTable), "SOMETHING_NEW"),
+    fc.integer({ min: 1, max: 6 }),
+    fc.integer({ min: 1, max: 6 }),
+  ])(
+    "a not-found reconciliation re-queues exactly while the recorded code has attempts left",
+    (code, attempts, maxAttempts) => {
+      const policy = { ...defaultRetryPolicy, maxAttempts };
+      const error = { ...failure("TIMEOUT_ERROR", { outcomeUnknown: true }), code };
+      const d = destination({ status: "unconfirmed", attempts, error });
+      const s = taken(step(d, reconciled(null), policy));
+      expect(s.destination.status).toBe(
+        attempts < attemptsAllowed(policy, code) ? "queued" : "failed",
+      );
+    },
+  );
 
   it("RECONCILED not found with no attempt left: failed, keeping the error", () => {
     const s = taken(step(unconfirmed(3), reconciled(null)));

@@ -5,7 +5,12 @@ import { canonicalInstant, formatInstant, instantMs } from "../domain/instant.js
 import type { Instruction } from "../domain/instruction.js";
 import { classifyFailure } from "../errors/classify.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
-import { failureOutcome, type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
+import {
+  attemptsAllowed,
+  failureOutcome,
+  type RetryPolicy,
+  retryDelay,
+} from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
 import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
 import type { DestinationEvent } from "./event.js";
@@ -293,7 +298,10 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
     case "RECONCILED":
       if (d.status === "unconfirmed") {
         if (fact.found !== null) return publish(ctx, d, d.attempts, fact.found, fact.now);
-        if (d.attempts < ctx.retry.maxAttempts) {
+        // The attempts the recorded failure's code allows, as a failure reported outright counts them.
+        const allowed =
+          d.error === undefined ? ctx.retry.maxAttempts : attemptsAllowed(ctx.retry, d.error.code);
+        if (d.attempts < allowed) {
           // Not on the platform: safe to send again, under the same key.
           const next = { ...without(d, "error"), status: "queued" as const };
           return accepted(next, [enqueue(ctx, next)]);
