@@ -8,44 +8,11 @@
  * (`./dist/X.js`, built from `src/X/index.ts`) is held to the bar as soon as
  * it is declared.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Every string target in an "exports" value, whatever its conditions. */
-const targetsOf = (value: unknown): string[] =>
-  typeof value === "string"
-    ? [value]
-    : value !== null && typeof value === "object"
-      ? Object.values(value).flatMap(targetsOf)
-      : [];
-
-/** The source entries behind package.json "exports": `./dist/X.js` → `src/X/index.ts`. */
-const publicEntries = (): string[] => {
-  const manifest = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as {
-    readonly exports: Record<string, unknown>;
-  };
-  const names = new Set<string>();
-  for (const target of targetsOf(manifest.exports)) {
-    const built = /^\.\/dist\/(.+?)\.(?:js|cjs|mjs|d\.ts|d\.cts|d\.mts)$/.exec(target);
-    if (built?.[1] !== undefined) names.add(built[1]);
-  }
-  return [...names]
-    .sort()
-    .map((name) => (name === "index" ? "src/index.ts" : `src/${name}/index.ts`));
-};
-
-const compilerOptions = (): ts.CompilerOptions => {
-  const configFile = resolve(root, "tsconfig.json");
-  const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
-  if (error !== undefined)
-    throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
-  return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configFile).options;
-};
+import { compilerOptions, exportedNames, publicEntries, root } from "./support/public-surface.js";
 
 const text = (comment: string | ts.NodeArray<ts.JSDocComment> | undefined): string =>
   (ts.getTextOfJSDocComment(comment) ?? "").trim();
@@ -66,16 +33,8 @@ const lacksOf = (declaration: ts.Declaration): string[] => {
 
 /** Each exported name of the entry with what its doc comment lacks, for those that lack something. */
 const undocumented = (program: ts.Program, entry: string): string[] => {
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(resolve(root, entry));
-  if (source === undefined) throw new Error(`${entry} is not in the program`);
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error(`${entry} is not a module`);
   const found: string[] = [];
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-    const symbol =
-      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declarations = symbol.declarations ?? [];
+  for (const { name, declarations } of exportedNames(program, entry)) {
     // A name declared more than once (overloads, a value and its type) passes
     // when one of its declarations carries the whole comment.
     const verdicts = declarations.map(lacksOf);
@@ -83,7 +42,7 @@ const undocumented = (program: ts.Program, entry: string): string[] => {
     const where = declarations[0];
     const file = where === undefined ? "?" : relative(root, where.getSourceFile().fileName);
     const lacks = verdicts[0] ?? ["declaration"];
-    found.push(`${exported.name} (${file}): no ${lacks.join(", no ")}`);
+    found.push(`${name} (${file}): no ${lacks.join(", no ")}`);
   }
   return found;
 };

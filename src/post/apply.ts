@@ -71,7 +71,7 @@ const eventTypeOf = (event: unknown): string =>
  * });
  * if (decision.ok) {
  *   decision.post.status; // "scheduled"
- *   decision.outbox; // [{ type: "arm_schedule", at: "2026-04-20T14:00:00Z", ... }, { type: "webhook", event: "post.scheduled", ... }]
+ *   decision.outbox; // [{ type: "arm_schedule", at: "2026-04-20T14:00:00.000Z", ... }, { type: "webhook", event: "post.scheduled", ... }]
  * } else {
  *   decision.rejection.message;
  * }

@@ -30,7 +30,7 @@ const platformIds = ["x", "linkedin", "threads", "instagram", "bluesky"] as cons
  * ```ts
  * import fc from "fast-check";
  * import { destinationInputArbitrary } from "postlife/testing";
- * fc.sample(destinationInputArbitrary, 1); // [{ id: "d-x", platform: "threads", accountId: "acct-1", … }]
+ * fc.sample(destinationInputArbitrary, 1); // random, e.g. [{ id: "d-x", platform: "threads", accountId: "acct-1", … }]
  * ```
  * @since 0.1.0
  */

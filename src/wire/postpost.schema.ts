@@ -326,6 +326,7 @@ export const PostPostGroupJson: Schema.Codec<PostReport, PostPostGetPostResponse
  * ```ts
  * import * as Result from "effect/Result";
  * import { decodePostPostGroup } from "postlife/wire";
+ * declare const response: Response; // a fetch() of the API
  * const read = decodePostPostGroup(await response.json());
  * if (Result.isSuccess(read)) console.log(read.success.status);
  * else console.error(read.failure.message); // e.g. 'Missing key\n  at ["posts"][0]["status"]'

@@ -356,6 +356,7 @@ export const ResultsJson: Schema.Codec<PostReport, ResultsResponse> = ResponseWi
  * ```ts
  * import * as Result from "effect/Result";
  * import { decodeResults } from "postlife/wire";
+ * declare const response: Response; // a fetch() of the API
  * const read = decodeResults(await response.json());
  * if (Result.isSuccess(read)) console.log(read.success.destinations.map((d) => d.status));
  * else console.error(read.failure.message); // e.g. 'Expected an integer\n  at ["data"]["results"][0]["attempts"]'
