@@ -4,7 +4,7 @@
  * shape driven through the whole event alphabet, refusals included.
  */
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import {
   allowedEvents,
@@ -18,6 +18,7 @@ import {
   statusOf,
 } from "../src/index.js";
 import { choicesArb, postInputArb, reachablePostArb, resolve, run } from "./support/arbitraries.js";
+import { explore } from "./support/explore.js";
 import { witnessesFor } from "./support/witness.js";
 
 const sequenceArb = fc.tuple(postInputArb, choicesArb);
@@ -203,6 +204,31 @@ describe("apply", () => {
       }
     },
   );
+
+  test.prop([reachablePostArb, fc.nat()])(
+    "only an unconfirmed destination's error says its outcome is unknown",
+    (post, choice) => {
+      const decision = apply(post, resolve(post, choice));
+      for (const p of decision.ok ? [post, decision.post] : [post]) {
+        for (const d of p.destinations) {
+          expect(d.error?.outcomeUnknown === true, `${d.id} ${d.status}`).toBe(
+            d.status === "unconfirmed",
+          );
+        }
+      }
+    },
+  );
+
+  it("only an unconfirmed destination's error says its outcome is unknown, in every state the exploration reaches", () => {
+    explore(({ decision }) => {
+      if (!decision.ok) return;
+      for (const d of decision.post.destinations) {
+        expect(d.error?.outcomeUnknown === true, `${d.id} ${d.status}`).toBe(
+          d.status === "unconfirmed",
+        );
+      }
+    });
+  });
 
   test.prop([sequenceArb])("every accepted EDIT bumps the revision by one", ([input, choices]) => {
     for (const { before, event, decision } of run(input, choices)) {

@@ -335,9 +335,11 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
     },
   );
 
-  it("RECONCILED not found with no attempt left: failed, keeping the error", () => {
+  it("RECONCILED not found with no attempt left: failed, keeping the error, its outcome now known", () => {
     const s = taken(step(unconfirmed(3), reconciled(null)));
     expect(s.destination).toMatchObject({ status: "failed", error: { code: "TIMEOUT_ERROR" } });
+    // The look-up settled it: the post is not on the platform, so the outcome is no longer unknown.
+    expect(s.destination.error).not.toHaveProperty("outcomeUnknown");
     expect(s.outbox).toEqual([
       {
         type: "webhook",

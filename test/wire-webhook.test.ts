@@ -657,10 +657,12 @@ describe("order independence", () => {
 describe("what the core does with the webhooks it sends", () => {
   /**
    * Found while proving order independence (and fixed in `factsOf` since): a
-   * destination that failed after a reconciliation found nothing keeps its
-   * outcome-unknown error, so postlife's own destination.failed carries
-   * `outcomeUnknown: true`. A receiver must still record a failure (the
-   * sender knows it failed), not an unconfirmed attempt to reconcile.
+   * destination that failed after a reconciliation found nothing kept its
+   * outcome-unknown error, so postlife's own destination.failed carried
+   * `outcomeUnknown: true`. The core now clears it once the look-up has
+   * settled the outcome; a receiver must still record a failure (the sender
+   * knows it failed) for an error stored before that, not an unconfirmed
+   * attempt to reconcile.
    */
   it("a postlife destination.failed after a failed reconciliation replays as failed", () => {
     const source = createPost({
@@ -691,25 +693,30 @@ describe("what the core does with the webhooks it sends", () => {
         i.type === "webhook" && i.event === "destination.failed",
     );
     const failed = dest(post, "d-x");
-    expect(failed.error?.outcomeUnknown).toBe(true);
-    // The payload a service sends for that instruction, built from the destination.
-    const facts = factsFromWire({
-      event: webhook?.event ?? "destination.failed",
-      postId: POST_ID,
-      revision: webhook?.revision ?? 0,
-      occurredAt: at(3),
-      destination: {
-        id: "d-x",
-        status: "failed",
-        vendorStatus: "destination.failed",
-        ...(failed.error ? { error: failed.error } : {}),
-      },
-      facts: [],
-    });
-    const replica = replay(queuedPost(1), facts);
-    expect(replica.refusals).toEqual([]);
-    expect(dest(replica.post, "d-x").status).toBe("failed");
-    expect(replica.post.status).toBe(aggregateStatus(["failed"]));
+    if (failed.error === undefined) throw new Error("the failed destination keeps its error");
+    expect(failed.error).toMatchObject({ code: "TIMEOUT_ERROR" });
+    expect(failed.error).not.toHaveProperty("outcomeUnknown");
+    // The payload a service sends for that instruction, built from the destination: as this
+    // postlife stores it, and as an earlier one did (still saying the outcome is unknown).
+    for (const error of [failed.error, { ...failed.error, outcomeUnknown: true }]) {
+      const facts = factsFromWire({
+        event: webhook?.event ?? "destination.failed",
+        postId: POST_ID,
+        revision: webhook?.revision ?? 0,
+        occurredAt: at(3),
+        destination: {
+          id: "d-x",
+          status: "failed",
+          vendorStatus: "destination.failed",
+          error,
+        },
+        facts: [],
+      });
+      const replica = replay(queuedPost(1), facts);
+      expect(replica.refusals).toEqual([]);
+      expect(dest(replica.post, "d-x").status).toBe("failed");
+      expect(replica.post.status).toBe(aggregateStatus(["failed"]));
+    }
   });
 
   it("a failed result without an error, next to the same failure with one: the status agrees, the recorded error depends on order", () => {

@@ -306,7 +306,13 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
           const next = { ...without(d, "error"), status: "queued" as const };
           return accepted(next, [enqueue(ctx, next)]);
         }
-        const next: Destination = { ...d, status: "failed" };
+        // The look-up settled what the failure left open: the post is not there. The error
+        // stays (it is why the destination failed), its outcome no longer unknown.
+        const next: Destination = {
+          ...d,
+          status: "failed",
+          ...(d.error === undefined ? {} : { error: omit(d.error, "outcomeUnknown") }),
+        };
         return accepted(next, [webhook(ctx, next, "destination.failed")]);
       }
       if (d.status === "published" && fact.found?.platformPostId === d.platformPostId) {
