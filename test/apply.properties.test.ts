@@ -156,6 +156,25 @@ describe("apply", () => {
   );
 
   test.prop([sequenceArb])(
+    "each look-up names the attempt that went unconfirmed, and no two share a key and attempt",
+    ([input, choices]) => {
+      const jobs = new Set<string>();
+      for (const { decision } of run(input, choices)) {
+        if (!decision.ok) continue;
+        for (const i of decision.outbox) {
+          if (i.type !== "request_reconciliation") continue;
+          const d = decision.post.destinations.find((n) => n.id === i.destinationId);
+          expect(d?.status).toBe("unconfirmed");
+          expect(i.attempt).toBe(d?.attempts);
+          const job = `${i.idempotencyKey}#${i.attempt}`;
+          expect(jobs.has(job), job).toBe(false);
+          jobs.add(job);
+        }
+      }
+    },
+  );
+
+  test.prop([sequenceArb])(
     "an unconfirmed destination is never sent again before a reconciliation",
     ([input, choices]) => {
       for (const { before, event, decision } of run(input, choices)) {

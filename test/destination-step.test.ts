@@ -244,6 +244,7 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
         platform: "x",
         accountId: "acct-1",
         idempotencyKey: KEY,
+        attempt: 1,
       },
     ]);
   });
@@ -349,6 +350,19 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
         destinationId: "d-x",
       },
     ]);
+  });
+
+  it("each look-up names the attempt it is about; RECONCILED echoing another attempt is stale", () => {
+    const second = taken(step(publishing(2), failedWith(unknown)));
+    expect(second.outbox).toMatchObject([{ type: "request_reconciliation", attempt: 2 }]);
+    // A late answer to attempt 1's look-up must not decide attempt 2: it was sent after that look-up.
+    const late = step(unconfirmed(2), { ...reconciled(null), attempt: 1 });
+    expect(stepOutcome(late)).toBe("ignore:stale");
+    expect(late.kind === "ignored" && late.message).toContain("attempt 1");
+    expect(stepOutcome(step(unconfirmed(2), { ...reconciled(null), attempt: 2 }))).toBe(
+      "to:queued",
+    );
+    expect(stepOutcome(step(unconfirmed(2), reconciled(null)))).toBe("to:queued");
   });
 
   it("RECONCILED on a destination published as the same post is a duplicate; else stale", () => {

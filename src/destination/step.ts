@@ -130,6 +130,7 @@ const fail = (
           platform: d.platform,
           accountId: d.accountId,
           idempotencyKey: d.idempotencyKey ?? "",
+          attempt: attempts,
         },
       ]);
     }
@@ -297,6 +298,13 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
 
     case "RECONCILED":
       if (d.status === "unconfirmed") {
+        // A look-up answers for the attempt it was asked about: a late answer about an earlier
+        // attempt (sent again since) says nothing about the one now awaited.
+        if (fact.attempt !== undefined && fact.attempt !== d.attempts) {
+          return stale(
+            `the look-up of attempt ${fact.attempt} of ${d.id} is not the one awaited (${d.attempts})`,
+          );
+        }
         if (fact.found !== null) return publish(ctx, d, d.attempts, fact.found, fact.now);
         // The attempts the recorded failure's code allows, as a failure reported outright counts them.
         const allowed =

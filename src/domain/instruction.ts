@@ -163,7 +163,10 @@ export interface ScheduleRetry {
   readonly at: string;
 }
 /**
- * Look the post up on the platform (by `idempotencyKey`), then send RECONCILED.
+ * Look the post up on the platform (by `idempotencyKey`), then send RECONCILED
+ * echoing `idempotencyKey` and `attempt`. The attempt tells two look-ups of one
+ * delivery apart (a job id of `${idempotencyKey}#${attempt}`), and a late
+ * answer about an earlier attempt is ignored as stale.
  *
  * @example
  * ```ts
@@ -176,6 +179,7 @@ export interface ScheduleRetry {
  *   platform: "x",
  *   accountId: "acct-1",
  *   idempotencyKey: "post-1:d-x:1:0",
+ *   attempt: 1,
  * };
  * ```
  * @since 0.1.0
@@ -187,6 +191,8 @@ export interface RequestReconciliation {
   readonly platform: string;
   readonly accountId: string;
   readonly idempotencyKey: string;
+  /** The attempt whose outcome is unknown: the one the look-up is about. */
+  readonly attempt: number;
 }
 /**
  * The account's token expired or was revoked: ask its owner to reconnect it.
