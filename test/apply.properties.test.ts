@@ -104,7 +104,7 @@ describe("apply", () => {
   );
 
   test.prop([sequenceArb])(
-    "published, failed and cancelled destinations never change, except failed ones through RETRY_FAILED",
+    "published, failed and cancelled destinations never change, except failed ones through RETRY_FAILED or a confirmed success",
     ([input, choices]) => {
       for (const { before, event, decision } of run(input, choices)) {
         if (!decision.ok) continue;
@@ -114,6 +114,19 @@ describe("apply", () => {
           if (d.status === "failed" && event.type === "RETRY_FAILED") {
             expect(after?.status).toBe("queued");
             expect(after?.generation).toBe(d.generation + 1);
+          } else if (
+            d.status === "failed" &&
+            event.type === "DELIVERY_SUCCEEDED" &&
+            event.destinationId === d.id &&
+            after !== d
+          ) {
+            // The platform has the post after all: published, as this delivery, with its id.
+            expect(after).toMatchObject({
+              status: "published",
+              generation: d.generation,
+              idempotencyKey: d.idempotencyKey,
+              platformPostId: event.platformPostId,
+            });
           } else if (event.type === "EDIT") {
             // Only a draft or scheduled post is edited, and it has no finished destination.
             expect(after).toEqual(d);

@@ -653,6 +653,55 @@ describe("RETRY_FAILED", () => {
   });
 });
 
+describe("a late success after a final failure", () => {
+  const late = (destinationId: string) =>
+    succeeded(destinationId, `late-${destinationId}`, "2026-04-19T09:10:00.000Z");
+
+  it("publishes the failed destination of a partially_published post: the post is published", () => {
+    const decision = accept(apply(postIn("partially_published"), late("d-threads")));
+    expect(decision.post.status).toBe("published");
+    expect(dest(decision.post, "d-threads")).toMatchObject({
+      status: "published",
+      platformPostId: "late-d-threads",
+    });
+    expect(dest(decision.post, "d-threads").error).toBeUndefined();
+    expect(decision.post.counts).toMatchObject({ published: 3, failed: 0 });
+    expect(ofType(decision.outbox, "webhook").map((w) => w.event)).toEqual([
+      "destination.published",
+      "post.published",
+    ]);
+    // Nothing is left to retry by hand, so nothing can publish it a second time.
+    expect(reject(apply(decision.post, { type: "RETRY_FAILED", now: NOW }))).toMatchObject({
+      reason: "not_allowed_in_status",
+    });
+  });
+
+  it("turns a failed post partially_published, then published", () => {
+    const one = accept(apply(postIn("failed"), late("d-x")));
+    expect(one.post.status).toBe("partially_published");
+    expect(ofType(one.outbox, "webhook").map((w) => w.event)).toEqual([
+      "destination.published",
+      "post.partially_published",
+    ]);
+    const all = run(one.post, late("d-li"), late("d-threads"));
+    expect(all.status).toBe("published");
+  });
+
+  it("the same late success twice: the second is a duplicate", () => {
+    const once = accept(apply(postIn("failed"), late("d-x"))).post;
+    const twice = apply(once, late("d-x"));
+    expect(twice).toMatchObject({ ok: true, ignored: "duplicate" });
+  });
+
+  it("a deleted post stays deleted: a late success for its failed destination is stale", () => {
+    const deleted = run(postIn("failed"), { type: "DELETE" });
+    expect(dest(deleted, "d-x").status).toBe("failed");
+    const decision = apply(deleted, late("d-x"));
+    expect(decision).toMatchObject({ ok: true, ignored: "stale" });
+    expect(decision.ok && decision.post).toBe(deleted);
+  });
+});
+
 describe("allowedEvents, per status", () => {
   it.each([
     ["draft", ["EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE"]],
@@ -661,8 +710,9 @@ describe("allowedEvents, per status", () => {
     ["queued", ["CANCEL", "DELETE", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", "DELIVERY_FAILED"]],
     ["publishing", ["CANCEL", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", "DELIVERY_FAILED"]],
     ["published", []],
-    ["partially_published", ["RETRY_FAILED"]],
-    ["failed", ["DELETE", "RETRY_FAILED"]],
+    // A failed destination still takes a late success: the platform may have the post after all.
+    ["partially_published", ["RETRY_FAILED", "DELIVERY_SUCCEEDED"]],
+    ["failed", ["DELETE", "RETRY_FAILED", "DELIVERY_SUCCEEDED"]],
     ["cancelled", ["DELETE"]],
     ["deleted", []],
   ] as const)("a %s launch post allows %j", (status, expected) => {

@@ -500,10 +500,11 @@ describe("duplicate and stale facts", () => {
     expect(s.destination.error).toBeUndefined();
   });
 
-  it("no fact changes a published, failed or cancelled destination", () => {
+  it("no fact changes a published or cancelled destination; a failed one takes only a success", () => {
+    const failedD = destination({ status: "failed", attempts: 3, error: failure("TIMEOUT_ERROR") });
     const ends = [
       destination({ status: "published", attempts: 1, platformPostId: "1" }),
-      destination({ status: "failed", attempts: 3, error: failure("TIMEOUT_ERROR") }),
+      failedD,
       destination({ status: "cancelled" }),
     ];
     const facts: DestinationEvent[] = [
@@ -514,9 +515,54 @@ describe("duplicate and stale facts", () => {
       { type: "RECONCILED", destinationId: "d-x", found: null, now: NOW },
     ];
     for (const d of ends) {
-      for (const fact of facts)
-        expect(step(d, fact).kind, `${d.status} × ${fact.type}`).toBe("ignored");
+      for (const fact of facts) {
+        const expected =
+          d === failedD && fact.type === "DELIVERY_SUCCEEDED" ? "accepted" : "ignored";
+        expect(step(d, fact).kind, `${d.status} × ${fact.type}`).toBe(expected);
+      }
     }
+  });
+
+  it("a late success for a failed destination publishes it: the platform is the truth", () => {
+    // A vendor's destination.failed (final), then its post after all.
+    const failedD = destination({
+      status: "failed",
+      attempts: 1,
+      error: { ...failure("UNKNOWN_ERROR"), retryable: false, failedAt: NOW },
+    });
+    const s = taken(
+      step(
+        failedD,
+        succeeded("1780", { idempotencyKey: KEY, platformUrl: "https://x.com/i/1780" }),
+      ),
+    );
+    expect(s.destination).toMatchObject({
+      status: "published",
+      attempts: 1,
+      generation: 0,
+      idempotencyKey: KEY,
+      platformPostId: "1780",
+      platformUrl: "https://x.com/i/1780",
+      publishedAt: NOW,
+    });
+    expect(s.destination.error).toBeUndefined();
+    expect(s.outbox).toEqual([
+      {
+        type: "webhook",
+        event: "destination.published",
+        postId: POST,
+        revision: 2,
+        destinationId: "d-x",
+      },
+    ]);
+    // Without a key it is taken too; with another delivery's key (an older generation, or
+    // someone else's), it is stale: it proves nothing about this destination's delivery.
+    expect(stepOutcome(step(failedD, succeeded("1780")))).toBe("to:published");
+    const older = step(
+      destination({ ...failedD, generation: 1, idempotencyKey: idempotencyKey(POST, "d-x", 2, 1) }),
+      succeeded("1780", { idempotencyKey: KEY }),
+    );
+    expect(stepOutcome(older)).toBe("ignore:stale");
   });
 });
 

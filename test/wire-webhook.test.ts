@@ -629,6 +629,62 @@ describe("order independence", () => {
     60_000,
   );
 
+  it("a destination.failed and a destination.published for one destination end published, in either order", () => {
+    const start = queuedPost(2);
+    const failedNotice = factsFromWire(
+      destinationNotice(
+        "d-x",
+        {
+          kind: "failed",
+          error: { code: "UNKNOWN_ERROR", message: "Try later", retryable: false },
+        },
+        at(2),
+      ),
+    );
+    const publishedNotice = factsFromWire(
+      destinationNotice("d-x", { kind: "published", platformPostId: "1780123456789012345" }, at(3)),
+    );
+    const other = factsFromWire(
+      destinationNotice("d-li", { kind: "published", platformPostId: "urn:li:share:7186" }, at(4)),
+    );
+    const started: DeliveryFact = { type: "DELIVERY_STARTED", destinationId: "d-x", now: at(1) };
+    for (const order of [
+      [...failedNotice, ...publishedNotice],
+      [...publishedNotice, ...failedNotice],
+    ]) {
+      const alone = replay(queuedPost(1), order);
+      expect(alone.refusals).toEqual([]);
+      expect(endOf(alone.post)).toStrictEqual({
+        status: "published",
+        destinations: [
+          {
+            id: "d-x",
+            status: "published",
+            platformPostId: "1780123456789012345",
+            code: undefined,
+          },
+        ],
+      });
+    }
+    // With the worker's DELIVERY_STARTED and another destination, every order ends the same.
+    const ends = new Set(
+      permutations([started, ...failedNotice, ...publishedNotice, ...other]).map((order) => {
+        const replayed = replay(start, order);
+        expect(replayed.refusals).toEqual([]);
+        return JSON.stringify(endOf(replayed.post));
+      }),
+    );
+    expect([...ends].map((e) => JSON.parse(e))).toEqual([
+      {
+        status: "published",
+        destinations: [
+          { id: "d-x", status: "published", platformPostId: "1780123456789012345" },
+          { id: "d-li", status: "published", platformPostId: "urn:li:share:7186" },
+        ],
+      },
+    ]);
+  });
+
   it("every one of the 5,040 orders of a three-destination stream with a duplicate ends the same", () => {
     const start = queuedPost(3);
     const outcomes: Outcome[] = [

@@ -240,10 +240,15 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
               `${d.id} is already published as ${d.platformPostId}, not ${fact.platformPostId}`,
             );
       }
-      if (d.status === "failed" || d.status === "cancelled") {
-        return stale(`${d.id} is ${d.status}: a success of an earlier attempt no longer applies`);
+      if (d.status === "cancelled") {
+        return stale(`${d.id} is cancelled: a success of an earlier attempt no longer applies`);
       }
-      // A confirmed success is taken in any open status: the post exists on the platform.
+      // The platform is the truth about whether a post is live: a confirmed success is taken in
+      // any open status, and by a failed destination too (a vendor that reported a final failure
+      // and then the post, a failure classified final that was not). Recording it is what keeps
+      // a later RETRY_FAILED from publishing it a second time. A success that names another
+      // delivery's key was turned away above: after RETRY_FAILED the destination follows its
+      // new key, and a key postlife did not give this destination proves nothing about it.
       return publish(ctx, d, d.status === "queued" ? d.attempts + 1 : d.attempts, fact, fact.now);
 
     case "DELIVERY_FAILED": {

@@ -99,7 +99,7 @@ export const editorialStatuses = ["draft", "pending_approval", "scheduled"] as c
  */
 export type EditorialStatus = (typeof editorialStatuses)[number];
 
-/** Destination statuses that accept nothing more (a failed one only a manual retry). */
+/** Destination statuses that accept nothing more (a failed one only a manual retry, or a late success). */
 export const terminalDestinationStatuses = ["published", "failed", "cancelled"] as const;
 
 /**

@@ -30,6 +30,7 @@ const guards: Record<Exclude<DestinationGuard, "isIn">, (args: Args) => boolean>
   failsForGood: leadsTo("failed"),
   retryIsDue: leadsTo("queued"),
   foundOnPlatform: leadsTo("published"),
+  liveOnPlatform: leadsTo("published"),
   notFoundAttemptsLeft: leadsTo("queued"),
   notFoundNoAttemptsLeft: leadsTo("failed"),
 };
@@ -67,7 +68,8 @@ const failure = [
  * machine. The editorial statuses mirror the post's; then queued, publishing
  * (every attempt starts with DELIVERY_STARTED and counts), and published,
  * retrying, unconfirmed or failed. An unconfirmed destination (the request may
- * have reached the platform) is never retried blindly: RECONCILED decides.
+ * have reached the platform) is never retried blindly: RECONCILED decides. A
+ * failed one is re-queued by RETRY_FAILED, or published by a late success.
  * An actor starts in the status its input destination already has, so a
  * destination loaded from storage resumes where it stood.
  *
@@ -191,9 +193,10 @@ export const destinationMachine = setup({
     },
     failed: {
       description:
-        "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key.",
+        "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key; a late DELIVERY_SUCCEEDED of its own delivery publishes it, since the platform is the truth about what is live.",
       on: {
         RETRY_FAILED: to("queued"),
+        DELIVERY_SUCCEEDED: { guard: "liveOnPlatform", target: "published", actions: "takeStep" },
       },
     },
     cancelled: {

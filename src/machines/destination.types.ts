@@ -13,6 +13,7 @@ export type DestinationGuard =
   | "failsForGood"
   | "retryIsDue"
   | "foundOnPlatform"
+  | "liveOnPlatform"
   | "notFoundAttemptsLeft"
   | "notFoundNoAttemptsLeft";
 

@@ -213,14 +213,18 @@ export const postMachine = setup({
     },
     partially_published: {
       description:
-        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand.",
+        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand, or turn out published after all (a late success).",
       on: {
+        // A failed destination takes a late success: the platform has the post after all.
+        DELIVERY_SUCCEEDED: fact,
         RETRY_FAILED: { guard: "canRetryFailed", target: "settling", actions: "requeueFailed" },
       },
     },
     failed: {
-      description: "Done, and nothing was published: every destination failed or was cancelled.",
+      description:
+        "Done, and nothing was published: every destination failed or was cancelled. A late success of a failed destination publishes it after all.",
       on: {
+        DELIVERY_SUCCEEDED: fact,
         RETRY_FAILED: { guard: "canRetryFailed", target: "settling", actions: "requeueFailed" },
         DELETE: { guard: "canDelete", target: "deleted", actions: "deletePost" },
       },

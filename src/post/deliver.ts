@@ -33,6 +33,15 @@ export const deliver = (post: Post, fact: DeliveryFact): Decision => {
         ...(step.acceptedFrom === undefined ? {} : { acceptedFrom: step.acceptedFrom }),
       });
     case "accepted": {
+      if (post.status === "deleted") {
+        // Only a failed destination can still take a fact (a late success): a deleted post
+        // stays deleted, and nothing of it can be sent again.
+        return ignore(
+          post,
+          "stale",
+          `the post is deleted: ${fact.type} for ${destination.id} no longer applies`,
+        );
+      }
       const destinations = post.destinations.with(index, step.destination);
       return settle(post, { destinations }, step.outbox);
     }
