@@ -6,13 +6,16 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  aggregateStatus,
   allowedEvents,
   apply,
   can,
   type Post,
   type PostEvent,
   type PostStatus,
+  postStatuses,
   type Rejection,
+  statusOf,
 } from "../src/index.js";
 import { checkPost } from "../src/rules/post-shape.js";
 import { reachablePostArb } from "./support/arbitraries.js";
@@ -231,4 +234,61 @@ describe("checkPost", () => {
       });
     },
   );
+});
+
+describe("apply refuses a post whose status or counts disagree with its destinations", () => {
+  it("a post whose destinations are draft, stored as published", () => {
+    const rejection = refusal(corrupt(postIn("draft"), ["status"], "published"));
+    expect(rejection).toMatchObject({
+      reason: "invalid_post",
+      path: "status",
+      status: "published",
+    });
+    expect(rejection.message).toBe(
+      'post.status is "published", but its destinations (draft, draft, draft) give "draft"',
+    );
+  });
+
+  it("a deleted post with a destination still queued", () => {
+    const rejection = refusal(corrupt(postIn("queued"), ["status"], "deleted"));
+    expect(rejection).toMatchObject({ reason: "invalid_post", path: "status" });
+    expect(rejection.message).toContain('destinations[0] ("d-x") is queued');
+  });
+
+  it("counts that disagree are named by status", () => {
+    const rejection = refusal(corrupt(postIn("partially_published"), ["counts", "failed"], 0));
+    expect(rejection).toMatchObject({ reason: "invalid_post", path: "counts.failed" });
+    expect(rejection.message).toBe("post.counts.failed is 0, but 1 of its destinations is failed");
+    expect(refusal(corrupt(postIn("draft"), ["counts"], REMOVED)).path).toBe("counts");
+  });
+
+  test.prop([reachablePostArb, fc.constantFrom(...postStatuses)])(
+    "a reachable post stored with another status is refused, unless its destinations give that status",
+    (post, other) => {
+      fc.pre(other !== post.status);
+      const stored = corrupt(post, ["status"], other) as Post;
+      // What its destinations give: the aggregate, or `deleted` when only failed or cancelled are left.
+      const fits =
+        other === "deleted"
+          ? post.destinations.every((d) => d.status === "failed" || d.status === "cancelled")
+          : other === aggregateStatus(post.destinations.map((d) => d.status));
+      if (fits) {
+        expect(checkPost(stored)).toBeUndefined();
+      } else {
+        expect(checkPost(stored)).toMatchObject({ reason: "invalid_post", path: "status" });
+      }
+      expect(checkPost(post)).toBeUndefined();
+      expect(post.status).toBe(statusOf(post));
+    },
+  );
+
+  test.prop([
+    reachablePostArb,
+    fc.constantFrom(...Object.keys(postIn("draft").counts)),
+    fc.integer({ min: 1, max: 3 }),
+  ])("a reachable post with any count off is refused, naming that count", (post, key, off) => {
+    const counts = post.counts as Record<string, number>;
+    const stored = corrupt(post, ["counts", key], (counts[key] ?? 0) + off);
+    expect(checkPost(stored)).toMatchObject({ reason: "invalid_post", path: `counts.${key}` });
+  });
 });

@@ -1,4 +1,11 @@
-import { isDestinationStatus, isPostStatus } from "../domain/status.js";
+import { countByStatus } from "../domain/post.js";
+import {
+  type DestinationStatus,
+  destinationStatuses,
+  isDestinationStatus,
+  isPostStatus,
+} from "../domain/status.js";
+import { aggregateStatus } from "./aggregate.js";
 import type { Problem } from "./readiness.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -16,7 +23,10 @@ const invalid = (path: string, what: string): Problem => ({
  * Checks that a value read back from storage has the shape of a `Post`, so
  * that a corrupted row is refused with the field named instead of throwing
  * halfway through a transition. It checks shape, not history: what the
- * content rules say is checked when the post leaves the draft.
+ * content rules say is checked when the post leaves the draft. What every
+ * post `apply` gives holds too: its status is the one its destinations give
+ * (`deleted`, the one status a post holds on its own, has only failed and
+ * cancelled destinations left), and its counts are theirs.
  */
 export const checkPost = (post: unknown): Problem | undefined => {
   if (!isRecord(post)) return invalid("", "must be an object (a Post from createPost or apply)");
@@ -56,6 +66,47 @@ export const checkPost = (post: unknown): Problem | undefined => {
       if (d[key] !== undefined && typeof d[key] !== "string") {
         return invalid(`${at}.${key}`, "must be an ISO 8601 date-time string");
       }
+    }
+  }
+  return checkDerived(
+    post.status,
+    post.destinations as { status: DestinationStatus }[],
+    post.counts,
+  );
+};
+
+/** The status and counts a post derives from its destinations, checked against the stored ones. */
+const checkDerived = (
+  status: string,
+  destinations: readonly { readonly id?: unknown; readonly status: DestinationStatus }[],
+  counts: unknown,
+): Problem | undefined => {
+  if (status === "deleted") {
+    const i = destinations.findIndex((d) => d.status !== "failed" && d.status !== "cancelled");
+    const live = destinations[i];
+    if (live !== undefined) {
+      return invalid(
+        "status",
+        `is "deleted", but destinations[${i}] ("${String(live.id)}") is ${live.status}: a deleted post has only failed or cancelled destinations`,
+      );
+    }
+  } else {
+    const derived = aggregateStatus(destinations.map((d) => d.status));
+    if (derived !== status) {
+      return invalid(
+        "status",
+        `is "${status}", but its destinations (${destinations.map((d) => d.status).join(", ") || "none"}) give "${derived}"`,
+      );
+    }
+  }
+  if (!isRecord(counts)) return invalid("counts", "must be an object of per-status counts");
+  const actual = countByStatus(destinations);
+  for (const key of destinationStatuses) {
+    if (counts[key] !== actual[key]) {
+      return invalid(
+        `counts.${key}`,
+        `is ${String(counts[key])}, but ${actual[key]} of its destinations ${actual[key] === 1 ? "is" : "are"} ${key}`,
+      );
     }
   }
   return undefined;
