@@ -36,4 +36,12 @@ export type { PostBuilder } from "./builders.js";
 export { aPost, postIn } from "./builders.js";
 export type { ModelPath } from "./model-paths.js";
 export { defaultModelInput, destinationPaths, postPaths } from "./model-paths.js";
+export {
+  mcpPostStatusArbitrary,
+  postPostResponseArbitrary,
+  resultsResponseArbitrary,
+  wahdxBatchStatusArbitrary,
+  wahdxStatusArbitrary,
+  webhookPayloadArbitrary,
+} from "./vendor-payloads.js";
 export { witnessesFor } from "./witness.js";
