@@ -130,6 +130,20 @@ describe("readable errors", () => {
     );
   });
 
+  it("fields apply would refuse in a DELIVERY_FAILED fail here, naming their path", () => {
+    for (const [field, value] of [
+      ["code", ""],
+      ["platformStatusCode", 401.5],
+      ["platformStatusCode", -1],
+      ["failedAt", "yesterday"],
+      ["failedAt", "2026-02-22T14:30:00"],
+    ] as const) {
+      expect(decodeError({ ...(seedError as object), [field]: value }).message, field).toMatch(
+        new RegExp(`at \\["${field}"\\]`),
+      );
+    }
+  });
+
   it("a value that is not an object fails", () => {
     expect(() => decode("PLATFORM_AUTH_EXPIRED")).toThrow(/Expected object/);
   });
@@ -137,7 +151,7 @@ describe("readable errors", () => {
 
 const codeArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...(Object.keys(errorCodeTable) as KnownErrorCode[])) },
-  { weight: 1, arbitrary: fc.constantFrom("MEDIA_PROCESSING_FAILED", "SPAM_RISK", "") },
+  { weight: 1, arbitrary: fc.constantFrom("MEDIA_PROCESSING_FAILED", "SPAM_RISK") },
 );
 const optionalFields = {
   platformStatusCode: fc.integer({ min: 100, max: 599 }),

@@ -478,13 +478,16 @@ const publishErrorArb = (forApply: boolean): fc.Arbitrary<PublishError> =>
             weight: 4,
             arbitrary: fc.constantFrom(...(Object.keys(errorCodeTable) as KnownErrorCode[])),
           },
-          { weight: 1, arbitrary: forApply ? unknownCodeArb : fc.string({ maxLength: 24 }) },
+          {
+            weight: 1,
+            arbitrary: forApply ? unknownCodeArb : fc.string({ minLength: 1, maxLength: 24 }),
+          },
         ),
         message: fc.string({ maxLength: 30 }),
         retryable: fc.boolean(),
         platformError: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
         platformStatusCode: fc.integer({ min: 100, max: 599 }),
-        failedAt: forApply ? fc.constantFrom(...INSTANTS) : fc.string(),
+        failedAt: fc.constantFrom(...INSTANTS),
         retryAfterMs: fc.integer({ min: 0, max: 48 * 3_600_000 }),
         outcomeUnknown: fc.boolean(),
         platformCode: fc.oneof(

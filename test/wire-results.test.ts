@@ -379,6 +379,15 @@ describe("readable errors", () => {
     );
   });
 
+  it("a time that is not an instant names its path (it would become a fact's now)", () => {
+    expect(decodeFailure(withResults({ ...xResult, published_at: "yesterday" }))).toMatch(
+      /at \["data"\]\["results"\]\[0\]\["published_at"\]$/,
+    );
+    expect(decodeFailure(withResults({ ...xResult, next_retry_at: "2026-04-15 14:35" }))).toMatch(
+      /at \["data"\]\["results"\]\[0\]\["next_retry_at"\]$/,
+    );
+  });
+
   it("a field of the wrong type names its path and the type expected", () => {
     expect(decodeFailure(withResults({ ...xResult, account_id: "2282" }))).toBe(
       'Expected number\n  at ["data"]["results"][0]["account_id"]',
@@ -496,7 +505,7 @@ const destinationArb = (forApply: boolean): fc.Arbitrary<DestinationReport> =>
         worded: statusArb,
         platformPostId: fc.string({ minLength: forApply ? 1 : 0 }),
         platformUrl: forApply ? fc.webUrl() : fc.string(),
-        publishedAt: forApply ? fc.constantFrom(...INSTANTS) : fc.string(),
+        publishedAt: fc.constantFrom(...INSTANTS),
         message: fc.oneof(
           fc.constantFrom(
             "Token expired. Please reconnect your LinkedIn account.",

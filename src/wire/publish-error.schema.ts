@@ -26,6 +26,7 @@ import * as SchemaGetter from "effect/SchemaGetter";
 import { isPublishFailure, type PublishFailure, toPublishFailure } from "../effect/errors.js";
 import { type PublishError, wireCode } from "../errors/publish-error.js";
 import { codeOf } from "./internal/code-of.js";
+import { Count, Instant, NonNegative } from "./internal/fields.js";
 
 /**
  * Seed 001's JSON error object as postlife writes it and reads it.
@@ -63,18 +64,24 @@ export interface PublishErrorWire {
 }
 
 /** The JSON object's fields, in seed 001's order, then postlife's. */
+/**
+ * Checked as `apply` checks a failure's error (a code, whole status codes,
+ * an instant), so that a decoded error always makes a `DELIVERY_FAILED`
+ * that `apply` takes: a bad field is named with its path here, not refused
+ * later as a malformed event.
+ */
 const Wire = Schema.Struct({
-  code: Schema.String,
+  code: Schema.NonEmptyString,
   message: Schema.String,
-  platformStatusCode: Schema.optionalKey(Schema.NullOr(Schema.Finite)),
+  platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
   platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Schema.String),
+  failedAt: Schema.optionalKey(Instant),
   retryable: Schema.Boolean,
-  retryAfterMs: Schema.optionalKey(Schema.Finite),
+  retryAfterMs: Schema.optionalKey(NonNegative),
   outcomeUnknown: Schema.optionalKey(Schema.Boolean),
   platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Schema.Finite),
-  postlifeCode: Schema.optionalKey(Schema.String),
+  platformSubcode: Schema.optionalKey(Count),
+  postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
 });
 
 /** The tagged failures, checked by tag and fields (`isPublishFailure`). */

@@ -35,7 +35,7 @@ import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
 import { classifyFailure } from "../errors/classify.js";
-import { Count } from "./internal/fields.js";
+import { Count, Instant } from "./internal/fields.js";
 import { present } from "./internal/present.js";
 import { statusOf } from "./internal/status-of.js";
 import type { PostReport } from "./report.js";
@@ -116,12 +116,12 @@ const AccountResultWire = Schema.Struct({
   account_name: Schema.optionalKey(Schema.NullOr(Schema.String)),
   platform: Schema.String,
   status: Schema.String,
-  published_at: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  published_at: Schema.optionalKey(Schema.NullOr(Instant)),
   platform_post_id: Schema.optionalKey(Schema.NullOr(Schema.String)),
   platform_post_url: Schema.optionalKey(Schema.NullOr(Schema.String)),
   error: Schema.optionalKey(Schema.NullOr(Schema.String)),
   attempts: Count,
-  next_retry_at: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  next_retry_at: Schema.optionalKey(Schema.NullOr(Instant)),
 });
 
 const ResponseWire = Schema.Struct({
