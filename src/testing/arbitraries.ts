@@ -42,7 +42,7 @@ export const destinationInputArbitrary: fc.Arbitrary<DestinationInput> = fc.reco
     postType: fc.constantFrom("post", "thread"),
     content: fc.constantFrom("Per-platform text", "🚀 launch"),
   },
-  { requiredKeys: ["id", "platform", "accountId"] },
+  { requiredKeys: ["id", "platform", "accountId"], noNullPrototype: true },
 );
 
 /**
@@ -69,9 +69,9 @@ export const postInputArbitrary: fc.Arbitrary<PostInput> = fc.record(
     }),
     requiresApproval: fc.boolean(),
     scheduledAt: fc.constant(LATER),
-    retry: fc.record({ maxAttempts: fc.integer({ min: 1, max: 4 }) }),
+    retry: fc.record({ maxAttempts: fc.integer({ min: 1, max: 4 }) }, { noNullPrototype: true }),
   },
-  { requiredKeys: ["id", "content", "destinations"] },
+  { requiredKeys: ["id", "content", "destinations"], noNullPrototype: true },
 );
 
 /**
