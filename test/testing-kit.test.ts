@@ -13,6 +13,7 @@ import {
   can,
   classifyFailure,
   createPost,
+  type Destination,
   type DestinationContext,
   defaultRetryPolicy,
   destinationStatuses,
@@ -130,20 +131,16 @@ describe("destinationPaths", () => {
   });
 
   it("each path, replayed through stepDestination, ends in exactly its destination", () => {
+    // The draft's path is empty: its value is where every path starts.
+    const start = paths.get("draft");
+    expect(start?.events).toEqual([]);
+    expect(start?.value).toMatchObject({ status: "draft", attempts: 0, generation: 0 });
     for (const [status, path] of paths) {
       let context: DestinationContext = {
         postId: "post-1",
         revision: 0,
         retry: defaultRetryPolicy,
-        destination: {
-          id: "d-x",
-          platform: "x",
-          accountId: "acct-x",
-          postType: "post",
-          status: "draft",
-          attempts: 0,
-          generation: 0,
-        },
+        destination: start?.value as Destination,
       };
       for (const event of path.events) {
         const step = stepDestination(context, event);
