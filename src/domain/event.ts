@@ -116,12 +116,13 @@ export interface UnscheduleEvent {
   readonly type: "UNSCHEDULE";
 }
 /**
- * Publish now.
+ * Publish now. postlife reads no clock: the service passes the time it
+ * read as `now`.
  *
  * @example
  * ```ts
  * import type { PublishEvent } from "postlife";
- * const publishNow: PublishEvent = { type: "PUBLISH", now: new Date().toISOString() };
+ * const publishNow: PublishEvent = { type: "PUBLISH", now: "2026-04-20T14:00:00Z" };
  * ```
  * @since 0.1.0
  */
