@@ -63,14 +63,15 @@ export interface PublishErrorWire {
   readonly postlifeCode?: string;
 }
 
-/** The JSON object's fields, in seed 001's order, then postlife's. */
 /**
- * Checked as `apply` checks a failure's error (a code, whole status codes,
- * an instant), so that a decoded error always makes a `DELIVERY_FAILED`
- * that `apply` takes: a bad field is named with its path here, not refused
- * later as a malformed event.
+ * Seed 001's error object, field by field, checked as `apply` checks a
+ * failure's error (a code, whole status codes, an instant), so that a decoded
+ * error always makes a `DELIVERY_FAILED` that `apply` takes: a bad field is
+ * named with its path here, not refused later as a malformed event. Shared
+ * with `ReportedErrorJson`, which reads the same object with `retryable`
+ * optional. Not in the barrel.
  */
-const Wire = Schema.Struct({
+export const seed001ErrorFields = {
   code: Schema.NonEmptyString,
   message: Schema.String,
   platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
@@ -82,7 +83,10 @@ const Wire = Schema.Struct({
   platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
   platformSubcode: Schema.optionalKey(Count),
   postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
-});
+};
+
+/** The JSON object's fields, in seed 001's order, then postlife's. */
+const Wire = Schema.Struct(seed001ErrorFields);
 
 /** The tagged failures, checked by tag and fields (`isPublishFailure`). */
 const Failure = Schema.declare<PublishFailure>(isPublishFailure, {

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import { type PublishError, wireCode } from "../errors/publish-error.js";
 import { codeOf } from "./internal/code-of.js";
-import { Count, Instant, NonNegative } from "./internal/fields.js";
+import { seed001ErrorFields } from "./publish-error.schema.js";
 import { PublishErrorSchema } from "./report.schema.js";
 
 /**
@@ -46,17 +46,8 @@ export type ReportedErrorWire =
     };
 
 const ReportedErrorObject = Schema.Struct({
-  code: Schema.NonEmptyString,
-  message: Schema.String,
-  platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
-  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Instant),
+  ...seed001ErrorFields,
   retryable: Schema.optionalKey(Schema.Boolean),
-  retryAfterMs: Schema.optionalKey(NonNegative),
-  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
-  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Count),
-  postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
 });
 type ReportedErrorObject = typeof ReportedErrorObject.Type;
 
