@@ -21,7 +21,7 @@ import {
   wireCode,
 } from "../src/index.js";
 import { PublishErrorJson, type PublishErrorWire } from "../src/wire/index.js";
-import { seed001FailedPost } from "./support/wire-fixtures.js";
+import { seed001FailedPost, seed001ThreadsError } from "./support/wire-fixtures.js";
 
 const decode = Schema.decodeUnknownSync(PublishErrorJson);
 const encode = Schema.encodeSync(PublishErrorJson);
@@ -43,14 +43,7 @@ describe("seed 001's error object", () => {
     const failure = decode(seedError);
     expect(failure).toBeInstanceOf(PlatformAuthExpired);
     expect(failure._tag).toBe("PlatformAuthExpired");
-    expect(publishErrorOf(failure)).toStrictEqual({
-      code: "PLATFORM_AUTH_EXPIRED",
-      message: "Error validating access token",
-      retryable: false,
-      platformStatusCode: 401,
-      platformError: "Invalid OAuth access token",
-      failedAt: "2026-02-22T14:30:00.000Z",
-    });
+    expect(publishErrorOf(failure)).toStrictEqual(seed001ThreadsError);
   });
 
   it("encodes back to the same JSON, key for key and in the seed's order", () => {

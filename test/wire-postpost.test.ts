@@ -36,6 +36,7 @@ import {
   failure,
   ok,
   seed001FailedPost,
+  seed001ThreadsError,
   startedPostFor,
   unknownWordArb,
   wordedArb,
@@ -108,14 +109,7 @@ const threads: DestinationReport = {
   status: "failed",
   vendorStatus: "failed",
   content: "Check out our new feature!",
-  error: {
-    code: "PLATFORM_AUTH_EXPIRED",
-    message: "Error validating access token",
-    retryable: false,
-    platformStatusCode: 401,
-    platformError: "Invalid OAuth access token",
-    failedAt: "2026-02-22T14:30:00.000Z",
-  },
+  error: seed001ThreadsError,
 };
 
 /** The report of a decode that must succeed. */

@@ -28,7 +28,7 @@ import {
 } from "../src/wire/index.js";
 import { expectValueOrReadableError, mutation } from "./support/mutation.js";
 import { accept, dest, run } from "./support/seed-fixtures.js";
-import { failure, ok, orNull, shuffled } from "./support/wire-fixtures.js";
+import { failure, ok, orNull, seed001ThreadsError, shuffled } from "./support/wire-fixtures.js";
 
 const encode = (notice: WebhookNotice): WebhookPayload =>
   ok(Schema.encodeUnknownResult(WebhookJson)(notice));
@@ -98,14 +98,7 @@ describe("decoding payloads", () => {
       {
         type: "DELIVERY_FAILED",
         destinationId: "d-threads",
-        error: {
-          code: "PLATFORM_AUTH_EXPIRED",
-          message: "Error validating access token",
-          retryable: false,
-          platformStatusCode: 401,
-          platformError: "Invalid OAuth access token",
-          failedAt: "2026-02-22T14:30:00.000Z",
-        },
+        error: seed001ThreadsError,
         now: AT,
       },
     ]);

@@ -14,6 +14,7 @@ import {
   normalizeStatus,
   type Post,
   type PostEvent,
+  type PublishError,
   type Vendor,
 } from "../../src/index.js";
 import { factsOf, type PostReport } from "../../src/wire/index.js";
@@ -40,6 +41,16 @@ export const seed001FailedPost = `{
     }
   ]
 }`;
+
+/** The error of seed 001's failed post, as postlife holds it (a PublishError). */
+export const seed001ThreadsError: PublishError = {
+  code: "PLATFORM_AUTH_EXPIRED",
+  message: "Error validating access token",
+  retryable: false,
+  platformStatusCode: 401,
+  platformError: "Invalid OAuth access token",
+  failedAt: "2026-02-22T14:30:00.000Z",
+};
 
 /** The success of a Result, or the test fails with the SchemaError's message. */
 export const ok = <A>(result: Result.Result<A, Schema.SchemaError>): A => {
