@@ -155,9 +155,14 @@ describe("spec/transitions.destination.json", () => {
         const key = JSON.stringify([
           destination.status,
           destination.attempts,
+          destination.generation > 0,
           post.retry.maxAttempts,
           destination.error?.code,
+          destination.error?.outcomeUnknown,
           destination.idempotencyKey === undefined,
+          destination.handOuts,
+          destination.lookups,
+          destination.duplicates?.length,
         ]);
         if (seen.has(key)) continue;
         seen.add(key);

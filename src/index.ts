@@ -24,6 +24,7 @@ export type {
   ApproveEvent,
   AttemptIdentity,
   CancelEvent,
+  DeadlinePassedEvent,
   DeleteEvent,
   DeliveryFact,
   DeliveryFailedEvent,
@@ -47,14 +48,18 @@ export type {
 } from "./domain/event.js";
 // Events, decisions and the outbox
 export { deliveryFactTypes, postEventTypes } from "./domain/event.js";
-export { idempotencyKey, scheduleJobKey } from "./domain/idempotency.js";
+export type { Wait } from "./domain/idempotency.js";
+export { deadlineJobKey, idempotencyKey, scheduleJobKey } from "./domain/idempotency.js";
 export type {
+  ArmDeadline,
   ArmSchedule,
   CancelDelivery,
+  DisarmDeadline,
   DisarmSchedule,
   EmitWebhook,
   EnqueueDelivery,
   Instruction,
+  ReportDuplicate,
   RequestReconciliation,
   RequestReconnect,
   ScheduleRetry,
@@ -91,6 +96,8 @@ export {
   InvalidContent,
   isPublishFailure,
   NetworkError,
+  NeverStarted,
+  OutcomeUnknown,
   PermissionDenied,
   PlatformAuthExpired,
   PlatformServerError,
@@ -101,6 +108,7 @@ export {
   TimeoutError,
   toPublishFailure,
   UnknownError,
+  WaitTooLong,
 } from "./effect/errors.js";
 export { applyEffect, classify, preflightEffect } from "./effect/post.js";
 export { retrySchedule } from "./effect/retry-schedule.js";

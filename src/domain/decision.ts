@@ -28,6 +28,7 @@ export const rejectionReasons = {
   nothing_to_cancel: "No destination is waiting to be delivered",
   nothing_to_retry: "No destination has failed",
   delivery_under_way: "A destination is published, or may be",
+  outcome_unknown: "The platform may have the post: look it up before sending it again",
 } as const;
 
 /**

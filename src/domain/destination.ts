@@ -1,4 +1,5 @@
 import type { PublishError } from "../errors/publish-error.js";
+import type { FoundPost } from "./event.js";
 import type { DestinationStatus } from "./status.js";
 
 /**
@@ -6,8 +7,9 @@ import type { DestinationStatus } from "./status.js";
  *
  * `platform`, `accountId` and `postType` never change once the destination
  * exists: to post elsewhere, remove it and add another. The delivery fields
- * (`idempotencyKey`, `nextRetryAt`, `error`, `platformPostId`, `platformUrl`,
- * `publishedAt`) are present only while they apply.
+ * (`idempotencyKey`, `startedAt`, `deadlineAt`, `handOuts`, `lookups`,
+ * `nextRetryAt`, `error`, `platformPostId`, `platformUrl`, `publishedAt`,
+ * `duplicates`) are present only while they apply.
  *
  * @example
  * ```ts
@@ -36,11 +38,30 @@ export interface Destination {
   /** Manual retries so far; part of the idempotency key. */
   readonly generation: number;
   readonly idempotencyKey?: string;
+  /**
+   * When the latest attempt started (its DELIVERY_STARTED): a failure that
+   * happened before it is about an earlier attempt, not this one.
+   */
+  readonly startedAt?: string;
+  /**
+   * While queued, publishing or unconfirmed: when the deadline armed for
+   * that wait passes (`arm_deadline`; `DEADLINE_PASSED` is taken from then).
+   */
+  readonly deadlineAt?: string;
+  /** While queued: how many times the next attempt has been handed to delivery. */
+  readonly handOuts?: number;
+  /** While unconfirmed: how many look-ups have been asked for the attempt in doubt. */
+  readonly lookups?: number;
   readonly nextRetryAt?: string;
   readonly error?: PublishError;
   readonly platformPostId?: string;
   readonly platformUrl?: string;
   readonly publishedAt?: string;
+  /**
+   * Other live posts the platform reported for this destination after it
+   * was published: the post went out more than once (`report_duplicate`).
+   */
+  readonly duplicates?: readonly FoundPost[];
 }
 
 /**

@@ -360,7 +360,9 @@ export interface RetryDueEvent extends AttemptIdentity {
 /**
  * The platform was asked whether an unconfirmed post exists. `found: null`
  * means it does not: the delivery is queued again under the same key while
- * attempts are left, else it fails.
+ * attempts are left, else it fails. A post found is the platform's truth:
+ * it publishes the destination whatever answered before (a look-up that
+ * lagged, a failure reported by mistake).
  *
  * @example
  * ```ts
@@ -379,6 +381,37 @@ export interface ReconciledEvent extends AttemptIdentity {
   readonly type: "RECONCILED";
   readonly destinationId: string;
   readonly found: FoundPost | null;
+  readonly now: string;
+}
+
+/**
+ * A deadline armed by `arm_deadline` has passed: the timer sends this, echoing
+ * the instruction's `jobKey`. What it means depends on what the destination
+ * was waiting for: a queued delivery no worker started is handed out again
+ * (then fails, `NEVER_STARTED`); an attempt with no report is a timeout after
+ * sending (`unconfirmed`, looked up, never sent blindly); an unanswered
+ * look-up is asked again (then fails, `OUTCOME_UNKNOWN`). A deadline the
+ * destination has moved past is stale; one that fires early is refused as
+ * `too_early`, with the time it is accepted from.
+ *
+ * @example
+ * ```ts
+ * import type { ArmDeadline, DeadlinePassedEvent } from "postlife";
+ * // What the timer armed by an `arm_deadline` instruction sends when it fires.
+ * const passed = (timer: ArmDeadline): DeadlinePassedEvent => ({
+ *   type: "DEADLINE_PASSED",
+ *   destinationId: timer.destinationId,
+ *   jobKey: timer.jobKey,
+ *   now: timer.at,
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export interface DeadlinePassedEvent {
+  readonly type: "DEADLINE_PASSED";
+  readonly destinationId: string;
+  /** The `jobKey` of the `arm_deadline` instruction that armed it. */
+  readonly jobKey: string;
   readonly now: string;
 }
 
@@ -430,7 +463,8 @@ export type DeliveryFact =
   | DeliverySucceededEvent
   | DeliveryFailedEvent
   | RetryDueEvent
-  | ReconciledEvent;
+  | ReconciledEvent
+  | DeadlinePassedEvent;
 
 /**
  * Every event type, in the order of the lifecycle.
@@ -438,7 +472,7 @@ export type DeliveryFact =
  * @example
  * ```ts
  * import { postEventTypes } from "postlife";
- * postEventTypes.length; // 16
+ * postEventTypes.length; // 17
  * ```
  * @since 0.1.0
  */
@@ -459,6 +493,7 @@ export const postEventTypes = [
   "DELIVERY_FAILED",
   "RETRY_DUE",
   "RECONCILED",
+  "DEADLINE_PASSED",
 ] as const satisfies readonly PostEvent["type"][];
 
 /**
@@ -496,4 +531,5 @@ export const deliveryFactTypes = [
   "DELIVERY_FAILED",
   "RETRY_DUE",
   "RECONCILED",
+  "DEADLINE_PASSED",
 ] as const satisfies readonly DeliveryFact["type"][];

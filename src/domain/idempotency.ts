@@ -38,3 +38,42 @@ export const idempotencyKey = (
  */
 export const scheduleJobKey = (postId: string, revision: number): string =>
   join(postId, "due", revision);
+
+/**
+ * The generation a key names, when it is a key postlife gave this
+ * destination at this revision (`idempotencyKey(postId, destinationId,
+ * revision, generation)`); `undefined` for any other key.
+ */
+export const generationOfKey = (
+  key: string,
+  postId: string,
+  destinationId: string,
+  revision: number,
+): number | undefined => {
+  const prefix = `${join(postId, destinationId, revision)}:`;
+  if (!key.startsWith(prefix)) return undefined;
+  const rest = key.slice(prefix.length);
+  return /^(0|[1-9]\d{0,15})$/.test(rest) ? Number(rest) : undefined;
+};
+
+/**
+ * The wait a deadline stands for: a worker to `start` a queued delivery, a
+ * started attempt's `report`, or a look-up's answer (`lookup`).
+ */
+export type Wait = "start" | "report" | "lookup";
+
+/**
+ * The job key of one deadline: the delivery's idempotency key, the wait, the
+ * attempt it is about and which deadline of that wait it is (the hand-out or
+ * the look-up number). Unique per deadline armed, so a timer that fires after
+ * its wait is over never matches the deadline armed since.
+ *
+ * @example
+ * ```ts
+ * import { deadlineJobKey } from "postlife";
+ * deadlineJobKey("post-1:d-x:0:0", "report", 1, 1); // "post-1:d-x:0:0:report:1:1"
+ * ```
+ * @since 0.1.0
+ */
+export const deadlineJobKey = (key: string, wait: Wait, attempt: number, count: number): string =>
+  `${key}:${wait}:${attempt}:${count}`;

@@ -86,6 +86,24 @@ export const instantMs = (value: string): number => {
 export const formatInstant = (ms: number): string => new Date(ms).toISOString();
 
 /**
+ * The last instant postlife stores: 9999-12-31T23:59:59.999Z. Beyond it
+ * `toISOString` writes a six-digit year (`+275760-09-13T00:00:00.000Z`), a
+ * form `parseInstant` refuses, so every time postlife stores is one it
+ * accepts back.
+ */
+export const latestInstantMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * The instant `ms` milliseconds after `from`, in canonical form; `undefined`
+ * when it is not one postlife can store (past `latestInstantMs`, or a wait
+ * that is not a finite number).
+ */
+export const instantAfter = (from: string, ms: number): string | undefined => {
+  const at = instantMs(from) + ms;
+  return Number.isFinite(at) && at <= latestInstantMs ? formatInstant(at) : undefined;
+};
+
+/**
  * The canonical UTC form of an instant, so that every time a post stores
  * compares and reads the same whatever offset it arrived with. A string that
  * is not an instant is returned unchanged, for the checks to name.

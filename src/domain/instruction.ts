@@ -24,6 +24,7 @@ export const webhookEvents = [
   "post.cancelled",
   "destination.published",
   "destination.failed",
+  "destination.duplicated",
 ] as const;
 
 /**
@@ -115,7 +116,8 @@ export interface EnqueueDelivery {
   readonly attempt: number;
 }
 /**
- * Remove a delivery that was enqueued or waiting to retry.
+ * Remove a delivery that was enqueued or waiting to retry: the queued job and
+ * the retry timer of `idempotencyKey`.
  *
  * @example
  * ```ts
@@ -180,6 +182,7 @@ export interface ScheduleRetry {
  *   accountId: "acct-1",
  *   idempotencyKey: "post-1:d-x:1:0",
  *   attempt: 1,
+ *   lookup: 1,
  * };
  * ```
  * @since 0.1.0
@@ -193,6 +196,93 @@ export interface RequestReconciliation {
   readonly idempotencyKey: string;
   /** The attempt whose outcome is unknown: the one the look-up is about. */
   readonly attempt: number;
+  /**
+   * Which look-up of that attempt this is (1, then 2, … when one goes
+   * unanswered past its deadline): a job id of
+   * `${idempotencyKey}#${attempt}#${lookup}` lets a queue that drops repeats
+   * still run the next one.
+   */
+  readonly lookup: number;
+}
+/**
+ * Arm a timer that sends `DEADLINE_PASSED { destinationId, jobKey, now }` at
+ * `at`: the longest postlife waits for what the destination is waiting on (a
+ * worker to start a queued delivery, a started attempt's report, a look-up's
+ * answer). postlife reads no clock, so this timer is how a lost worker or an
+ * unanswered look-up is noticed. `jobKey` names this one deadline: arming
+ * it twice is arming it once, and `disarm_deadline` removes it.
+ *
+ * @example
+ * ```ts
+ * import type { ArmDeadline } from "postlife";
+ * // What DELIVERY_STARTED puts in the outbox: X's report is expected within 10 minutes.
+ * const deadline: ArmDeadline = {
+ *   type: "arm_deadline",
+ *   postId: "post-1",
+ *   destinationId: "d-x",
+ *   jobKey: "post-1:d-x:1:0:report:1:1",
+ *   at: "2026-04-20T14:10:01.000Z",
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface ArmDeadline {
+  readonly type: "arm_deadline";
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly jobKey: string;
+  readonly at: string;
+}
+/**
+ * Remove the timer armed under `jobKey`: what it waited for has happened
+ * (the worker started, the report came, the look-up answered) or the
+ * delivery was cancelled. A timer that fires anyway is ignored as stale.
+ *
+ * @example
+ * ```ts
+ * import type { DisarmDeadline } from "postlife";
+ * const disarm: DisarmDeadline = {
+ *   type: "disarm_deadline",
+ *   postId: "post-1",
+ *   destinationId: "d-x",
+ *   jobKey: "post-1:d-x:1:0:report:1:1",
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface DisarmDeadline {
+  readonly type: "disarm_deadline";
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly jobKey: string;
+}
+/**
+ * The platform reported a second live post for a destination already
+ * published as another: the post went out twice (a look-up that answered
+ * "not found" too early, a platform that reported a failure for a post it
+ * made). postlife never swallows it: alert a person, or take the extra post
+ * down. The destination keeps its first post and lists the other in
+ * `duplicates`.
+ *
+ * @example
+ * ```ts
+ * import type { ReportDuplicate } from "postlife";
+ * const alert = (d: ReportDuplicate) =>
+ *   `${d.platform} ${d.accountId} has post ${d.postId} twice: ${d.platformPostId} and ${d.duplicatePlatformPostId}`;
+ * ```
+ * @since 0.1.0
+ */
+export interface ReportDuplicate {
+  readonly type: "report_duplicate";
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly platform: string;
+  readonly accountId: string;
+  /** The platform post the destination was published as. */
+  readonly platformPostId: string;
+  /** The other live post the platform reported for it. */
+  readonly duplicatePlatformPostId: string;
+  readonly duplicatePlatformUrl?: string;
 }
 /**
  * The account's token expired or was revoked: ask its owner to reconnect it.
@@ -213,7 +303,10 @@ export interface RequestReconnect {
   readonly accountId: string;
 }
 /**
- * Notify subscribers. `destinationId` is set for destination.* events.
+ * Notify subscribers. `destinationId` is set for destination.* events, `at`
+ * for `post.scheduled` (emitted again each time the time moves), and
+ * `platformPostIds` for `destination.duplicated` (the post kept, then the
+ * duplicate).
  *
  * @example
  * ```ts
@@ -235,6 +328,10 @@ export interface EmitWebhook {
   readonly postId: string;
   readonly revision: number;
   readonly destinationId?: string;
+  /** For `post.scheduled`: the time the post is now scheduled for. */
+  readonly at?: string;
+  /** For `destination.duplicated`: the platform post kept, then the duplicate. */
+  readonly platformPostIds?: readonly string[];
 }
 
 /**
@@ -263,5 +360,8 @@ export type Instruction =
   | CancelDelivery
   | ScheduleRetry
   | RequestReconciliation
+  | ArmDeadline
+  | DisarmDeadline
   | RequestReconnect
+  | ReportDuplicate
   | EmitWebhook;

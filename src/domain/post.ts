@@ -44,6 +44,12 @@ export interface Post {
   /** ISO 8601; `null` when no time is planned. */
   readonly scheduledAt: string | null;
   readonly requiresApproval: boolean;
+  /**
+   * When a reviewer approved the post (APPROVE's `now`); `null` when no
+   * approval holds. What the reviewer saw stays frozen, whether or not the
+   * post required approval; back in draft, the approval no longer holds.
+   */
+  readonly approvedAt: string | null;
   readonly retry: RetryPolicy;
   readonly destinations: readonly Destination[];
   readonly counts: StatusCounts;
@@ -155,6 +161,7 @@ export const createPost = (input: PostInput): Post => {
     media: Array.isArray(input.media) ? input.media : [],
     scheduledAt: typeof input.scheduledAt === "string" ? canonicalInstant(input.scheduledAt) : null,
     requiresApproval: input.requiresApproval === true,
+    approvedAt: null,
     retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
     destinations,
     counts: countByStatus(destinations),

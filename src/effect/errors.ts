@@ -258,6 +258,47 @@ export class AccountRestricted extends failureClass("ACCOUNT_RESTRICTED") {}
  */
 export class QuotaExhausted extends failureClass("QUOTA_EXHAUSTED") {}
 
+/**
+ * `NEVER_STARTED`: no worker started the delivery, handed out as often as
+ * the policy allows. Nothing was sent, so a manual retry is safe. Written
+ * on the wire as `TIMEOUT_ERROR`.
+ *
+ * @example
+ * ```ts
+ * import { NeverStarted } from "postlife";
+ * new NeverStarted({ message: "No worker started post-1:d-x:0:0" }).retryable; // false
+ * ```
+ * @since 0.1.0
+ */
+export class NeverStarted extends failureClass("NEVER_STARTED") {}
+
+/**
+ * `OUTCOME_UNKNOWN`: the request may have reached the platform and no
+ * look-up answered. Never sent again until a person has checked (and
+ * answered `RECONCILED`). Written on the wire as `TIMEOUT_ERROR`.
+ *
+ * @example
+ * ```ts
+ * import { OutcomeUnknown } from "postlife";
+ * new OutcomeUnknown({ message: "5 look-ups went unanswered", outcomeUnknown: true })._tag; // "OutcomeUnknown"
+ * ```
+ * @since 0.1.0
+ */
+export class OutcomeUnknown extends failureClass("OUTCOME_UNKNOWN") {}
+
+/**
+ * `WAIT_TOO_LONG`: the platform asked to wait longer than the retry
+ * policy's `maxWaitMs`. Written on the wire as `RATE_LIMITED`.
+ *
+ * @example
+ * ```ts
+ * import { WaitTooLong } from "postlife";
+ * new WaitTooLong({ message: "Retry-After of 1157 days", retryAfterMs: 99_999_999_999 }).retryable; // false
+ * ```
+ * @since 0.1.0
+ */
+export class WaitTooLong extends failureClass("WAIT_TOO_LONG") {}
+
 /** Every class, by the code it stands for: the table, as classes. */
 const failureClasses = {
   PLATFORM_AUTH_EXPIRED: PlatformAuthExpired,
@@ -272,6 +313,9 @@ const failureClasses = {
   PERMISSION_DENIED: PermissionDenied,
   ACCOUNT_RESTRICTED: AccountRestricted,
   QUOTA_EXHAUSTED: QuotaExhausted,
+  NEVER_STARTED: NeverStarted,
+  OUTCOME_UNKNOWN: OutcomeUnknown,
+  WAIT_TOO_LONG: WaitTooLong,
 } as const satisfies { readonly [C in KnownErrorCode]: { readonly name: string } };
 
 /**

@@ -4,7 +4,10 @@
  * The eight codes of seed 001 are the wire vocabulary. postlife adds four that
  * platforms distinguish and a service acts on differently (a duplicate is not
  * worth retrying, an exhausted quota is worth retrying only after its reset);
- * each maps back to one of the eight for the seed-001 wire format. `ErrorCode`
+ * each maps back to one of the eight for the seed-001 wire format. Three more
+ * are postlife's own verdicts when a wait passes its deadline (no worker
+ * started the delivery, no look-up answered, a retry-after beyond the
+ * policy's longest wait). `ErrorCode`
  * stays open: an unknown code is kept verbatim and handled with the
  * `retryable` flag that came with it.
  */
@@ -68,8 +71,9 @@ export interface ErrorCodeRow {
 
 /**
  * Every code postlife knows: seed 001's eight (`UNKNOWN_ERROR`'s "maybe" is a
- * single retry), then the four it adds, each written on the wire as the seed
- * code in `wire`.
+ * single retry), then the four platform signals it adds and the three
+ * verdicts of its own deadlines, each written on the wire as the seed code
+ * in `wire`.
  *
  * @example
  * ```ts
@@ -140,10 +144,27 @@ export const errorCodeTable = {
     retryable: true,
     description: "A daily or monthly posting quota is used up until its reset",
   },
+  NEVER_STARTED: {
+    wire: "TIMEOUT_ERROR",
+    retryable: false,
+    description:
+      "No worker started the delivery, handed out as often as the policy allows; nothing was sent",
+  },
+  OUTCOME_UNKNOWN: {
+    wire: "TIMEOUT_ERROR",
+    retryable: false,
+    description:
+      "The request may have reached the platform and no look-up answered: a person must check before it is sent again",
+  },
+  WAIT_TOO_LONG: {
+    wire: "RATE_LIMITED",
+    retryable: false,
+    description: "The platform asked to wait longer than the retry policy's longest wait",
+  },
 } as const satisfies Record<string, ErrorCodeRow>;
 
 /**
- * A code postlife knows: seed 001's eight and the four it adds.
+ * A code postlife knows: seed 001's eight and the seven it adds.
  *
  * @example
  * ```ts

@@ -8,15 +8,30 @@
  * durable-workflow engines that replay code).
  */
 
+import { platformOf } from "../platforms/registry.js";
 import { errorCodeRow, type PublishError } from "./publish-error.js";
 
 /**
- * How often and how patiently a destination is retried.
+ * How often and how patiently a destination is retried, and how long each
+ * wait on the outside world may last before postlife acts on its own.
+ *
+ * postlife reads no clock: every wait is a deadline in the outbox
+ * (`arm_deadline`), and the shell's timer reports it (`DEADLINE_PASSED`).
+ * With every instruction carried out, a destination therefore reaches a
+ * final status within `maxAttempts` rounds of at most `maxHandOuts`
+ * hand-outs, one call and `maxLookups` look-ups, whatever the workers and
+ * platforms do.
  *
  * @example
  * ```ts
- * import type { RetryPolicy } from "postlife";
- * const patient: RetryPolicy = { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 3_600_000 };
+ * import { defaultRetryPolicy, type RetryPolicy } from "postlife";
+ * const patient: RetryPolicy = {
+ *   ...defaultRetryPolicy,
+ *   maxAttempts: 5,
+ *   baseDelayMs: 60_000,
+ *   maxDelayMs: 3_600_000,
+ *   callTimeoutMsByPlatform: { youtube: 4 * 3_600_000 },
+ * };
  * ```
  * @since 0.1.0
  */
@@ -27,11 +42,50 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** No computed delay exceeds this (a platform's retry-after may). */
   readonly maxDelayMs: number;
+  /**
+   * The longest wait before a retry, the platform's retry-after included: a
+   * longer one fails the destination (`WAIT_TOO_LONG`) instead of leaving it
+   * retrying for months. Default: 3 days.
+   */
+  readonly maxWaitMs: number;
+  /**
+   * How long a queued delivery may wait for a worker to start it before it
+   * is handed out again (same key, same attempt). Default: 15 minutes.
+   */
+  readonly startWithinMs: number;
+  /**
+   * How many times a delivery is handed out before, with no worker having
+   * started it, it fails (`NEVER_STARTED`). Default: 4.
+   */
+  readonly maxHandOuts: number;
+  /**
+   * How long a started attempt may go without a report before it counts as
+   * a timeout after sending (`unconfirmed`: looked up, never sent blindly).
+   * Default: 10 minutes; `callTimeoutMsByPlatform` overrides it per platform.
+   */
+  readonly callTimeoutMs: number;
+  /** `callTimeoutMs` for platforms whose calls take longer (video uploads). */
+  readonly callTimeoutMsByPlatform: { readonly [platform: string]: number };
+  /**
+   * How long the first look-up of an unconfirmed delivery may go unanswered
+   * before it is asked again; each next one waits twice as long. Default: 2 minutes.
+   */
+  readonly lookupTimeoutMs: number;
+  /**
+   * How many look-ups go unanswered before the destination fails with its
+   * outcome unknown (`OUTCOME_UNKNOWN`: a person must check; never sent
+   * again). Default: 5.
+   */
+  readonly maxLookups: number;
 }
 
 /**
  * The policy a post gets when `createPost` is given no `retry` options:
- * three attempts, 30 s doubling, capped at 15 minutes.
+ * three attempts, 30 s doubling, capped at 15 minutes, no wait beyond 3
+ * days; a worker must start a delivery within 15 minutes (handed out 4
+ * times) and report within 10 (an hour for YouTube, half an hour for
+ * TikTok's video uploads); a look-up must answer within 2 minutes, doubling,
+ * 5 times.
  *
  * @example
  * ```ts
@@ -44,7 +98,43 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 3,
   baseDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
+  maxWaitMs: 3 * 24 * 3_600_000,
+  startWithinMs: 15 * 60_000,
+  maxHandOuts: 4,
+  callTimeoutMs: 10 * 60_000,
+  // Uploads whose bytes travel inside the call: YouTube's resumable upload of a long video,
+  // TikTok's FILE_UPLOAD chunks. The others take a URL or a container id and answer in seconds.
+  callTimeoutMsByPlatform: { youtube: 60 * 60_000, tiktok: 30 * 60_000 },
+  lookupTimeoutMs: 2 * 60_000,
+  maxLookups: 5,
 };
+
+/**
+ * A stored policy with every field, those it lacks taken from
+ * `defaultRetryPolicy` (a post stored before a field existed keeps working).
+ */
+export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy =>
+  stored.maxLookups !== undefined && stored.callTimeoutMsByPlatform !== undefined
+    ? (stored as RetryPolicy)
+    : { ...defaultRetryPolicy, ...stored };
+
+/** How long an attempt on `platform` (an id or an alias such as `twitter`) may go without a report. */
+export const callTimeoutOf = (policy: RetryPolicy, platform: string): number => {
+  const id = platformOf(platform)?.id ?? platform;
+  const byPlatform = policy.callTimeoutMsByPlatform;
+  return Object.hasOwn(byPlatform, id) ? (byPlatform[id] as number) : policy.callTimeoutMs;
+};
+
+/** How long look-up number `lookup` (1-based) may go unanswered: doubling from the first. */
+export const lookupTimeoutOf = (policy: RetryPolicy, lookup: number): number =>
+  policy.lookupTimeoutMs * 2 ** Math.max(0, lookup - 1);
+
+/**
+ * `true` when a wait is longer than the policy allows (`maxWaitMs`): the
+ * destination fails (`WAIT_TOO_LONG`) rather than wait.
+ */
+export const exceedsMaxWait = (policy: RetryPolicy, waitMs: number): boolean =>
+  !(waitMs <= policy.maxWaitMs);
 
 /** FNV-1a, 32 bits: a fast, well-spread hash of a short string. */
 const fnv1a = (text: string): number => {

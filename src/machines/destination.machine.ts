@@ -33,6 +33,11 @@ const guards: Record<Exclude<DestinationGuard, "isIn">, (args: Args) => boolean>
   liveOnPlatform: leadsTo("published"),
   notFoundAttemptsLeft: leadsTo("queued"),
   notFoundNoAttemptsLeft: leadsTo("failed"),
+  outcomeSettled: leadsTo("failed"),
+  handOutAgain: leadsTo("queued"),
+  neverStarted: leadsTo("failed"),
+  lookUpAgain: leadsTo("unconfirmed"),
+  lookupsExhausted: leadsTo("failed"),
 };
 
 /** The step is `stepDestination`, the same function `apply` calls for a post's destinations. */
@@ -57,6 +62,7 @@ const actions: Record<DestinationAction, typeof takeStep> = { takeStep };
 
 const to = (target: DestinationStatus) =>
   ({ guard: "takes", target, actions: "takeStep" }) as const;
+const found = { guard: "foundOnPlatform", target: "published", actions: "takeStep" } as const;
 const failure = [
   { guard: "outcomeUnknown", target: "unconfirmed", actions: "takeStep" },
   { guard: "retryAllowed", target: "retrying", actions: "takeStep" },
@@ -150,20 +156,28 @@ export const destinationMachine = setup({
       },
     },
     queued: {
-      description: "Handed to delivery under its idempotency key; no attempt is in flight.",
+      description:
+        "Handed to delivery under its idempotency key; no attempt is in flight. A worker must start it before its deadline, or it is handed out again, then fails (NEVER_STARTED).",
       on: {
         CANCEL: to("cancelled"),
         DELIVERY_STARTED: to("publishing"),
         DELIVERY_SUCCEEDED: to("published"),
         DELIVERY_FAILED: failure,
+        RECONCILED: found,
+        DEADLINE_PASSED: [
+          { guard: "handOutAgain", target: "queued", actions: "takeStep" },
+          { guard: "neverStarted", target: "failed", actions: "takeStep" },
+        ],
       },
     },
     publishing: {
       description:
-        "An attempt is in flight. It cannot be cancelled: the request may already be on its way.",
+        "An attempt is in flight. It cannot be cancelled: the request may already be on its way. With no report by its deadline it counts as a timeout after sending (unconfirmed).",
       on: {
         DELIVERY_SUCCEEDED: to("published"),
         DELIVERY_FAILED: failure,
+        RECONCILED: found,
+        DEADLINE_PASSED: to("unconfirmed"),
       },
     },
     retrying: {
@@ -172,12 +186,13 @@ export const destinationMachine = setup({
       on: {
         CANCEL: to("cancelled"),
         DELIVERY_SUCCEEDED: to("published"),
+        RECONCILED: found,
         RETRY_DUE: { guard: "retryIsDue", target: "queued", actions: "takeStep" },
       },
     },
     unconfirmed: {
       description:
-        "Sent, outcome unknown (timed out after sending). Never retried blindly: a reconciliation looks the post up on the platform.",
+        "Sent, outcome unknown (timed out after sending). Never retried blindly: a reconciliation looks the post up on the platform, asked again while it goes unanswered, then failed (OUTCOME_UNKNOWN) for a person to check.",
       on: {
         DELIVERY_SUCCEEDED: to("published"),
         RECONCILED: [
@@ -185,23 +200,39 @@ export const destinationMachine = setup({
           { guard: "notFoundAttemptsLeft", target: "queued", actions: "takeStep" },
           { guard: "notFoundNoAttemptsLeft", target: "failed", actions: "takeStep" },
         ],
+        DEADLINE_PASSED: [
+          { guard: "lookUpAgain", target: "unconfirmed", actions: "takeStep" },
+          { guard: "lookupsExhausted", target: "failed", actions: "takeStep" },
+        ],
       },
     },
     published: {
-      description: "The platform confirmed it; it has a platformPostId. Nothing changes any more.",
-      type: "final",
+      description:
+        "The platform confirmed it; it has a platformPostId. It is never sent again; a second, different post the platform reports is recorded and surfaced as a duplicate.",
+      on: {
+        DELIVERY_SUCCEEDED: to("published"),
+        RECONCILED: to("published"),
+      },
     },
     failed: {
       description:
-        "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key; a late DELIVERY_SUCCEEDED of its own delivery publishes it, since the platform is the truth about what is live.",
+        "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key, and not while its outcome is unknown; a late success of its own delivery publishes it, since the platform is the truth about what is live.",
       on: {
         RETRY_FAILED: to("queued"),
         DELIVERY_SUCCEEDED: { guard: "liveOnPlatform", target: "published", actions: "takeStep" },
+        RECONCILED: [
+          { guard: "foundOnPlatform", target: "published", actions: "takeStep" },
+          { guard: "outcomeSettled", target: "failed", actions: "takeStep" },
+        ],
       },
     },
     cancelled: {
-      description: "Stopped before delivery.",
-      type: "final",
+      description:
+        "Stopped before delivery. If it had been handed out and the platform reports it live after all, it is published.",
+      on: {
+        DELIVERY_SUCCEEDED: { guard: "liveOnPlatform", target: "published", actions: "takeStep" },
+        RECONCILED: found,
+      },
     },
   },
 });

@@ -15,7 +15,12 @@ export type DestinationGuard =
   | "foundOnPlatform"
   | "liveOnPlatform"
   | "notFoundAttemptsLeft"
-  | "notFoundNoAttemptsLeft";
+  | "notFoundNoAttemptsLeft"
+  | "outcomeSettled"
+  | "handOutAgain"
+  | "neverStarted"
+  | "lookUpAgain"
+  | "lookupsExhausted";
 
 /** The one action of the destination machine: take the step. */
 export type DestinationAction = "takeStep";

@@ -83,7 +83,10 @@ const deliveryFacts = {
   DELIVERY_FAILED: fact,
   RETRY_DUE: fact,
   RECONCILED: fact,
+  DEADLINE_PASSED: fact,
 } as const;
+/** What only the platform's truth changes once delivery is over: a post found live. */
+const platformReports = { DELIVERY_SUCCEEDED: fact, RECONCILED: fact } as const;
 
 const settlesInto = (status: PostStatus) =>
   ({ guard: { type: "settlesAs", params: { status } }, target: status }) as const;
@@ -175,12 +178,15 @@ export const postMachine = setup({
       },
     },
     queued: {
-      description: "Handed to delivery; no destination has started. Nothing is editable any more.",
+      description:
+        "Handed to delivery; no destination has started. Nothing is editable any more. A deadline hands out again what no worker starts.",
       on: {
-        // No destination waits for a retry or a reconciliation yet.
+        // No destination waits for a retry yet.
         DELIVERY_STARTED: fact,
         DELIVERY_SUCCEEDED: fact,
         DELIVERY_FAILED: fact,
+        RECONCILED: fact,
+        DEADLINE_PASSED: fact,
         CANCEL: { guard: "canCancel", target: "cancelled", actions: "cancelWaiting" },
         DELETE: { guard: "canDelete", target: "deleted", actions: "deletePost" },
       },
@@ -208,36 +214,43 @@ export const postMachine = setup({
       ],
     },
     published: {
-      description: "Every destination is published. Nothing changes any more.",
-      type: "final",
+      description:
+        "Every destination is published, and none is sent again. A second post the platform reports for one is recorded and surfaced as a duplicate.",
+      on: platformReports,
     },
     partially_published: {
       description:
-        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand, or turn out published after all (a late success).",
+        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand, or turn out published after all (a late success, a look-up that finds them).",
       on: {
-        // A failed destination takes a late success: the platform has the post after all.
-        DELIVERY_SUCCEEDED: fact,
+        // The platform has the post after all: the platform is the truth about what is live.
+        ...platformReports,
         RETRY_FAILED: { guard: "canRetryFailed", target: "settling", actions: "requeueFailed" },
       },
     },
     failed: {
       description:
-        "Done, and nothing was published: every destination failed or was cancelled. A late success of a failed destination publishes it after all.",
+        "Done, and nothing was published: every destination failed or was cancelled. A late success or a look-up that finds one publishes it after all.",
       on: {
-        DELIVERY_SUCCEEDED: fact,
+        ...platformReports,
         RETRY_FAILED: { guard: "canRetryFailed", target: "settling", actions: "requeueFailed" },
         DELETE: { guard: "canDelete", target: "deleted", actions: "deletePost" },
       },
     },
     cancelled: {
-      description: "Stopped before delivery: every destination was cancelled.",
+      description:
+        "Stopped before delivery: every destination was cancelled. One that had been handed out and turns out live is published after all.",
       on: {
+        ...platformReports,
         DELETE: { guard: "canDelete", target: "deleted", actions: "deletePost" },
       },
     },
     deleted: {
-      description: "Cancelled and removed; nothing of it was published.",
-      type: "final",
+      description:
+        "Cancelled and removed; nothing of it was published, or so it seemed: a destination the platform reports live after all is published, and the post stays deleted.",
+      on: {
+        DELIVERY_SUCCEEDED: { guard: "isNewFact", target: "deleted", actions: "recordFact" },
+        RECONCILED: { guard: "isNewFact", target: "deleted", actions: "recordFact" },
+      },
     },
   },
 });

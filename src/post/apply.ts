@@ -37,6 +37,7 @@ const handlers: {
   DELIVERY_FAILED: deliver,
   RETRY_DUE: deliver,
   RECONCILED: deliver,
+  DEADLINE_PASSED: deliver,
 };
 
 const eventTypeOf = (event: unknown): string =>

@@ -5,8 +5,8 @@ import type { Post } from "../domain/post.js";
 import { contextOf, ignore, refuse, settle } from "./outcome.js";
 
 /**
- * A delivery fact (started, succeeded, failed, retry due, reconciled) for one
- * destination. The destination decides; the post settles its status from all
+ * A delivery fact (started, succeeded, failed, retry due, reconciled, a
+ * deadline passed) for one destination. The destination decides; the post settles its status from all
  * of them. A fact for a destination the post does not have is refused; a
  * duplicate or stale one is ignored, with the reason.
  */
@@ -33,15 +33,8 @@ export const deliver = (post: Post, fact: DeliveryFact): Decision => {
         ...(step.acceptedFrom === undefined ? {} : { acceptedFrom: step.acceptedFrom }),
       });
     case "accepted": {
-      if (post.status === "deleted") {
-        // Only a failed destination can still take a fact (a late success): a deleted post
-        // stays deleted, and nothing of it can be sent again.
-        return ignore(
-          post,
-          "stale",
-          `the post is deleted: ${fact.type} for ${destination.id} no longer applies`,
-        );
-      }
+      // A deleted post stays deleted (settle keeps it), but the platform is still the truth:
+      // a destination found live after all is published, and the service hears of it.
       const destinations = post.destinations.with(index, step.destination);
       return settle(post, { destinations }, step.outbox);
     }

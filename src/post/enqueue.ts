@@ -2,9 +2,10 @@ import { idempotencyKey } from "../domain/idempotency.js";
 import type { Post } from "../domain/post.js";
 import { stepAll } from "./outcome.js";
 
-/** Hands every destination to delivery, each with its idempotency key. */
-export const enqueueAll = (post: Post) =>
+/** Hands every destination to delivery at `now`, each with its idempotency key. */
+export const enqueueAll = (post: Post, now: string) =>
   stepAll(post, (d) => ({
     type: "ENQUEUE",
     idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation),
+    now,
   }));

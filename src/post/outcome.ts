@@ -9,6 +9,7 @@ import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction, WebhookEvent } from "../domain/instruction.js";
 import { countByStatus, type Post } from "../domain/post.js";
+import { policyOf } from "../errors/retry-policy.js";
 import type { PostStatus } from "../domain/status.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
@@ -37,10 +38,27 @@ const webhookOn: Partial<Record<PostStatus, WebhookEvent>> = {
 };
 
 /**
+ * The post-level webhook a change calls for: subscribers hear of every new
+ * status they know a word for, and of every new time of a scheduled post.
+ */
+const postWebhook = (before: Post, post: Post): Instruction | undefined => {
+  const moved = post.status === "scheduled" && post.scheduledAt !== before.scheduledAt;
+  const event = post.status !== before.status || moved ? webhookOn[post.status] : undefined;
+  if (event === undefined) return undefined;
+  return {
+    type: "webhook",
+    event,
+    postId: post.id,
+    revision: post.revision,
+    ...(event === "post.scheduled" && post.scheduledAt !== null ? { at: post.scheduledAt } : {}),
+  };
+};
+
+/**
  * The next post: its destinations, status and counts settled together, so
  * the status shown is always the one the destinations give (`deleted` is the
- * only status a post holds on its own). A post-level webhook closes the outbox
- * when the status changed to one subscribers hear about.
+ * only status a post holds on its own, and keeps). A post-level webhook
+ * closes the outbox when subscribers have something to hear.
  */
 export const settle = (
   before: Post,
@@ -48,7 +66,7 @@ export const settle = (
   outbox: readonly Instruction[],
 ): Accepted => {
   const status =
-    changes.status === "deleted"
+    changes.status === "deleted" || before.status === "deleted"
       ? "deleted"
       : aggregateStatus(changes.destinations.map((d) => d.status));
   const post: Post = {
@@ -57,22 +75,15 @@ export const settle = (
     status,
     counts: countByStatus(changes.destinations),
   };
-  const hook = status === before.status ? undefined : webhookOn[status];
-  return {
-    ok: true,
-    post,
-    outbox:
-      hook === undefined
-        ? outbox
-        : [...outbox, { type: "webhook", event: hook, postId: post.id, revision: post.revision }],
-  };
+  const hook = postWebhook(before, post);
+  return { ok: true, post, outbox: hook === undefined ? outbox : [...outbox, hook] };
 };
 
 /** The context a destination of `post` takes events in. */
 export const contextOf = (post: Post, destination: Destination): DestinationContext => ({
   postId: post.id,
   revision: post.revision,
-  retry: post.retry,
+  retry: policyOf(post.retry),
   destination,
 });
 

@@ -16,7 +16,7 @@ export const publish = (post: Post, event: PublishEvent): Decision => {
     const problem = leaveDraftProblem(post, { bypassesReview: true });
     if (problem !== undefined) return refuse(post, event, problem);
   }
-  const { destinations, outbox } = enqueueAll(post);
+  const { destinations, outbox } = enqueueAll(post, event.now);
   return settle(
     post,
     { destinations },
@@ -44,6 +44,6 @@ export const due = (post: Post, event: DueEvent): Decision => {
       acceptedFrom: at,
     });
   }
-  const { destinations, outbox } = enqueueAll(post);
+  const { destinations, outbox } = enqueueAll(post, event.now);
   return settle(post, { destinations }, outbox);
 };

@@ -1,3 +1,4 @@
+import { isCancellable, mayBeLive } from "../destination/rules.js";
 import type { Destination } from "../domain/destination.js";
 import {
   deliveryFactTypes,
@@ -6,12 +7,13 @@ import {
   postEventTypes,
 } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
-import { isEditorial, type PostStatus } from "../domain/status.js";
+import type { PostStatus } from "../domain/status.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import { checkPost } from "../rules/post-shape.js";
 import { destinationTransitions, postTransitions } from "../rules/transitions.js";
 import { apply } from "./apply.js";
 import { leaveDraftProblem } from "./leave-draft.js";
+import { isRetryable } from "./retry-failed.js";
 import { takes } from "./outcome.js";
 
 /**
@@ -54,11 +56,9 @@ const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
   PUBLISH: (post) =>
     post.status === "scheduled" || leaveDraftProblem(post, { bypassesReview: true }) === undefined,
   SUBMIT_FOR_APPROVAL: (post) => leaveDraftProblem(post, { bypassesReview: false }) === undefined,
-  CANCEL: (post) =>
-    some(post, (d) => isEditorial(d.status) || d.status === "queued" || d.status === "retrying"),
-  DELETE: (post) =>
-    !some(post, (d) => ["publishing", "unconfirmed", "published"].includes(d.status)),
-  RETRY_FAILED: (post) => some(post, (d) => d.status === "failed"),
+  CANCEL: (post) => some(post, isCancellable),
+  DELETE: (post) => !some(post, mayBeLive),
+  RETRY_FAILED: (post) => some(post, isRetryable),
   ...Object.fromEntries(
     deliveryFactTypes.map((type) => [
       type,

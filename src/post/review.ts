@@ -1,6 +1,6 @@
 import type { Decision } from "../domain/decision.js";
 import type { ApproveEvent, RejectEvent, SubmitForApprovalEvent } from "../domain/event.js";
-import { instantMs } from "../domain/instant.js";
+import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { enqueueAll } from "./enqueue.js";
 import { arm } from "./jobs.js";
@@ -25,15 +25,17 @@ export const scheduledAfter = (post: Post, now: string): boolean =>
 
 /**
  * APPROVE: the reviewer's yes. With a planned time still ahead the post is
- * scheduled (and its job armed); otherwise it is queued now.
+ * scheduled (and its job armed); otherwise it is queued now. Either way it
+ * records when it was approved: what the reviewer saw stays frozen.
  */
 export const approve = (post: Post, event: ApproveEvent): Decision => {
+  const approvedAt = canonicalInstant(event.now);
   if (scheduledAfter(post, event.now)) {
     const { destinations } = stepAll(post, () => ({ type: "SCHEDULE" }));
-    return settle(post, { destinations }, [arm(post)]);
+    return settle(post, { destinations, approvedAt }, [arm(post)]);
   }
-  const { destinations, outbox } = enqueueAll(post);
-  return settle(post, { destinations }, outbox);
+  const { destinations, outbox } = enqueueAll(post, event.now);
+  return settle(post, { destinations, approvedAt }, outbox);
 };
 
 /** REJECT: the reviewer's no; the post goes back to draft to be edited. */

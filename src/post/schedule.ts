@@ -45,8 +45,11 @@ export const schedule = (post: Post, event: ScheduleEvent): Decision => {
 /**
  * UNSCHEDULE: a scheduled post goes back to draft; its job is disarmed. The
  * revision goes up, so a job armed later never shares the disarmed one's key.
+ * An approval no longer holds: what is edited now, no reviewer has seen.
  */
 export const unschedule = (post: Post, _event: UnscheduleEvent): Decision => {
   const { destinations } = stepAll(post, () => ({ type: "RETURN_TO_DRAFT" }));
-  return settle(post, { destinations, revision: post.revision + 1 }, [disarm(post)]);
+  return settle(post, { destinations, revision: post.revision + 1, approvedAt: null }, [
+    disarm(post),
+  ]);
 };

@@ -19,7 +19,8 @@ const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
 /**
  * The fields an EDIT may change now, read from `spec/editable-fields.json`:
  * all four in draft and scheduled, none once delivery starts; an approved post
- * keeps only its time movable, as the reviewer approved exactly what is sent.
+ * keeps only its time movable, as the reviewer approved exactly what is sent
+ * (whether the post required approval or went through review by choice).
  *
  * @example
  * ```ts
@@ -31,7 +32,14 @@ const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
  */
 export const editableFields = (post: Post): readonly EditableField[] => {
   const fields = byStatus[post.status] ?? [];
-  return post.status === "scheduled" && post.requiresApproval
+  return post.status === "scheduled" && isApproved(post)
     ? fields.filter((f) => !frozen.has(f))
     : fields;
 };
+
+/**
+ * A scheduled post a reviewer approved. A post that requires approval can
+ * only be scheduled that way (and may predate `approvedAt`).
+ */
+const isApproved = (post: Post): boolean =>
+  typeof post.approvedAt === "string" || post.requiresApproval;

@@ -67,6 +67,7 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   },
   RETRY_DUE: { destinationId: "id", now: "instant", ...attemptIdentity },
   RECONCILED: { destinationId: "id", found: "found", now: "instant", ...attemptIdentity },
+  DEADLINE_PASSED: { destinationId: "id", jobKey: "id", now: "instant" },
 };
 
 /** A problem with an event: where it is and what is wrong. */

@@ -44,9 +44,30 @@ export const checkPost = (post: unknown): Problem | undefined => {
   }
   if (typeof post.requiresApproval !== "boolean")
     return invalid("requiresApproval", "must be true or false");
+  // A post stored before approvedAt existed has none: no approval recorded.
+  if (post.approvedAt !== undefined && post.approvedAt !== null && typeof post.approvedAt !== "string") {
+    return invalid("approvedAt", "must be null or an ISO 8601 date-time string");
+  }
   if (!isRecord(post.retry)) return invalid("retry", "must be an object");
   for (const key of ["maxAttempts", "baseDelayMs", "maxDelayMs"]) {
     if (typeof post.retry[key] !== "number") return invalid(`retry.${key}`, "must be a number");
+  }
+  // Fields added since the first release: a post stored before them takes the defaults.
+  for (const key of policyFieldsAdded) {
+    if (post.retry[key] !== undefined && typeof post.retry[key] !== "number") {
+      return invalid(`retry.${key}`, "must be a number");
+    }
+  }
+  const byPlatform = post.retry.callTimeoutMsByPlatform;
+  if (byPlatform !== undefined) {
+    if (!isRecord(byPlatform)) {
+      return invalid("retry.callTimeoutMsByPlatform", "must be an object of platform to milliseconds");
+    }
+    for (const [platform, ms] of Object.entries(byPlatform)) {
+      if (typeof ms !== "number") {
+        return invalid(`retry.callTimeoutMsByPlatform.${platform}`, "must be a number");
+      }
+    }
   }
   if (!Array.isArray(post.destinations)) return invalid("destinations", "must be an array");
   for (const [i, d] of (post.destinations as unknown[]).entries()) {
@@ -62,9 +83,22 @@ export const checkPost = (post: unknown): Problem | undefined => {
     if (d.thread !== undefined && !Array.isArray(d.thread)) {
       return invalid(`${at}.thread`, "must be an array of strings");
     }
-    for (const key of ["nextRetryAt", "publishedAt"]) {
+    for (const key of ["startedAt", "deadlineAt", "nextRetryAt", "publishedAt"]) {
       if (d[key] !== undefined && typeof d[key] !== "string") {
         return invalid(`${at}.${key}`, "must be an ISO 8601 date-time string");
+      }
+    }
+    for (const key of ["handOuts", "lookups"]) {
+      if (d[key] !== undefined && !isWhole(d[key])) {
+        return invalid(`${at}.${key}`, "must be a whole number");
+      }
+    }
+    if (d.duplicates !== undefined) {
+      if (!Array.isArray(d.duplicates)) return invalid(`${at}.duplicates`, "must be an array");
+      for (const [j, p] of (d.duplicates as unknown[]).entries()) {
+        if (!isRecord(p) || typeof p.platformPostId !== "string") {
+          return invalid(`${at}.duplicates[${j}].platformPostId`, "must be a string");
+        }
       }
     }
   }
@@ -75,6 +109,23 @@ export const checkPost = (post: unknown): Problem | undefined => {
   );
 };
 
+/**
+ * The statuses a deleted post's destinations can have: what DELETE leaves
+ * (failed, cancelled), and published, when the platform turns out to have
+ * had the post after all.
+ */
+const afterDelete: ReadonlySet<DestinationStatus> = new Set(["failed", "cancelled", "published"]);
+
+/** The retry policy's fields added since the first release, optional in a stored post. */
+const policyFieldsAdded = [
+  "maxWaitMs",
+  "startWithinMs",
+  "maxHandOuts",
+  "callTimeoutMs",
+  "lookupTimeoutMs",
+  "maxLookups",
+] as const;
+
 /** The status and counts a post derives from its destinations, checked against the stored ones. */
 const checkDerived = (
   status: string,
@@ -82,12 +133,12 @@ const checkDerived = (
   counts: unknown,
 ): Problem | undefined => {
   if (status === "deleted") {
-    const i = destinations.findIndex((d) => d.status !== "failed" && d.status !== "cancelled");
+    const i = destinations.findIndex((d) => !afterDelete.has(d.status));
     const live = destinations[i];
     if (live !== undefined) {
       return invalid(
         "status",
-        `is "deleted", but destinations[${i}] ("${String(live.id)}") is ${live.status}: a deleted post has only failed or cancelled destinations`,
+        `is "deleted", but destinations[${i}] ("${String(live.id)}") is ${live.status}: a deleted post has only failed or cancelled destinations, or published ones the platform reported after the delete`,
       );
     }
   } else {

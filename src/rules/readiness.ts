@@ -1,6 +1,7 @@
 import type { RejectionReason, Violation } from "../domain/decision.js";
 import { parseInstant } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
+import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
 
 /**
  * A rule broken by the post as a whole, found before anything is sent. Each
@@ -47,14 +48,7 @@ export const readinessProblem = (post: Post): Problem | undefined => {
       return { reason: "invalid_post", message: `scheduledAt ${at}`, path: "scheduledAt" };
     }
   }
-  const { maxAttempts, baseDelayMs, maxDelayMs } = post.retry;
-  const retryProblem = !isWhole(maxAttempts, 1)
-    ? ["maxAttempts", "a whole number of at least 1"]
-    : !isWhole(baseDelayMs, 1)
-      ? ["baseDelayMs", "a whole number of milliseconds, at least 1"]
-      : !isWhole(maxDelayMs, baseDelayMs)
-        ? ["maxDelayMs", "a whole number of milliseconds, at least baseDelayMs"]
-        : undefined;
+  const retryProblem = policyProblem(policyOf(post.retry));
   return retryProblem === undefined
     ? undefined
     : {
@@ -62,4 +56,35 @@ export const readinessProblem = (post: Post): Problem | undefined => {
         message: `retry.${retryProblem[0]} must be ${retryProblem[1]}`,
         path: `retry.${retryProblem[0]}`,
       };
+};
+
+const milliseconds = "a whole number of milliseconds, at least 1";
+
+/** The first field of a retry policy that cannot work, and what it must be. */
+const policyProblem = (policy: RetryPolicy): readonly [string, string] | undefined => {
+  const counts = [
+    ["maxAttempts", policy.maxAttempts],
+    ["maxHandOuts", policy.maxHandOuts],
+    ["maxLookups", policy.maxLookups],
+  ] as const;
+  for (const [key, value] of counts) {
+    if (!isWhole(value, 1)) return [key, "a whole number of at least 1"];
+  }
+  if (!isWhole(policy.baseDelayMs, 1)) return ["baseDelayMs", milliseconds];
+  if (!isWhole(policy.maxDelayMs, policy.baseDelayMs)) {
+    return ["maxDelayMs", "a whole number of milliseconds, at least baseDelayMs"];
+  }
+  const waits = [
+    ["maxWaitMs", policy.maxWaitMs],
+    ["startWithinMs", policy.startWithinMs],
+    ["callTimeoutMs", policy.callTimeoutMs],
+    ["lookupTimeoutMs", policy.lookupTimeoutMs],
+    ...Object.entries(policy.callTimeoutMsByPlatform).map(
+      ([platform, ms]) => [`callTimeoutMsByPlatform.${platform}`, ms] as const,
+    ),
+  ] as const;
+  for (const [key, value] of waits) {
+    if (!isWhole(value, 1)) return [key, milliseconds];
+  }
+  return undefined;
 };

@@ -44,7 +44,8 @@ export type DestinationEventType =
   | "DELIVERY_SUCCEEDED"
   | "DELIVERY_FAILED"
   | "RETRY_DUE"
-  | "RECONCILED";
+  | "RECONCILED"
+  | "DEADLINE_PASSED";
 
 /**
  * `spec/transitions.post.json`: post status x event type.

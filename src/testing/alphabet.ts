@@ -6,6 +6,7 @@
  * what they prove; a service's tests can draw from it the same way.
  */
 import type { DestinationEvent } from "../destination/event.js";
+import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
@@ -138,14 +139,57 @@ export const factsFor = (d: Destination): DestinationEvent[] => {
     { type: "RETRY_DUE", destinationId: id, now: shift(d.nextRetryAt ?? NOW, -1) },
     { type: "RETRY_DUE", destinationId: id, now: d.nextRetryAt ?? NOW, attempt: d.attempts + 7 },
     { type: "RECONCILED", destinationId: id, found: { platformPostId: `pp-${id}` }, now: NOW },
+    { type: "RECONCILED", destinationId: id, found: { platformPostId: `other-${id}` }, now: NOW },
     { type: "RECONCILED", destinationId: id, found: null, now: NOW },
+    // A failure that happened an hour before the attempt in flight started (a late webhook).
+    {
+      type: "DELIVERY_FAILED",
+      destinationId: id,
+      error: failure("PLATFORM_SERVER_ERROR", { failedAt: PAST }),
+      now: NOW,
+    },
   ];
   // Each fact once more, as a worker of another revision or generation would send it.
   const foreign = facts
     .filter((f, i) => facts.findIndex((g) => g.type === f.type) === i)
     .map((f) => ({ ...f, idempotencyKey: "another-delivery" }));
-  return [...facts, ...foreign];
+  // A success and a look-up's find reported under the key of the generation before a manual retry.
+  const earlier = earlierKey(d);
+  const earlierReports: DestinationEvent[] =
+    earlier === undefined
+      ? []
+      : [
+          {
+            type: "DELIVERY_SUCCEEDED",
+            destinationId: id,
+            platformPostId: `pp-${id}`,
+            idempotencyKey: earlier,
+            now: NOW,
+          },
+          {
+            type: "RECONCILED",
+            destinationId: id,
+            found: { platformPostId: `pp-${id}` },
+            idempotencyKey: earlier,
+            now: NOW,
+          },
+        ];
+  // The deadline armed for the wait the destination is in: on time, early, and one since replaced.
+  const jobKey = armedJobKey(d) ?? `${d.idempotencyKey ?? id}:start:1:1`;
+  const at = d.deadlineAt ?? NOW;
+  const deadlines: DestinationEvent[] = [
+    { type: "DEADLINE_PASSED", destinationId: id, jobKey, now: at },
+    { type: "DEADLINE_PASSED", destinationId: id, jobKey, now: shift(at, -1) },
+    { type: "DEADLINE_PASSED", destinationId: id, jobKey: `${jobKey}:replaced`, now: at },
+  ];
+  return [...facts, ...foreign, ...earlierReports, ...deadlines];
 };
+
+/** The key of the generation before this one, for a destination retried by hand. */
+const earlierKey = (d: Destination): string | undefined =>
+  d.idempotencyKey === undefined || d.generation === 0
+    ? undefined
+    : `${d.idempotencyKey.slice(0, d.idempotencyKey.lastIndexOf(":"))}:${d.generation - 1}`;
 
 /**
  * The events a post tells its destinations, as `destinationMachine` and
@@ -164,9 +208,9 @@ export const destinationCommands = (d: Destination): DestinationEvent[] => [
   { type: "SUBMIT_FOR_APPROVAL" },
   { type: "SCHEDULE" },
   { type: "RETURN_TO_DRAFT" },
-  { type: "ENQUEUE", idempotencyKey: `k-${d.id}-${d.generation}` },
+  { type: "ENQUEUE", idempotencyKey: `k-${d.id}-${d.generation}`, now: NOW },
   { type: "CANCEL" },
-  { type: "RETRY_FAILED", idempotencyKey: `k-${d.id}-${d.generation + 1}` },
+  { type: "RETRY_FAILED", idempotencyKey: `k-${d.id}-${d.generation + 1}`, now: NOW },
 ];
 
 /**

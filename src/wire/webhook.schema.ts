@@ -137,6 +137,8 @@ const eventStatus: { readonly [E in WebhookEvent]: DestinationStatus | "unknown"
   "post.cancelled": "cancelled",
   "destination.published": "published",
   "destination.failed": "failed",
+  // The duplicate named at the top level is live too: a receiver learns of it as a success.
+  "destination.duplicated": "published",
 };
 
 const isWebhookEvent = (event: string): event is WebhookEvent =>

@@ -21,19 +21,26 @@ const li: DestinationInput = { id: "li", platform: "linkedin", accountId: "urn:l
 
 /** Starting points that between them reach every cell of the tables. */
 export const roots: readonly PostInput[] = [
-  // Two destinations for the mixed outcomes; one attempt each keeps the product small.
-  { id: "p-two", content: "Hello", destinations: [x, li], retry: { maxAttempts: 1 } },
-  // One destination with the default three attempts, for retries and reconciliation.
-  { id: "p-one", content: "Hello", destinations: [x] },
+  // Two destinations for the mixed outcomes; one attempt, hand-out and look-up each keeps the
+  // product small.
+  {
+    id: "p-two",
+    content: "Hello",
+    destinations: [x, li],
+    retry: { maxAttempts: 1, maxHandOuts: 1, maxLookups: 1 },
+  },
+  // One destination with three attempts, for retries and reconciliation; two hand-outs and two
+  // look-ups reach every outcome of a deadline and keep the product small.
+  { id: "p-one", content: "Hello", destinations: [x], retry: { maxHandOuts: 2, maxLookups: 2 } },
   {
     id: "p-review",
     content: "Hello",
     requiresApproval: true,
     scheduledAt: LATER,
     destinations: [x],
-    retry: { maxAttempts: 1 },
+    retry: { maxAttempts: 1, maxHandOuts: 1, maxLookups: 1 },
   },
-  { id: "p-empty", content: "", destinations: [x] },
+  { id: "p-empty", content: "", destinations: [x], retry: { maxHandOuts: 1, maxLookups: 1 } },
   { id: "p-none", content: "Hello", destinations: [] },
   { id: "p-dup", content: "Hello", destinations: [x, x] },
   { id: "p-bad-retry", content: "Hello", destinations: [x], retry: { maxAttempts: 0 } },
@@ -51,6 +58,10 @@ export const abstractKey = (post: Post): string =>
       d.status,
       d.attempts === 0 ? 0 : d.attempts < post.retry.maxAttempts ? 1 : 2,
       d.error === undefined ? 0 : d.error.code === "TIMEOUT_ERROR" ? 1 : 2,
+      // What only one destination's own rules read; with two, the product would be too large.
+      ...(post.destinations.length === 1
+        ? [d.generation > 0, d.error?.outcomeUnknown === true, d.handOuts ?? 0, d.lookups ?? 0]
+        : []),
     ]),
   ]);
 

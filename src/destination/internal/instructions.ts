@@ -1,0 +1,86 @@
+/**
+ * The instructions a destination puts in the outbox, built in one place so
+ * that every transition that enqueues, looks up or notifies says it the same way.
+ */
+import type { Destination } from "../../domain/destination.js";
+import type { FoundPost } from "../../domain/event.js";
+import type { Instruction } from "../../domain/instruction.js";
+import type { DestinationContext } from "../step.js";
+
+export const enqueueDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({
+  type: "enqueue_delivery",
+  postId: ctx.postId,
+  destinationId: d.id,
+  platform: d.platform,
+  accountId: d.accountId,
+  idempotencyKey: d.idempotencyKey ?? "",
+  attempt: d.attempts + 1,
+});
+
+export const cancelDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({
+  type: "cancel_delivery",
+  postId: ctx.postId,
+  destinationId: d.id,
+  idempotencyKey: d.idempotencyKey ?? "",
+});
+
+export const requestReconciliation = (
+  ctx: DestinationContext,
+  d: Destination,
+  lookup: number,
+): Instruction => ({
+  type: "request_reconciliation",
+  postId: ctx.postId,
+  destinationId: d.id,
+  platform: d.platform,
+  accountId: d.accountId,
+  idempotencyKey: d.idempotencyKey ?? "",
+  attempt: d.attempts,
+  lookup,
+});
+
+export const requestReconnect = (ctx: DestinationContext, d: Destination): Instruction => ({
+  type: "request_reconnect",
+  postId: ctx.postId,
+  destinationId: d.id,
+  platform: d.platform,
+  accountId: d.accountId,
+});
+
+export const destinationWebhook = (
+  ctx: DestinationContext,
+  d: Destination,
+  event: "destination.published" | "destination.failed",
+): Instruction => ({
+  type: "webhook",
+  event,
+  postId: ctx.postId,
+  revision: ctx.revision,
+  destinationId: d.id,
+});
+
+/** The two instructions that surface a second live post: one to act on, one to notify. */
+export const duplicateReported = (
+  ctx: DestinationContext,
+  d: Destination,
+  other: FoundPost,
+): Instruction[] => [
+  {
+    type: "report_duplicate",
+    postId: ctx.postId,
+    destinationId: d.id,
+    platform: d.platform,
+    accountId: d.accountId,
+    platformPostId: d.platformPostId ?? "",
+    duplicatePlatformPostId: other.platformPostId,
+    ...(other.platformUrl === undefined ? {} : { duplicatePlatformUrl: other.platformUrl }),
+  },
+  {
+    type: "webhook",
+    event: "destination.duplicated",
+    postId: ctx.postId,
+    revision: ctx.revision,
+    destinationId: d.id,
+    platformPostIds: [d.platformPostId ?? "", other.platformPostId],
+  },
+];

@@ -1,0 +1,98 @@
+/**
+ * The rules that decide how a destination takes a delivery fact, each named
+ * once. A fact that names no attempt, a key of an earlier generation, a
+ * failure older than the attempt in flight: these are where services publish
+ * twice or lose a live post, so each has a name, a reason, and a test.
+ */
+import type { Destination } from "../domain/destination.js";
+import type { DeliveryFailedEvent } from "../domain/event.js";
+import { generationOfKey } from "../domain/idempotency.js";
+import { instantMs } from "../domain/instant.js";
+import { isEditorial } from "../domain/status.js";
+import type { PublishError } from "../errors/publish-error.js";
+import type { DestinationContext } from "./step.js";
+
+/**
+ * The fact names a delivery other than the one the destination follows now:
+ * its key is not the destination's current one.
+ */
+export const speaksOfAnotherDelivery = (d: Destination, key: string | undefined): boolean =>
+  key !== undefined && d.idempotencyKey !== undefined && key !== d.idempotencyKey;
+
+/**
+ * The key is one postlife gave this destination for an earlier generation
+ * (before a manual retry): its deliveries may still be live on the platform.
+ */
+export const isEarlierDelivery = (ctx: DestinationContext, key: string): boolean => {
+  const d = ctx.destination;
+  const generation = generationOfKey(key, ctx.postId, d.id, ctx.revision);
+  return generation !== undefined && generation < d.generation;
+};
+
+/**
+ * A report of the platform having the post is about this destination: it
+ * names no key, or the current one, or one of an earlier generation. A key
+ * postlife never gave this destination proves nothing about it.
+ */
+export const isOwnDelivery = (ctx: DestinationContext, key: string | undefined): boolean =>
+  key === undefined ||
+  key === ctx.destination.idempotencyKey ||
+  isEarlierDelivery(ctx, key);
+
+/** The destination was handed to delivery at least once (it has a key): it may be live. */
+export const wasHandedOut = (d: Destination): boolean => d.idempotencyKey !== undefined;
+
+/** An attempt was made, or a manual retry began a new generation. */
+export const hasHistory = (d: Destination): boolean => d.attempts > 0 || d.generation > 0;
+
+/**
+ * A fact that names no attempt, about a queued destination with a history,
+ * is a late copy of an old one (a vendor poll, a webhook): not the start or
+ * the failure of the attempt the queue is about to hand out.
+ */
+export const isLateCopy = (d: Destination, attempt: number | undefined): boolean =>
+  attempt === undefined ? hasHistory(d) : attempt <= d.attempts;
+
+/** When a failure happened: the worker's or vendor's `failedAt`, else when it was reported. */
+export const occurredAt = (fact: DeliveryFailedEvent, error: PublishError): string =>
+  error.failedAt ?? fact.now;
+
+/**
+ * The failure happened before the attempt in flight started, so it is about
+ * an earlier one (a late webhook with no attempt or key).
+ */
+export const happenedBeforeAttempt = (d: Destination, at: string): boolean =>
+  d.startedAt !== undefined && instantMs(at) < instantMs(d.startedAt);
+
+/** The same failure as the one recorded: same code, and same attempt when the fact names one. */
+export const isSameFailure = (
+  d: Destination,
+  error: PublishError,
+  attempt: number | undefined,
+): boolean => d.error?.code === error.code && (attempt === undefined || attempt === d.attempts);
+
+/**
+ * A failed destination whose request may have reached the platform (no
+ * look-up answered): never sent again until someone answers RECONCILED.
+ */
+export const isOutcomeUnknown = (d: Destination): boolean =>
+  d.status === "failed" && d.error?.outcomeUnknown === true;
+
+/**
+ * The platform has, or may have, this destination's post: an attempt in
+ * flight, one whose outcome is unknown, or a confirmed one.
+ */
+export const mayBeLive = (d: Destination): boolean =>
+  d.status === "publishing" ||
+  d.status === "unconfirmed" ||
+  d.status === "published" ||
+  isOutcomeUnknown(d);
+
+/** The platform post is the one recorded, or a duplicate already reported. */
+export const isKnownPost = (d: Destination, platformPostId: string): boolean =>
+  d.platformPostId === platformPostId ||
+  (d.duplicates?.some((p) => p.platformPostId === platformPostId) ?? false);
+
+/** Not yet in flight: editorial, queued, or waiting to retry. CANCEL stops it. */
+export const isCancellable = (d: Destination): boolean =>
+  isEditorial(d.status) || d.status === "queued" || d.status === "retrying";
