@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "./test/support/runs.js";
 
-// Runs per property: fast by default (npm test); `npm run test:deep` raises it.
-fc.configureGlobal({ numRuns: Number(process.env.POSTLIFE_RUNS ?? 200) });
+// Runs per property: fast by default (npm test); `npm run test:deep` raises it (POSTLIFE_RUNS).
+fc.configureGlobal({ numRuns: propertyRuns() });

@@ -37,13 +37,13 @@ describe("entries", () => {
     expect(effectModules(main)).toContain("Schedule.js");
     expect(effectModules(main).filter((file) => /^Schema[^/]*\.js$/.test(file))).toEqual([]);
     expect(packages(main)).not.toContain("fast-check");
-  }, 30_000);
+  });
 
   it("postlife/wire carries Effect Schema", async () => {
     expect(effectModules(await bundledFiles("../src/wire/index.ts"))).toContain("Schema.js");
-  }, 30_000);
+  });
 
   it("postlife/testing carries fast-check", async () => {
     expect(packages(await bundledFiles("../src/testing/index.ts"))).toContain("fast-check");
-  }, 30_000);
+  });
 });

@@ -14,7 +14,7 @@
 import * as Result from "effect/Result";
 import type * as Schema from "effect/Schema";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { vendors as vocabulary } from "../spec/vocabularies.json";
 import {
   aggregateStatus,
@@ -46,6 +46,7 @@ import {
   decodeWahdxStatus,
   decodeWebhook,
   type PostReport,
+  type WebhookPayload,
 } from "../src/wire/index.js";
 
 /** Runs per property: the repository's (vitest.setup.ts, POSTLIFE_RUNS). */
@@ -397,24 +398,30 @@ describe("optional fields", () => {
 // ---------------------------------------------------------------------------
 // Webhooks.
 
-/** Posts in every status, and some further along their deliveries (fixed, to keep runs fast). */
-const posts: readonly Post[] = [
-  ...postStatuses.map((status) => postIn(status).post),
-  ...fc.sample(reachablePostArbitrary, { numRuns: 30, seed: 11 }),
-];
-
-const deliveries = fc
-  .constantFrom(...posts)
-  .chain((post) =>
-    fc.tuple(fc.constant(post), fc.array(webhookPayloadArbitrary(post), { maxLength: 8 })),
-  );
-
 const refusedFacts = new Set(Object.keys(rejectionReasons));
 // A decoded fact is always well formed, and the post is always one apply made.
 refusedFacts.delete("malformed_event");
 refusedFacts.delete("invalid_post");
 
 describe("webhookPayloadArbitrary", () => {
+  /**
+   * Posts in every status, and some further along their deliveries (fixed, to keep runs fast),
+   * each with payloads about it. Built in the hook, not when the file is collected: `postIn`
+   * walks the model paths (seconds).
+   */
+  let deliveries: fc.Arbitrary<[Post, WebhookPayload[]]>;
+  beforeAll(() => {
+    const posts: readonly Post[] = [
+      ...postStatuses.map((status) => postIn(status).post),
+      ...fc.sample(reachablePostArbitrary, { numRuns: 30, seed: 11 }),
+    ];
+    deliveries = fc
+      .constantFrom(...posts)
+      .chain((post) =>
+        fc.tuple(fc.constant(post), fc.array(webhookPayloadArbitrary(post), { maxLength: 8 })),
+      );
+  });
+
   it("gives payloads decodeWebhook reads, about the post, every event postlife emits and unknown ones", () => {
     const events = new Set<string>();
     fc.assert(

@@ -700,7 +700,7 @@ describe("order independence", () => {
     expect(all).toHaveLength(5040);
     const ends = new Set(all.map((order) => JSON.stringify(endOf(replay(start, order).post))));
     expect([...ends].map((e) => JSON.parse(e).status)).toEqual(["partially_published"]);
-  }, 30_000);
+  });
 });
 
 describe("what the core does with the webhooks it sends", () => {
