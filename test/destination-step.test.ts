@@ -103,7 +103,12 @@ describe("a retryable failure: retrying, at now + retryDelay", () => {
   ])(
     "for any attempt with attempts left, nextRetryAt = now + retryDelay exactly, with retry-after honoured",
     (attempts, baseDelayMs, extra, nowMs, retryAfterMs, generation) => {
-      const policy = { maxAttempts: attempts + 1, baseDelayMs, maxDelayMs: baseDelayMs + extra };
+      const policy = {
+        ...defaultRetryPolicy,
+        maxAttempts: attempts + 1,
+        baseDelayMs,
+        maxDelayMs: baseDelayMs + extra,
+      };
       const key = idempotencyKey(POST, "d-x", 0, generation);
       const error = failure("RATE_LIMITED", retryAfterMs === undefined ? {} : { retryAfterMs });
       const now = iso(nowMs);
@@ -236,6 +241,8 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
     const s = taken(step(publishing(1), failedWith(unknown)));
     expect(s.destination.status).toBe("unconfirmed");
     expect(s.destination.nextRetryAt).toBeUndefined();
+    const deadline = iso(ms(NOW) + defaultRetryPolicy.lookupTimeoutMs);
+    expect(s.destination).toMatchObject({ lookups: 1, deadlineAt: deadline });
     expect(s.outbox).toEqual([
       {
         type: "request_reconciliation",
@@ -245,6 +252,14 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
         accountId: "acct-1",
         idempotencyKey: KEY,
         attempt: 1,
+        lookup: 1,
+      },
+      {
+        type: "arm_deadline",
+        postId: POST,
+        destinationId: "d-x",
+        jobKey: `${KEY}:lookup:1:1`,
+        at: deadline,
       },
     ]);
   });
@@ -306,6 +321,13 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
         idempotencyKey: KEY,
         attempt: 2,
       },
+      {
+        type: "arm_deadline",
+        postId: POST,
+        destinationId: "d-x",
+        jobKey: `${KEY}:start:2:1`,
+        at: iso(ms("2026-04-20T14:05:00Z") + defaultRetryPolicy.startWithinMs),
+      },
     ]);
   });
 
@@ -354,7 +376,10 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
 
   it("each look-up names the attempt it is about; RECONCILED echoing another attempt is stale", () => {
     const second = taken(step(publishing(2), failedWith(unknown)));
-    expect(second.outbox).toMatchObject([{ type: "request_reconciliation", attempt: 2 }]);
+    expect(second.outbox).toMatchObject([
+      { type: "request_reconciliation", attempt: 2, lookup: 1 },
+      { type: "arm_deadline" },
+    ]);
     // A late answer to attempt 1's look-up must not decide attempt 2: it was sent after that look-up.
     const late = step(unconfirmed(2), { ...reconciled(null), attempt: 1 });
     expect(stepOutcome(late)).toBe("ignore:stale");
@@ -365,14 +390,18 @@ describe("an outcome that may have reached the platform: unconfirmed", () => {
     expect(stepOutcome(step(unconfirmed(2), reconciled(null)))).toBe("to:queued");
   });
 
-  it("RECONCILED on a destination published as the same post is a duplicate; else stale", () => {
+  it("RECONCILED on a destination published as the same post is a duplicate; another post is surfaced", () => {
     const published = destination({ status: "published", attempts: 1, platformPostId: "1780" });
     expect(stepOutcome(step(published, reconciled({ platformPostId: "1780" })))).toBe(
       "ignore:duplicate",
     );
-    expect(stepOutcome(step(published, reconciled({ platformPostId: "9999" })))).toBe(
-      "ignore:stale",
-    );
+    const other = taken(step(published, reconciled({ platformPostId: "9999" })));
+    expect(other.destination).toMatchObject({
+      status: "published",
+      platformPostId: "1780",
+      duplicates: [{ platformPostId: "9999" }],
+    });
+    expect(other.outbox.map((i) => i.type)).toEqual(["report_duplicate", "webhook"]);
     expect(stepOutcome(step(published, reconciled(null)))).toBe("ignore:stale");
     expect(stepOutcome(step(destination(), reconciled(null)))).toBe("ignore:stale");
   });
@@ -390,12 +419,33 @@ describe("duplicate and stale facts", () => {
   const started = (extra: { attempt?: number; idempotencyKey?: string } = {}) =>
     ({ type: "DELIVERY_STARTED", destinationId: "d-x", now: NOW, ...extra }) as const;
 
-  it("a success for a published destination: duplicate with the same platformPostId, stale with another", () => {
+  it("a success for a published destination: duplicate with the same platformPostId, surfaced with another", () => {
     const published = destination({ status: "published", attempts: 1, platformPostId: "1780" });
     expect(stepOutcome(step(published, succeeded("1780")))).toBe("ignore:duplicate");
-    const other = step(published, succeeded("1781"));
-    expect(stepOutcome(other)).toBe("ignore:stale");
-    expect(other.kind === "ignored" && other.message).toContain("1780");
+    const other = taken(step(published, succeeded("1781", { platformUrl: "https://x.com/i/1781" })));
+    expect(other.destination.platformPostId).toBe("1780");
+    expect(other.outbox).toEqual([
+      {
+        type: "report_duplicate",
+        postId: POST,
+        destinationId: "d-x",
+        platform: "x",
+        accountId: "acct-1",
+        platformPostId: "1780",
+        duplicatePlatformPostId: "1781",
+        duplicatePlatformUrl: "https://x.com/i/1781",
+      },
+      {
+        type: "webhook",
+        event: "destination.duplicated",
+        postId: POST,
+        revision: 2,
+        destinationId: "d-x",
+        platformPostIds: ["1780", "1781"],
+      },
+    ]);
+    // Reported again, it is the duplicate recorded: surfaced once.
+    expect(stepOutcome(step(other.destination, succeeded("1781")))).toBe("ignore:duplicate");
   });
 
   it("a failure for a failed destination: duplicate with the same code, stale with another", () => {
@@ -443,8 +493,17 @@ describe("duplicate and stale facts", () => {
     const requeued = destination({ attempts: 1 });
     expect(stepOutcome(step(requeued, started({ attempt: 1 })))).toBe("ignore:stale");
     const next = taken(step(requeued, started({ attempt: 2 })));
-    expect(next.destination).toMatchObject({ status: "publishing", attempts: 2 });
-    expect(next.outbox).toEqual([]);
+    expect(next.destination).toMatchObject({ status: "publishing", attempts: 2, startedAt: NOW });
+    // The report is due within X's call timeout.
+    expect(next.outbox).toEqual([
+      {
+        type: "arm_deadline",
+        postId: POST,
+        destinationId: "d-x",
+        jobKey: `${KEY}:report:2:1`,
+        at: iso(ms(NOW) + defaultRetryPolicy.callTimeoutMs),
+      },
+    ]);
   });
 
   it("a failure reported before DELIVERY_STARTED counts as the attempt it ended", () => {
@@ -475,7 +534,7 @@ describe("duplicate and stale facts", () => {
     for (const fact of facts) {
       const s = step(destination(), fact);
       expect(stepOutcome(s), fact.type).toBe("ignore:stale");
-      expect(s.kind === "ignored" && s.message).toContain(KEY);
+      expect(s.kind === "ignored" && s.message).toContain("post-1:d-x:1:0");
     }
     expect(stepOutcome(step(destination(), started({ idempotencyKey: KEY })))).toBe(
       "to:publishing",
@@ -500,7 +559,7 @@ describe("duplicate and stale facts", () => {
     expect(s.destination.error).toBeUndefined();
   });
 
-  it("no fact changes a published or cancelled destination; a failed one takes only a success", () => {
+  it("a published, failed or cancelled destination takes only the platform's word that a post is live", () => {
     const failedD = destination({ status: "failed", attempts: 3, error: failure("TIMEOUT_ERROR") });
     const ends = [
       destination({ status: "published", attempts: 1, platformPostId: "1" }),
@@ -513,11 +572,13 @@ describe("duplicate and stale facts", () => {
       failedWith(failure("NETWORK_ERROR")),
       { type: "RETRY_DUE", destinationId: "d-x", now: NOW },
       { type: "RECONCILED", destinationId: "d-x", found: null, now: NOW },
+      { type: "DEADLINE_PASSED", destinationId: "d-x", jobKey: `${KEY}:report:1:1`, now: NOW },
     ];
     for (const d of ends) {
       for (const fact of facts) {
-        const expected =
-          d === failedD && fact.type === "DELIVERY_SUCCEEDED" ? "accepted" : "ignored";
+        // A success is news to each: the failed and the cancelled one are published after all,
+        // the published one has a second post (surfaced).
+        const expected = fact.type === "DELIVERY_SUCCEEDED" ? "accepted" : "ignored";
         expect(step(d, fact).kind, `${d.status} × ${fact.type}`).toBe(expected);
       }
     }
@@ -555,14 +616,21 @@ describe("duplicate and stale facts", () => {
         destinationId: "d-x",
       },
     ]);
-    // Without a key it is taken too; with another delivery's key (an older generation, or
-    // someone else's), it is stale: it proves nothing about this destination's delivery.
+    // Without a key it is taken too, and so is the key of a generation before a manual retry:
+    // that delivery may well be live. A key postlife never gave this destination proves nothing.
     expect(stepOutcome(step(failedD, succeeded("1780")))).toBe("to:published");
-    const older = step(
-      destination({ ...failedD, generation: 1, idempotencyKey: idempotencyKey(POST, "d-x", 2, 1) }),
-      succeeded("1780", { idempotencyKey: KEY }),
+    const retried = destination({
+      ...failedD,
+      generation: 1,
+      idempotencyKey: idempotencyKey(POST, "d-x", 2, 1),
+    });
+    expect(stepOutcome(step(retried, succeeded("1780", { idempotencyKey: KEY })))).toBe(
+      "to:published",
     );
-    expect(stepOutcome(older)).toBe("ignore:stale");
+    const foreign = idempotencyKey("post-2", "d-x", 2, 0);
+    expect(stepOutcome(step(retried, succeeded("1780", { idempotencyKey: foreign })))).toBe(
+      "ignore:stale",
+    );
   });
 });
 
@@ -589,6 +657,7 @@ describe("RETRY_DUE", () => {
     expect(s.destination.error).toBeUndefined();
     expect(s.outbox).toEqual([
       expect.objectContaining({ type: "enqueue_delivery", idempotencyKey: KEY, attempt: 2 }),
+      expect.objectContaining({ type: "arm_deadline", jobKey: `${KEY}:start:2:1` }),
     ]);
   });
 
@@ -646,7 +715,7 @@ describe("the post's commands, as a destination takes them", () => {
   it("RETRY_FAILED re-queues a failed destination with a new key, a new generation and a fresh budget", () => {
     const failedD = destination({ status: "failed", attempts: 3, error: failure("TIMEOUT_ERROR") });
     const key = idempotencyKey(POST, "d-x", 2, 1);
-    const s = taken(step(failedD, { type: "RETRY_FAILED", idempotencyKey: key }));
+    const s = taken(step(failedD, { type: "RETRY_FAILED", idempotencyKey: key, now: NOW }));
     expect(s.destination).toMatchObject({
       status: "queued",
       attempts: 0,
@@ -656,6 +725,7 @@ describe("the post's commands, as a destination takes them", () => {
     expect(s.destination.error).toBeUndefined();
     expect(s.outbox).toEqual([
       expect.objectContaining({ type: "enqueue_delivery", idempotencyKey: key, attempt: 1 }),
+      expect.objectContaining({ type: "arm_deadline", jobKey: `${key}:start:1:1` }),
     ]);
   });
 
@@ -691,7 +761,7 @@ describe("destinationMachine in an actor", () => {
     return { actor, emitted, send };
   };
 
-  const enqueue = { type: "ENQUEUE", idempotencyKey: KEY } as const;
+  const enqueue = { type: "ENQUEUE", idempotencyKey: KEY, now: NOW } as const;
   const started = { type: "DELIVERY_STARTED", destinationId: "d-x", now: NOW } as const;
 
   it("starts in draft, and goes through pending_approval and scheduled back to draft", () => {
@@ -714,7 +784,9 @@ describe("destinationMachine in an actor", () => {
     expect(send({ type: "RETRY_DUE", destinationId: "d-x", now: nextRetryAt }).value).toBe(
       "queued",
     );
-    expect(send(started).context.destination.attempts).toBe(2);
+    // The second attempt names itself: a start with no attempt after a first one is a late copy.
+    expect(send(started).context.destination.attempts).toBe(1);
+    expect(send({ ...started, attempt: 2 }).context.destination.attempts).toBe(2);
     expect(send(failedWith(failure("TIMEOUT_ERROR", { outcomeUnknown: true }))).value).toBe(
       "unconfirmed",
     );
@@ -725,12 +797,23 @@ describe("destinationMachine in an actor", () => {
       now: NOW,
     });
     expect(done.value).toBe("published");
-    expect(done.status).toBe("done");
+    // Published is never sent again, but still hears of a second post (a duplicate).
+    expect(done.status).toBe("active");
     expect(emitted.map((i) => i.type)).toEqual([
       "enqueue_delivery",
+      "arm_deadline", // a worker must start it
+      "disarm_deadline",
+      "arm_deadline", // its report is due
+      "disarm_deadline",
       "schedule_retry",
       "enqueue_delivery",
+      "arm_deadline",
+      "disarm_deadline",
+      "arm_deadline",
+      "disarm_deadline",
       "request_reconciliation",
+      "arm_deadline", // the look-up must answer
+      "disarm_deadline",
       "webhook",
     ]);
     expect(emitted.at(-1)).toMatchObject({ event: "destination.published", revision: 7 });
@@ -754,7 +837,7 @@ describe("destinationMachine in an actor", () => {
     expect(send({ type: "RECONCILED", destinationId: "d-x", found: null, now: NOW }).value).toBe(
       "failed",
     );
-    const again = send({ type: "RETRY_FAILED", idempotencyKey: idempotencyKey(POST, "d-x", 0, 1) });
+    const again = send({ type: "RETRY_FAILED", idempotencyKey: idempotencyKey(POST, "d-x", 0, 1), now: NOW });
     expect(again.value).toBe("queued");
     expect(again.context.destination.generation).toBe(1);
     expect(emitted.filter((i) => i.type === "webhook")).toEqual([

@@ -354,7 +354,7 @@ describe("stepDestinationEffect", () => {
   });
 
   it("succeeds with an accepted step", () => {
-    const event = { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0" } as const;
+    const event = { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0", now: "2026-04-20T14:00:00Z" } as const;
     const step = Effect.runSync(stepDestinationEffect(ctx("draft"), event));
     expect(step).toStrictEqual(stepDestination(ctx("draft"), event));
   });
