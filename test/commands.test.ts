@@ -10,10 +10,12 @@ import {
   apply,
   createPost,
   type Destination,
+  editableFields,
   idempotencyKey,
   type Post,
   type PostEvent,
   type PublishError,
+  defaultRetryPolicy,
   scheduleJobKey,
 } from "../src/index.js";
 import {
@@ -206,8 +208,15 @@ describe("review: SUBMIT_FOR_APPROVAL, APPROVE, REJECT", () => {
         revision: post.revision,
         at: AT,
       },
-      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: post.revision },
+      {
+        type: "webhook",
+        event: "post.scheduled",
+        postId: POST_ID,
+        revision: post.revision,
+        at: AT,
+      },
     ]);
+    expect(decision.post.approvedAt).toBe(NOW);
   });
 
   it("APPROVE without a planned time: queued, every destination enqueued under its key", () => {
@@ -287,6 +296,28 @@ describe("EDIT", () => {
       }
     });
 
+    it("keeps it frozen when the post went through review by choice: the reviewer approved exactly what is sent", () => {
+      const reviewedByChoice = run(launchDraft({ scheduledAt: AT }), submit, {
+        type: "APPROVE",
+        now: NOW,
+      });
+      expect(reviewedByChoice).toMatchObject({ requiresApproval: false, approvedAt: NOW });
+      for (const changes of [{ content: "changed" }, { media: [] }, { destinations: [X] }]) {
+        expect(reject(apply(reviewedByChoice, edit(changes))).reason).toBe("field_not_editable");
+      }
+      expect(editableFields(reviewedByChoice)).toEqual(["scheduledAt"]);
+      // Back in draft, the approval no longer holds: it is editable, and scheduled without review.
+      const unscheduled = run(reviewedByChoice, { type: "UNSCHEDULE" });
+      expect(unscheduled.approvedAt).toBeNull();
+      const edited = run(unscheduled, edit({ content: "changed" }), {
+        type: "SCHEDULE",
+        at: AT,
+        now: NOW,
+      });
+      expect(edited.status).toBe("scheduled");
+      expect(editableFields(edited)).toContain("content");
+    });
+
     it("can still be moved to another time, re-arming its job", () => {
       const post = approved();
       const decision = accept(apply(post, edit({ scheduledAt: LATER }, NOW)));
@@ -295,7 +326,13 @@ describe("EDIT", () => {
         scheduledAt: LATER,
         revision: post.revision + 1,
       });
-      expect(kinds(decision.outbox)).toEqual(["disarm_schedule", "arm_schedule"]);
+      // Subscribers hear of the new time.
+      expect(kinds(decision.outbox)).toEqual([
+        "disarm_schedule",
+        "arm_schedule",
+        "webhook:post.scheduled",
+      ]);
+      expect(ofType(decision.outbox, "webhook")[0]).toMatchObject({ at: LATER });
     });
   });
 
@@ -338,7 +375,19 @@ describe("EDIT", () => {
           revision: post.revision + 1,
           at: LATER,
         },
+        {
+          type: "webhook",
+          event: "post.scheduled",
+          postId: POST_ID,
+          revision: post.revision + 1,
+          at: LATER,
+        },
       ]);
+    });
+
+    it("edited without moving its time announces nothing new: only the job is re-armed", () => {
+      const decision = accept(apply(postIn("scheduled"), edit({ content: "New copy" })));
+      expect(kinds(decision.outbox)).toEqual(["disarm_schedule", "arm_schedule"]);
     });
 
     it("keeps at least one destination", () => {
@@ -454,10 +503,14 @@ describe("DUE: the scheduled job fires", () => {
     const post = postIn("scheduled");
     const decision = accept(apply(post, { type: "DUE", now: AT, revision: post.revision }));
     expect(decision.post.status).toBe("queued");
+    // Each delivery, and the deadline by which a worker must start it.
     expect(kinds(decision.outbox)).toEqual([
       "enqueue_delivery",
+      "arm_deadline",
       "enqueue_delivery",
+      "arm_deadline",
       "enqueue_delivery",
+      "arm_deadline",
     ]);
   });
 
@@ -498,6 +551,12 @@ describe("CANCEL during delivery", () => {
         idempotencyKey: dest(post, "d-li").idempotencyKey,
       },
       {
+        type: "disarm_deadline",
+        postId: POST_ID,
+        destinationId: "d-threads",
+        jobKey: `${dest(post, "d-threads").idempotencyKey}:start:1:1`,
+      },
+      {
         type: "cancel_delivery",
         postId: POST_ID,
         destinationId: "d-threads",
@@ -522,7 +581,7 @@ describe("CANCEL during delivery", () => {
         destinationId: "d-li",
         now: dest(underWay(), "d-li").nextRetryAt as string,
       },
-      started("d-li", "2026-04-19T09:05:00.000Z"),
+      started("d-li", "2026-04-19T09:05:00.000Z", 2),
       succeeded("d-threads", "18054", "2026-04-19T09:05:01.000Z"),
     );
     expect(statuses(post)).toEqual(["d-x:publishing", "d-li:publishing", "d-threads:published"]);
@@ -578,12 +637,15 @@ describe("DELETE", () => {
     expect(accept(apply(postIn("cancelled"), { type: "DELETE" })).post.status).toBe("deleted");
   });
 
-  it("on a queued post cancels every delivery and ends in deleted", () => {
+  it("on a queued post cancels every delivery, disarms its deadline, and ends in deleted", () => {
     const decision = accept(apply(postIn("queued"), { type: "DELETE" }));
     expect(decision.post.status).toBe("deleted");
     expect(kinds(decision.outbox)).toEqual([
+      "disarm_deadline",
       "cancel_delivery",
+      "disarm_deadline",
       "cancel_delivery",
+      "disarm_deadline",
       "cancel_delivery",
     ]);
   });
@@ -623,6 +685,13 @@ describe("RETRY_FAILED", () => {
         accountId: THREADS.accountId,
         idempotencyKey: key,
         attempt: 1,
+      },
+      {
+        type: "arm_deadline",
+        postId: POST_ID,
+        destinationId: "d-threads",
+        jobKey: `${key}:start:1:1`,
+        at: new Date(Date.parse(NOW) + defaultRetryPolicy.startWithinMs).toISOString(),
       },
     ]);
     expect(dest(decision.post, "d-x")).toBe(dest(post, "d-x"));
@@ -693,12 +762,13 @@ describe("a late success after a final failure", () => {
     expect(twice).toMatchObject({ ok: true, ignored: "duplicate" });
   });
 
-  it("a deleted post stays deleted: a late success for its failed destination is stale", () => {
+  it("a deleted post stays deleted, and learns that its failed destination is live after all", () => {
     const deleted = run(postIn("failed"), { type: "DELETE" });
     expect(dest(deleted, "d-x").status).toBe("failed");
-    const decision = apply(deleted, late("d-x"));
-    expect(decision).toMatchObject({ ok: true, ignored: "stale" });
-    expect(decision.ok && decision.post).toBe(deleted);
+    const decision = accept(apply(deleted, late("d-x")));
+    expect(decision.post.status).toBe("deleted");
+    expect(dest(decision.post, "d-x")).toMatchObject({ status: "published" });
+    expect(kinds(decision.outbox)).toEqual(["webhook:destination.published"]);
   });
 });
 
@@ -707,13 +777,35 @@ describe("allowedEvents, per status", () => {
     ["draft", ["EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE"]],
     ["pending_approval", ["APPROVE", "REJECT", "DELETE"]],
     ["scheduled", ["EDIT", "SCHEDULE", "UNSCHEDULE", "PUBLISH", "DUE", "CANCEL", "DELETE"]],
-    ["queued", ["CANCEL", "DELETE", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", "DELIVERY_FAILED"]],
-    ["publishing", ["CANCEL", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", "DELIVERY_FAILED"]],
-    ["published", []],
-    // A failed destination still takes a late success: the platform may have the post after all.
-    ["partially_published", ["RETRY_FAILED", "DELIVERY_SUCCEEDED"]],
-    ["failed", ["DELETE", "RETRY_FAILED", "DELIVERY_SUCCEEDED"]],
-    ["cancelled", ["DELETE"]],
+    [
+      "queued",
+      [
+        "CANCEL",
+        "DELETE",
+        "DELIVERY_STARTED",
+        "DELIVERY_SUCCEEDED",
+        "DELIVERY_FAILED",
+        "RECONCILED",
+        "DEADLINE_PASSED",
+      ],
+    ],
+    [
+      "publishing",
+      [
+        "CANCEL",
+        "DELIVERY_STARTED",
+        "DELIVERY_SUCCEEDED",
+        "DELIVERY_FAILED",
+        "RECONCILED",
+        "DEADLINE_PASSED",
+      ],
+    ],
+    // The platform is the truth: whatever was handed out may turn out live (or live twice).
+    ["published", ["DELIVERY_SUCCEEDED", "RECONCILED"]],
+    ["partially_published", ["RETRY_FAILED", "DELIVERY_SUCCEEDED", "RECONCILED"]],
+    ["failed", ["DELETE", "RETRY_FAILED", "DELIVERY_SUCCEEDED", "RECONCILED"]],
+    ["cancelled", ["DELETE", "DELIVERY_SUCCEEDED", "RECONCILED"]],
+    // Deleted from draft: nothing was ever handed out.
     ["deleted", []],
   ] as const)("a %s launch post allows %j", (status, expected) => {
     expect(allowedEvents(postIn(status))).toEqual(expected);
@@ -733,7 +825,6 @@ describe("allowedEvents, per status", () => {
 
   it("a post with a destination waiting to retry or unconfirmed allows RETRY_DUE or RECONCILED", () => {
     expect(allowedEvents(underWay())).toContain("RETRY_DUE");
-    expect(allowedEvents(underWay())).not.toContain("RECONCILED");
     const unknownOutcome: PublishError = { ...serverError, outcomeUnknown: true };
     const unconfirmed = run(
       postIn("queued"),

@@ -1,4 +1,5 @@
-import { isCancellable, mayBeLive } from "../destination/rules.js";
+import { isCancellable, mayBeLive, wasHandedOut } from "../destination/rules.js";
+import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import {
   deliveryFactTypes,
@@ -49,6 +50,17 @@ export const statusOf = (post: Post): PostStatus =>
 const some = (post: Post, test: (d: Destination) => boolean): boolean =>
   post.destinations.some(test);
 
+/**
+ * What a destination needs, beyond a status that can take the fact: the
+ * platform can only report a post that was handed out, and only an armed
+ * deadline can pass.
+ */
+const factNeeds: { readonly [T in PostEventType]?: (d: Destination) => boolean } = {
+  DELIVERY_SUCCEEDED: wasHandedOut,
+  RECONCILED: wasHandedOut,
+  DEADLINE_PASSED: (d) => armedJobKey(d) !== undefined,
+};
+
 /** Whether some event of a type the status table lets through could be taken by this post. */
 const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
   SCHEDULE: (post) =>
@@ -62,7 +74,13 @@ const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
   ...Object.fromEntries(
     deliveryFactTypes.map((type) => [
       type,
-      (post: Post) => some(post, (d) => destinationTransitions[d.status][type].to !== undefined),
+      (post: Post) =>
+        some(
+          post,
+          (d) =>
+            destinationTransitions[d.status][type].to !== undefined &&
+            (factNeeds[type]?.(d) ?? true),
+        ),
     ]),
   ),
 };

@@ -84,10 +84,12 @@ export const ofType = <T extends Instruction["type"]>(
 ): Extract<Instruction, { type: T }>[] =>
   outbox.filter((i): i is Extract<Instruction, { type: T }> => i.type === type);
 
-export const started = (destinationId: string, now: string): PostEvent => ({
+/** A worker's start; after a first attempt it must name its attempt (one that does not is a late copy). */
+export const started = (destinationId: string, now: string, attempt?: number): PostEvent => ({
   type: "DELIVERY_STARTED",
   destinationId,
   now,
+  ...(attempt === undefined ? {} : { attempt }),
 });
 
 export const succeeded = (
