@@ -342,7 +342,9 @@ const delivering = (
     );
     now = failed.post.destinations[0]?.nextRetryAt ?? now;
     post = accept(apply(failed.post, { type: "RETRY_DUE", destinationId: "d", now })).post;
-    post = accept(apply(post, { type: "DELIVERY_STARTED", destinationId: "d", now })).post;
+    post = accept(
+      apply(post, { type: "DELIVERY_STARTED", destinationId: "d", attempt: i + 2, now }),
+    ).post;
   }
   return { post, now };
 };
@@ -351,8 +353,15 @@ const deliveringArb = fc
   .tuple(textPlatformArb, policyArb, fc.nat())
   .map(([platform, retry, n]) => delivering(platform, retry, n % retry.maxAttempts));
 
-const failedWith = (now: string, failure: ReportedFailure): PostEvent =>
-  ({ type: "DELIVERY_FAILED", destinationId: "d", now, failure }) as PostEvent;
+/** The worker's report of the attempt in flight, naming it as workers do. */
+const failedWith = (post: Post, now: string, failure: ReportedFailure): PostEvent =>
+  ({
+    type: "DELIVERY_FAILED",
+    destinationId: "d",
+    attempt: post.destinations[0]?.attempts,
+    now,
+    failure,
+  }) as PostEvent;
 
 const retriesIn = (outbox: readonly Instruction[]) => ofType(outbox, "schedule_retry");
 
@@ -420,10 +429,11 @@ describe("through apply", () => {
   test.prop([deliveringArb, completeFailureArb])(
     "a DELIVERY_FAILED with a raw failure is decided exactly as one with error: classifyFailure(failure)",
     ({ post, now }, failure) => {
-      const raw = apply(post, failedWith(now, failure));
+      const raw = apply(post, failedWith(post, now, failure));
       const classified = apply(post, {
         type: "DELIVERY_FAILED",
         destinationId: "d",
+        attempt: post.destinations[0]?.attempts,
         now,
         error: classifyFailure(failure),
       });
@@ -437,10 +447,11 @@ describe("through apply", () => {
     ({ post, now }, failure) => {
       const { platform: _platform, at: _at, ...reported } = failure;
       const d = post.destinations[0];
-      const raw = apply(post, failedWith(now, reported));
+      const raw = apply(post, failedWith(post, now, reported));
       const classified = apply(post, {
         type: "DELIVERY_FAILED",
         destinationId: "d",
+        attempt: post.destinations[0]?.attempts,
         now,
         error: classifyFailure({ ...reported, platform: d?.platform ?? "", at: now }),
       });
@@ -451,7 +462,7 @@ describe("through apply", () => {
   test.prop([deliveringArb, workerFailureArb])(
     "a failure no retry can cure never schedules a retry",
     ({ post, now }, failure) => {
-      const decision = accepted(apply(post, failedWith(now, failure)));
+      const decision = accepted(apply(post, failedWith(post, now, failure)));
       const error = decision.post.destinations[0]?.error;
       if (error !== undefined && spec.codes[error.code]?.retryable === false) {
         expect(retriesIn(decision.outbox)).toEqual([]);
@@ -463,7 +474,7 @@ describe("through apply", () => {
   test.prop([deliveringArb, ownerFailureArb])(
     "an expired token, a missing permission or a restricted account asks for a reconnect, never a retry",
     ({ post, now }, failure) => {
-      const decision = accepted(apply(post, failedWith(now, failure)));
+      const decision = accepted(apply(post, failedWith(post, now, failure)));
       const d = decision.post.destinations[0];
       expect(["PLATFORM_AUTH_EXPIRED", "PERMISSION_DENIED", "ACCOUNT_RESTRICTED"]).toContain(
         d?.error?.code,
@@ -488,7 +499,7 @@ describe("through apply", () => {
       let { post, now } = delivering(platform, retry, 0);
       const delays: number[] = [];
       for (let attempt = 1; attempt < retry.maxAttempts; attempt++) {
-        const decision = accepted(apply(post, failedWith(now, failure)));
+        const decision = accepted(apply(post, failedWith(post, now, failure)));
         const error = decision.post.destinations[0]?.error;
         const [scheduled] = retriesIn(decision.outbox);
         expect(scheduled, `attempt ${attempt} of ${retry.maxAttempts}`).toBeDefined();
@@ -502,13 +513,15 @@ describe("through apply", () => {
         delays.push(delay);
         now = scheduled.at;
         post = accepted(apply(decision.post, { type: "RETRY_DUE", destinationId: "d", now })).post;
-        post = accepted(apply(post, { type: "DELIVERY_STARTED", destinationId: "d", now })).post;
+        post = accepted(
+          apply(post, { type: "DELIVERY_STARTED", destinationId: "d", attempt: attempt + 1, now }),
+        ).post;
       }
       for (let i = 1; i < delays.length; i++) {
         expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] as number);
       }
       // The last attempt's failure is final: no retry beyond maxAttempts.
-      const last = accepted(apply(post, failedWith(now, failure)));
+      const last = accepted(apply(post, failedWith(post, now, failure)));
       expect(retriesIn(last.outbox)).toEqual([]);
       expect(last.post.destinations[0]?.status).toBe("failed");
     },

@@ -1490,6 +1490,8 @@ describe("through apply: what a worker reports raw becomes the destination's nex
       apply(publishing("youtube", true), {
         type: "DELIVERY_FAILED",
         destinationId: "d",
+        // The worker names its attempt: the failure's time is the platform's answer, not a clue.
+        attempt: 1,
         now: late,
         failure: { httpStatus: 403, code: "quotaExceeded", message: quotaMessage, at: AT },
       }),

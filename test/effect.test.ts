@@ -61,6 +61,9 @@ const tagOf: { readonly [C in KnownErrorCode]: PublishFailure["_tag"] } = {
   PERMISSION_DENIED: "PermissionDenied",
   ACCOUNT_RESTRICTED: "AccountRestricted",
   QUOTA_EXHAUSTED: "QuotaExhausted",
+  NEVER_STARTED: "NeverStarted",
+  OUTCOME_UNKNOWN: "OutcomeUnknown",
+  WAIT_TOO_LONG: "WaitTooLong",
 };
 const knownCodes = Object.keys(errorCodeTable) as KnownErrorCode[];
 

@@ -85,6 +85,12 @@ const complete: { readonly [T in PostEvent["type"]]: Extract<PostEvent, { type: 
     attempt: 1,
     idempotencyKey: "k",
   },
+  DEADLINE_PASSED: {
+    type: "DEADLINE_PASSED",
+    destinationId: "d-x",
+    jobKey: "post-1:d-x:0:0:report:1:1",
+    now: NOW,
+  },
 };
 
 const required = (type: PostEvent["type"]): string[] =>

@@ -156,11 +156,18 @@ describe("jitterOf", () => {
 });
 
 describe("defaultRetryPolicy", () => {
-  it("is three attempts, 30 s doubling, capped at 15 minutes", () => {
+  it("is three attempts, 30 s doubling, capped at 15 minutes; no wait beyond 3 days; deadlines of minutes", () => {
     expect(defaultRetryPolicy).toEqual({
       maxAttempts: 3,
       baseDelayMs: 30_000,
       maxDelayMs: 900_000,
+      maxWaitMs: 259_200_000,
+      startWithinMs: 900_000,
+      maxHandOuts: 4,
+      callTimeoutMs: 600_000,
+      callTimeoutMsByPlatform: { youtube: 3_600_000, tiktok: 1_800_000 },
+      lookupTimeoutMs: 120_000,
+      maxLookups: 5,
     });
   });
 

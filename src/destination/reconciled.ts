@@ -8,6 +8,7 @@
  */
 import type { Destination } from "../domain/destination.js";
 import type { ReconciledEvent } from "../domain/event.js";
+import { canonicalInstant } from "../domain/instant.js";
 import { attemptsAllowed } from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
 import { failForGood } from "./failure.js";
@@ -19,8 +20,16 @@ import { takeSuccess } from "./success.js";
 import { moveTo } from "./wait.js";
 
 /** The error once a look-up settled what it left open: the post is not on the platform. */
-const settled = (d: Destination): Destination =>
-  d.error === undefined ? d : { ...d, error: omit(d.error, "outcomeUnknown") };
+const settled = (d: Destination, now: string): Destination =>
+  d.error === undefined
+    ? d
+    : {
+        ...d,
+        error: {
+          ...omit(d.error, "outcomeUnknown"),
+          message: `${d.error.message} (a look-up at ${canonicalInstant(now)} found it is not on the platform)`,
+        },
+      };
 
 export const reconciled = (ctx: DestinationContext, fact: ReconciledEvent): DestinationStep => {
   if (fact.found !== null) return takeSuccess(ctx, fact.found, fact.idempotencyKey, fact.now);
@@ -35,7 +44,7 @@ export const reconciled = (ctx: DestinationContext, fact: ReconciledEvent): Dest
       `the look-up of attempt ${fact.attempt} of ${d.id} is not the one awaited (${d.attempts})`,
     );
   }
-  if (isOutcomeUnknown(d)) return accepted(settled(d));
+  if (isOutcomeUnknown(d)) return accepted(settled(d, fact.now));
   if (d.status !== "unconfirmed") {
     return stale(`${d.id} is ${d.status}: nothing waits for a reconciliation`);
   }
@@ -49,5 +58,5 @@ export const reconciled = (ctx: DestinationContext, fact: ReconciledEvent): Dest
   }
   // The look-up settled what the failure left open: the post is not there. The error
   // stays (it is why the destination failed), its outcome no longer unknown.
-  return failForGood(ctx, d, settled(d), []);
+  return failForGood(ctx, d, settled(d, fact.now), []);
 };

@@ -57,6 +57,13 @@ const allowance = (policy: RetryPolicy, d: Destination, wait: Wait): number => {
 /** The fields that describe a wait, gone once the destination stops waiting. */
 const waitFields = ["deadlineAt", "handOuts", "lookups"] as const;
 
+/** The count each wait keeps (how many hand-outs, how many look-ups); the others go. */
+const countOf: { readonly [W in Wait]: "handOuts" | "lookups" | undefined } = {
+  start: "handOuts",
+  report: undefined,
+  lookup: "lookups",
+};
+
 /**
  * Moves a destination from `from` to `to` (built by the rule that decided,
  * with its status and, for a wait, its hand-out or look-up count) and keeps
@@ -79,7 +86,8 @@ export const moveTo = (
   if (wait !== undefined && options.now !== undefined && to.idempotencyKey !== undefined) {
     const at =
       instantAfter(options.now, allowance(ctx.retry, to, wait)) ?? formatInstant(latestInstantMs);
-    next = { ...to, deadlineAt: at };
+    const kept = countOf[wait];
+    next = { ...without(to, ...waitFields.filter((f) => f !== kept)), deadlineAt: at };
   } else {
     next = without(to, ...waitFields);
   }

@@ -2,10 +2,15 @@
  * The most permissive event of each type for a post: if any event of that
  * type would be taken, one of these is.
  */
+import { armedJobKey } from "../destination/wait.js";
+import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { failure, LATER, NOW } from "./alphabet.js";
+
+/** A platform post id neither recorded nor reported as a duplicate for `d`. */
+const unheardOf = (d: Destination): string => `dup-${d.id}-${d.duplicates?.length ?? 0}`;
 
 /**
  * The most permissive event of each type for `post`: if any event of a type
@@ -52,9 +57,17 @@ export const witnessesFor = (post: Post): PostEvent[] => {
         now: NOW,
         attempt: d.attempts + 1,
       },
+      // A post the destination has not heard of: news even to a published one (a duplicate).
+      { type: "DELIVERY_SUCCEEDED", destinationId, platformPostId: unheardOf(d), now: NOW },
       { type: "RETRY_DUE", destinationId, now: d.nextRetryAt ?? NOW },
       { type: "RECONCILED", destinationId, found: { platformPostId: `pp-${d.id}` }, now: NOW },
+      { type: "RECONCILED", destinationId, found: { platformPostId: unheardOf(d) }, now: NOW },
+      { type: "RECONCILED", destinationId, found: null, now: NOW },
     );
+    const jobKey = armedJobKey(d);
+    if (jobKey !== undefined) {
+      events.push({ type: "DEADLINE_PASSED", destinationId, jobKey, now: d.deadlineAt ?? NOW });
+    }
   }
   return events;
 };
