@@ -36,7 +36,13 @@ const describe = (i: Instruction): string => {
     case "schedule_retry":
       return `schedule_retry ${i.destinationId} at=${i.at} attempt=${i.attempt}`;
     case "request_reconciliation":
-      return `request_reconciliation ${i.platform} key=${i.idempotencyKey}`;
+      return `request_reconciliation ${i.platform} key=${i.idempotencyKey} lookup=${i.lookup}`;
+    case "arm_deadline":
+      return `arm_deadline at=${i.at} job=${i.jobKey}`;
+    case "disarm_deadline":
+      return `disarm_deadline job=${i.jobKey}`;
+    case "report_duplicate":
+      return `report_duplicate ${i.platform} ${i.platformPostId} and ${i.duplicatePlatformPostId}`;
     case "request_reconnect":
       return `request_reconnect ${i.platform} account=${i.accountId}`;
     case "webhook":

@@ -433,7 +433,7 @@ describe("through apply", () => {
       const classified = apply(post, {
         type: "DELIVERY_FAILED",
         destinationId: "d",
-        attempt: post.destinations[0]?.attempts,
+        attempt: post.destinations[0]?.attempts ?? 1,
         now,
         error: classifyFailure(failure),
       });
@@ -451,7 +451,7 @@ describe("through apply", () => {
       const classified = apply(post, {
         type: "DELIVERY_FAILED",
         destinationId: "d",
-        attempt: post.destinations[0]?.attempts,
+        attempt: post.destinations[0]?.attempts ?? 1,
         now,
         error: classifyFailure({ ...reported, platform: d?.platform ?? "", at: now }),
       });

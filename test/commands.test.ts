@@ -10,12 +10,12 @@ import {
   apply,
   createPost,
   type Destination,
+  defaultRetryPolicy,
   editableFields,
   idempotencyKey,
   type Post,
   type PostEvent,
   type PublishError,
-  defaultRetryPolicy,
   scheduleJobKey,
 } from "../src/index.js";
 import {

@@ -7,6 +7,7 @@
  * platform asks for are capped too.
  */
 import { describe, expect, it } from "vitest";
+import { isInstant } from "../src/domain/instant.js";
 import {
   apply,
   createPost,
@@ -16,12 +17,11 @@ import {
   type Post,
   type PostEvent,
 } from "../src/index.js";
-import { isInstant } from "../src/domain/instant.js";
 import { failure } from "./support/alphabet.js";
 import { accept, dest, kinds, ofType, reject, run } from "./support/seed-fixtures.js";
 
 const T0 = "2026-04-20T14:00:00.000Z";
-const after = (from: string, ms: number) => new Date(Date.parse(from) + ms).toISOString();
+const plus = (from: string, ms: number) => new Date(Date.parse(from) + ms).toISOString();
 const KEY = idempotencyKey("post-1", "d-x", 0, 0);
 
 const draft = (retry: Record<string, number> = {}): Post =>
@@ -66,8 +66,8 @@ const start = (attempt: number, now: string): PostEvent => ({
 describe("publishing: a worker that never reports (postiz #1724, #818: stuck in publishing)", () => {
   it("DELIVERY_STARTED arms the report deadline at the platform's call timeout", () => {
     const queued = drive(draft(), publishNow);
-    const decision = accept(apply(queued, start(1, after(T0, 1000))));
-    const at = after(T0, 1000 + defaultRetryPolicy.callTimeoutMs);
+    const decision = accept(apply(queued, start(1, plus(T0, 1000))));
+    const at = plus(T0, 1000 + defaultRetryPolicy.callTimeoutMs);
     expect(decision.outbox).toEqual([
       {
         type: "disarm_deadline",
@@ -75,9 +75,18 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
         destinationId: "d-x",
         jobKey: `${KEY}:start:1:1`,
       },
-      { type: "arm_deadline", postId: "post-1", destinationId: "d-x", jobKey: `${KEY}:report:1:1`, at },
+      {
+        type: "arm_deadline",
+        postId: "post-1",
+        destinationId: "d-x",
+        jobKey: `${KEY}:report:1:1`,
+        at,
+      },
     ]);
-    expect(dest(decision.post, "d-x")).toMatchObject({ startedAt: after(T0, 1000), deadlineAt: at });
+    expect(dest(decision.post, "d-x")).toMatchObject({
+      startedAt: plus(T0, 1000),
+      deadlineAt: at,
+    });
   });
 
   it("a slower platform gets its own call timeout (YouTube's uploads)", () => {
@@ -88,7 +97,7 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
       destinations: [{ id: "d-x", platform: "youtube", accountId: "UC1" }],
     });
     const publishing = run(youtube, publishNow, start(1, T0));
-    expect(dest(publishing, "d-x").deadlineAt).toBe(after(T0, 60 * 60_000));
+    expect(dest(publishing, "d-x").deadlineAt).toBe(plus(T0, 60 * 60_000));
   });
 
   it("when it passes with no report, the attempt is a timeout after sending: looked up, never retried blindly", () => {
@@ -108,7 +117,7 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
         destinationId: "d-x",
         attempt: 1,
         platformPostId: "1780",
-        now: after(T0, 11 * 60_000),
+        now: plus(T0, 11 * 60_000),
       }),
     );
     expect(late.post.status).toBe("published");
@@ -117,8 +126,12 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
   it("a deadline that fires early is refused as too_early, with the time it is taken from", () => {
     const publishing = drive(draft(), publishNow, start(1, T0));
     const deadlineAt = dest(publishing, "d-x").deadlineAt as string;
-    const early = reject(apply(publishing, deadlineOf(publishing, after(deadlineAt, -1))));
-    expect(early).toMatchObject({ reason: "too_early", acceptedFrom: deadlineAt, destinationId: "d-x" });
+    const early = reject(apply(publishing, deadlineOf(publishing, plus(deadlineAt, -1))));
+    expect(early).toMatchObject({
+      reason: "too_early",
+      acceptedFrom: deadlineAt,
+      destinationId: "d-x",
+    });
   });
 
   it("a deadline whose wait is over is stale: the report came first", () => {
@@ -128,7 +141,7 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
       destinationId: "d-x",
       attempt: 1,
       platformPostId: "1780",
-      now: after(T0, 2000),
+      now: plus(T0, 2000),
     });
     const decision = apply(published, deadlineOf(publishing));
     expect(decision.ok && decision.ignored).toBe("stale");
@@ -142,7 +155,7 @@ describe("unconfirmed: a look-up that never answers", () => {
       destinationId: "d-x",
       attempt: 1,
       failure: { transportError: "ETIMEDOUT", requestSent: true },
-      now: after(T0, 30_000),
+      now: plus(T0, 30_000),
     });
 
   it("is asked again, each deadline twice as long, then fails OUTCOME_UNKNOWN and is never sent again", () => {
@@ -156,7 +169,9 @@ describe("unconfirmed: a look-up that never answers", () => {
       post = drive(post, deadlineOf(post));
       deadlines.push(dest(post, "d-x").deadlineAt as string);
     }
-    const waits = deadlines.slice(1).map((d, i) => Date.parse(d) - Date.parse(deadlines[i] as string));
+    const waits = deadlines
+      .slice(1)
+      .map((d, i) => Date.parse(d) - Date.parse(deadlines[i] as string));
     expect(waits).toEqual([
       2 * defaultRetryPolicy.lookupTimeoutMs,
       4 * defaultRetryPolicy.lookupTimeoutMs,
@@ -169,20 +184,20 @@ describe("unconfirmed: a look-up that never answers", () => {
     expect(last.post.status).toBe("failed");
     expect(kinds(last.outbox)).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
     // A person must check: no manual retry, no delete, until someone answers the look-up.
-    expect(reject(apply(last.post, { type: "RETRY_FAILED", now: after(T0, 3_600_000) })).reason).toBe(
-      "outcome_unknown",
-    );
+    expect(
+      reject(apply(last.post, { type: "RETRY_FAILED", now: plus(T0, 3_600_000) })).reason,
+    ).toBe("outcome_unknown");
     expect(reject(apply(last.post, { type: "DELETE" })).reason).toBe("delivery_under_way");
     const answered = run(last.post, {
       type: "RECONCILED",
       destinationId: "d-x",
       found: null,
-      now: after(T0, 3_600_000),
+      now: plus(T0, 3_600_000),
     });
     expect(dest(answered, "d-x").error).not.toHaveProperty("outcomeUnknown");
-    expect(accept(apply(answered, { type: "RETRY_FAILED", now: after(T0, 3_600_001) })).post.status).toBe(
-      "queued",
-    );
+    expect(
+      accept(apply(answered, { type: "RETRY_FAILED", now: plus(T0, 3_600_001) })).post.status,
+    ).toBe("queued");
   });
 
   it("an answer to any of the look-ups of the attempt in doubt is taken", () => {
@@ -194,7 +209,7 @@ describe("unconfirmed: a look-up that never answers", () => {
         destinationId: "d-x",
         attempt: 1,
         found: { platformPostId: "1780" },
-        now: after(T0, 10 * 60_000),
+        now: plus(T0, 10 * 60_000),
       }),
     );
     expect(decision.post.status).toBe("published");
@@ -227,9 +242,9 @@ describe("queued: a delivery no worker starts", () => {
       "webhook:post.failed",
     ]);
     // Nothing was sent: a manual retry is safe.
-    expect(accept(apply(last.post, { type: "RETRY_FAILED", now: after(T0, 7_200_000) })).post.status).toBe(
-      "queued",
-    );
+    expect(
+      accept(apply(last.post, { type: "RETRY_FAILED", now: plus(T0, 7_200_000) })).post.status,
+    ).toBe("queued");
   });
 });
 
@@ -248,7 +263,7 @@ describe("CANCEL and DELETE disarm everything armed (postiz #1213: a deleted pos
   });
 
   it("deleting a scheduled post disarms its job", () => {
-    const scheduled = run(draft(), { type: "SCHEDULE", at: after(T0, 3_600_000), now: T0 });
+    const scheduled = run(draft(), { type: "SCHEDULE", at: plus(T0, 3_600_000), now: T0 });
     expect(kinds(accept(apply(scheduled, { type: "DELETE" })).outbox)).toEqual(["disarm_schedule"]);
   });
 });
@@ -260,7 +275,7 @@ describe("waits the platform asks for are capped (a Retry-After of centuries)", 
     destinationId: "d-x",
     attempt: 1,
     error: failure("RATE_LIMITED", { retryAfterMs }),
-    now: after(T0, 1000),
+    now: plus(T0, 1000),
   });
 
   it("a wait within the policy's longest is honoured", () => {
@@ -268,7 +283,7 @@ describe("waits the platform asks for are capped (a Retry-After of centuries)", 
     const post = run(publishing(), rateLimited(twoDays));
     expect(dest(post, "d-x")).toMatchObject({
       status: "retrying",
-      nextRetryAt: after(T0, 1000 + twoDays),
+      nextRetryAt: plus(T0, 1000 + twoDays),
     });
   });
 

@@ -422,7 +422,9 @@ describe("duplicate and stale facts", () => {
   it("a success for a published destination: duplicate with the same platformPostId, surfaced with another", () => {
     const published = destination({ status: "published", attempts: 1, platformPostId: "1780" });
     expect(stepOutcome(step(published, succeeded("1780")))).toBe("ignore:duplicate");
-    const other = taken(step(published, succeeded("1781", { platformUrl: "https://x.com/i/1781" })));
+    const other = taken(
+      step(published, succeeded("1781", { platformUrl: "https://x.com/i/1781" })),
+    );
     expect(other.destination.platformPostId).toBe("1780");
     expect(other.outbox).toEqual([
       {
@@ -837,7 +839,11 @@ describe("destinationMachine in an actor", () => {
     expect(send({ type: "RECONCILED", destinationId: "d-x", found: null, now: NOW }).value).toBe(
       "failed",
     );
-    const again = send({ type: "RETRY_FAILED", idempotencyKey: idempotencyKey(POST, "d-x", 0, 1), now: NOW });
+    const again = send({
+      type: "RETRY_FAILED",
+      idempotencyKey: idempotencyKey(POST, "d-x", 0, 1),
+      now: NOW,
+    });
     expect(again.value).toBe("queued");
     expect(again.context.destination.generation).toBe(1);
     expect(emitted.filter((i) => i.type === "webhook")).toEqual([

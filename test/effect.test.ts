@@ -357,7 +357,11 @@ describe("stepDestinationEffect", () => {
   });
 
   it("succeeds with an accepted step", () => {
-    const event = { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0", now: "2026-04-20T14:00:00Z" } as const;
+    const event = {
+      type: "ENQUEUE",
+      idempotencyKey: "post-1:d-x:0:0",
+      now: "2026-04-20T14:00:00Z",
+    } as const;
     const step = Effect.runSync(stepDestinationEffect(ctx("draft"), event));
     expect(step).toStrictEqual(stepDestination(ctx("draft"), event));
   });
@@ -403,6 +407,7 @@ const policyArb: fc.Arbitrary<RetryPolicy> = fc
     extraCapMs: fc.integer({ min: 0, max: 24 * 3_600_000 }),
   })
   .map(({ maxAttempts, baseDelayMs, extraCapMs }) => ({
+    ...defaultRetryPolicy,
     maxAttempts,
     baseDelayMs,
     maxDelayMs: baseDelayMs + extraCapMs,
@@ -510,7 +515,12 @@ describe("retrySchedule", () => {
   );
 
   it("a retryable code is retried while attempts are left; UNKNOWN_ERROR once", () => {
-    const policy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+    const policy = {
+      ...defaultRetryPolicy,
+      maxAttempts: 4,
+      baseDelayMs: 1_000,
+      maxDelayMs: 60_000,
+    };
     const server = new RateLimited({ message: "m" });
     const steps = stepsOf(retrySchedule(policy, "k"), Array(6).fill(server));
     expect(steps.filter((s) => s !== "stop")).toHaveLength(3);
@@ -556,7 +566,7 @@ describe("retrySchedule", () => {
     );
 
   it("Effect.retry with the Schedule retries a retryable code the policy's number of times, waiting its delays", async () => {
-    const policy = { maxAttempts: 4, baseDelayMs: 30_000, maxDelayMs: 900_000 };
+    const policy = { ...defaultRetryPolicy, maxAttempts: 4 };
     const failure = new RateLimited({ message: "slow down", retryAfterMs: 45_000 });
     const { times, exit } = await retried(policy, "post-1:d-x:0:0", failure);
     expect(times).toHaveLength(4);

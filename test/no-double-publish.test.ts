@@ -40,7 +40,7 @@ const started = (generation: number, attempt: number, s: number): PostEvent => (
 const succeeded = (
   platformPostId: string,
   s: number,
-  identity: { attempt?: number; idempotencyKey?: string } = {},
+  identity: { attempt?: number; idempotencyKey?: string; platformUrl?: string } = {},
 ): DeliveryFact => ({
   type: "DELIVERY_SUCCEEDED",
   destinationId: "d-x",
@@ -84,7 +84,9 @@ describe("a failure that happened before the attempt in flight started is stale"
     expect(decision?.ignored).toBe("stale");
     expect(decision?.message).toContain("before attempt 1 of d-x started");
     // The attempt in flight still ends as the platform says: published, once.
-    const done = accept(apply(retried, succeeded("1780", 63, { attempt: 1, idempotencyKey: key(1) })));
+    const done = accept(
+      apply(retried, succeeded("1780", 63, { attempt: 1, idempotencyKey: key(1) })),
+    );
     expect(done.post.status).toBe("published");
   });
 
@@ -164,22 +166,28 @@ describe("a confirmed success is the platform's truth", () => {
       { type: "CANCEL" },
     );
     expect(cancelled.status).toBe("cancelled");
-    const decision = accept(apply(cancelled, succeeded("1780", 30, { attempt: 1, idempotencyKey: key(0) })));
+    const decision = accept(
+      apply(cancelled, succeeded("1780", 30, { attempt: 1, idempotencyKey: key(0) })),
+    );
     expect(decision.post.status).toBe("published");
-    expect(dest(decision.post, "d-x")).toMatchObject({ status: "published", platformPostId: "1780" });
+    expect(dest(decision.post, "d-x")).toMatchObject({
+      status: "published",
+      platformPostId: "1780",
+    });
   });
 
   it("a destination cancelled before it was ever handed out takes no success: nothing of it was sent", () => {
-    const cancelled = run(
-      draft(),
-      { type: "SCHEDULE", at: at(3600), now: T0 },
-      { type: "CANCEL" },
-    );
+    const cancelled = run(draft(), { type: "SCHEDULE", at: at(3600), now: T0 }, { type: "CANCEL" });
     expect(ignored(cancelled, succeeded("1780", 30))?.ignored).toBe("stale");
   });
 
   it("a second success naming another platform post is surfaced as a duplicate, once (postiz #1144: contradictory outcomes)", () => {
-    const published = run(draft(), { type: "PUBLISH", now: T0 }, started(0, 1, 1), succeeded("1780", 2, { attempt: 1 }));
+    const published = run(
+      draft(),
+      { type: "PUBLISH", now: T0 },
+      started(0, 1, 1),
+      succeeded("1780", 2, { attempt: 1 }),
+    );
     const decision = accept(
       apply(published, succeeded("1781", 3, { platformUrl: "https://x.com/acme/status/1781" })),
     );
@@ -227,25 +235,23 @@ describe("a confirmed success is the platform's truth", () => {
     );
     const decision = accept(apply(deleted, succeeded("1780", 30, { attempt: 1 })));
     expect(decision.post.status).toBe("deleted");
-    expect(dest(decision.post, "d-x")).toMatchObject({ status: "published", platformPostId: "1780" });
+    expect(dest(decision.post, "d-x")).toMatchObject({
+      status: "published",
+      platformPostId: "1780",
+    });
     expect(kinds(decision.outbox)).toEqual(["webhook:destination.published"]);
   });
 });
 
 describe("a start that names no attempt, after a first attempt, is a late copy", () => {
   it("a vendor poll's late 'publishing' does not take the worker's start of the retry (mixpost #150: stuck in publishing)", () => {
-    const requeued = run(
-      draft(),
-      { type: "PUBLISH", now: T0 },
-      started(0, 1, 1),
-      {
-        type: "DELIVERY_FAILED",
-        destinationId: "d-x",
-        attempt: 1,
-        error: failure("PLATFORM_SERVER_ERROR"),
-        now: at(2),
-      },
-    );
+    const requeued = run(draft(), { type: "PUBLISH", now: T0 }, started(0, 1, 1), {
+      type: "DELIVERY_FAILED",
+      destinationId: "d-x",
+      attempt: 1,
+      error: failure("PLATFORM_SERVER_ERROR"),
+      now: at(2),
+    });
     const nextRetryAt = dest(requeued, "d-x").nextRetryAt as string;
     const queued = run(requeued, {
       type: "RETRY_DUE",
@@ -257,7 +263,15 @@ describe("a start that names no attempt, after a first attempt, is a late copy",
     const poll: PostEvent = { type: "DELIVERY_STARTED", destinationId: "d-x", now: nextRetryAt };
     expect(ignored(queued, poll)?.ignored).toBe("stale");
     // The worker's own start of attempt 2 is taken, and it goes on to the platform call.
-    const taken = accept(apply(queued, { ...started(0, 2, 0), now: nextRetryAt }));
+    const taken = accept(
+      apply(queued, {
+        type: "DELIVERY_STARTED",
+        destinationId: "d-x",
+        attempt: 2,
+        idempotencyKey: key(0),
+        now: nextRetryAt,
+      }),
+    );
     expect(dest(taken.post, "d-x")).toMatchObject({ status: "publishing", attempts: 2 });
   });
 
@@ -310,7 +324,7 @@ describe("a look-up that finds the post publishes it, whatever answered before",
     const post = timedOut(1);
     const answers = [lookUp(null, 40), lookUp({ platformPostId: "1780" }, 41)];
     for (const order of [answers, [...answers].reverse()]) {
-      const end = order.reduce((p, e) => {
+      const end = order.reduce((p: Post, e: PostEvent) => {
         const d = apply(p, e);
         return d.ok ? d.post : p;
       }, post);

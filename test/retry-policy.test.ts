@@ -22,6 +22,7 @@ const policyArb: fc.Arbitrary<RetryPolicy> = fc
     extraCapMs: fc.integer({ min: 0, max: 24 * 3_600_000 }),
   })
   .map(({ maxAttempts, baseDelayMs, extraCapMs }) => ({
+    ...defaultRetryPolicy,
     maxAttempts,
     baseDelayMs,
     maxDelayMs: baseDelayMs + extraCapMs,
@@ -192,7 +193,7 @@ describe("defaultRetryPolicy", () => {
     const key = "k";
     expect(
       retryDelay(
-        { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+        { ...defaultRetryPolicy, maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
         { attempt: 1, key, retryAfterMs: 1500.2 },
       ),
     ).toBe(1501);

@@ -19,12 +19,7 @@ import {
   requestReconnect,
 } from "./internal/instructions.js";
 import { duplicate, stale, without } from "./internal/verdict.js";
-import {
-  happenedBeforeAttempt,
-  isLateCopy,
-  isSameFailure,
-  occurredAt,
-} from "./rules.js";
+import { happenedBeforeAttempt, isLateCopy, isSameFailure, occurredAt } from "./rules.js";
 import type { DestinationContext, DestinationStep } from "./step.js";
 import { moveTo } from "./wait.js";
 
@@ -127,7 +122,10 @@ const errorOf = (fact: DeliveryFailedEvent, d: Destination): PublishError =>
   });
 
 /** DELIVERY_FAILED: a worker, a webhook or a poll says an attempt failed. */
-export const takeFailure = (ctx: DestinationContext, fact: DeliveryFailedEvent): DestinationStep => {
+export const takeFailure = (
+  ctx: DestinationContext,
+  fact: DeliveryFailedEvent,
+): DestinationStep => {
   const d = ctx.destination;
   const error = errorOf(fact, d);
   switch (d.status) {

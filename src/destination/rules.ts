@@ -35,9 +35,7 @@ export const isEarlierDelivery = (ctx: DestinationContext, key: string): boolean
  * postlife never gave this destination proves nothing about it.
  */
 export const isOwnDelivery = (ctx: DestinationContext, key: string | undefined): boolean =>
-  key === undefined ||
-  key === ctx.destination.idempotencyKey ||
-  isEarlierDelivery(ctx, key);
+  key === undefined || key === ctx.destination.idempotencyKey || isEarlierDelivery(ctx, key);
 
 /** The destination was handed to delivery at least once (it has a key): it may be live. */
 export const wasHandedOut = (d: Destination): boolean => d.idempotencyKey !== undefined;

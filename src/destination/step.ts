@@ -4,7 +4,7 @@ import type { DeliveryFact } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
 import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
-import { started, retryDue } from "./attempt.js";
+import { retryDue, started } from "./attempt.js";
 import { deadlinePassed } from "./deadline-passed.js";
 import type { DestinationEvent } from "./event.js";
 import { takeFailure } from "./failure.js";

@@ -11,19 +11,14 @@ import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
-import {
-  cancelDelivery,
-  destinationWebhook,
-  duplicateReported,
-} from "./internal/instructions.js";
+import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
 import { accepted, duplicate, stale, without } from "./internal/verdict.js";
 import { isEarlierDelivery, isKnownPost, isOwnDelivery, wasHandedOut } from "./rules.js";
 import type { DestinationContext, DestinationStep } from "./step.js";
 import { moveTo } from "./wait.js";
 
 /** Statuses in which something is queued for the destination: a job, or a retry timer. */
-const hasQueuedWork = (d: Destination): boolean =>
-  d.status === "queued" || d.status === "retrying";
+const hasQueuedWork = (d: Destination): boolean => d.status === "queued" || d.status === "retrying";
 
 const publish = (
   ctx: DestinationContext,
@@ -34,7 +29,8 @@ const publish = (
   const d = ctx.destination;
   // A queued destination reported live made an attempt the queue never handed out
   // (a vendor publishing on its own); a report of an earlier generation made none now.
-  const countsAnAttempt = d.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
+  const countsAnAttempt =
+    d.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
   const to: Destination = {
     ...without(d, "nextRetryAt", "error", "platformUrl"),
     status: "published",

@@ -15,7 +15,12 @@ import * as Duration from "effect/Duration";
 import * as Effect from "effect/Effect";
 import * as Schedule from "effect/Schedule";
 import type { PublishError } from "../errors/publish-error.js";
-import { failureOutcome, type RetryPolicy, retryDelay } from "../errors/retry-policy.js";
+import {
+  exceedsMaxWait,
+  failureOutcome,
+  type RetryPolicy,
+  retryDelay,
+} from "../errors/retry-policy.js";
 
 /**
  * The retry policy as a `Schedule` fed with the failures (as `Effect.retry`
@@ -29,7 +34,9 @@ import { failureOutcome, type RetryPolicy, retryDelay } from "../errors/retry-po
  * - attempts used up (`policy.maxAttempts` in all, the first included; an
  *   `UNKNOWN_ERROR` is retried once);
  * - `outcomeUnknown`: the request may have reached the platform, so a blind
- *   retry could publish twice. Reconcile first (`unconfirmed`).
+ *   retry could publish twice. Reconcile first (`unconfirmed`);
+ * - a wait longer than `policy.maxWaitMs` (a retry-after of days): the plain
+ *   policy fails the destination (`WAIT_TOO_LONG`) rather than wait.
  *
  * Its input is any `PublishError`, so every `PublishFailure` class (and a
  * plain `PublishError` value) can feed it. Its output is the number of
@@ -61,6 +68,8 @@ export const retrySchedule = (
         key,
         ...(input.retryAfterMs === undefined ? {} : { retryAfterMs: input.retryAfterMs }),
       });
+      // A wait beyond the policy's longest is not waited: the failure goes to the caller.
+      if (exceedsMaxWait(policy, delay)) return Cause.done(attempt);
       return Effect.succeed<[number, Duration.Duration]>([attempt, Duration.millis(delay)]);
     }),
   );

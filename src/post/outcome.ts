@@ -9,8 +9,8 @@ import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction, WebhookEvent } from "../domain/instruction.js";
 import { countByStatus, type Post } from "../domain/post.js";
-import { policyOf } from "../errors/retry-policy.js";
 import type { PostStatus } from "../domain/status.js";
+import { policyOf } from "../errors/retry-policy.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
 

@@ -14,8 +14,8 @@ import { checkPost } from "../rules/post-shape.js";
 import { destinationTransitions, postTransitions } from "../rules/transitions.js";
 import { apply } from "./apply.js";
 import { leaveDraftProblem } from "./leave-draft.js";
-import { isRetryable } from "./retry-failed.js";
 import { takes } from "./outcome.js";
+import { isRetryable } from "./retry-failed.js";
 
 /**
  * `true` when `apply` would take `event` and change the post: accepted, and

@@ -45,7 +45,11 @@ export const checkPost = (post: unknown): Problem | undefined => {
   if (typeof post.requiresApproval !== "boolean")
     return invalid("requiresApproval", "must be true or false");
   // A post stored before approvedAt existed has none: no approval recorded.
-  if (post.approvedAt !== undefined && post.approvedAt !== null && typeof post.approvedAt !== "string") {
+  if (
+    post.approvedAt !== undefined &&
+    post.approvedAt !== null &&
+    typeof post.approvedAt !== "string"
+  ) {
     return invalid("approvedAt", "must be null or an ISO 8601 date-time string");
   }
   if (!isRecord(post.retry)) return invalid("retry", "must be an object");
@@ -61,7 +65,10 @@ export const checkPost = (post: unknown): Problem | undefined => {
   const byPlatform = post.retry.callTimeoutMsByPlatform;
   if (byPlatform !== undefined) {
     if (!isRecord(byPlatform)) {
-      return invalid("retry.callTimeoutMsByPlatform", "must be an object of platform to milliseconds");
+      return invalid(
+        "retry.callTimeoutMsByPlatform",
+        "must be an object of platform to milliseconds",
+      );
     }
     for (const [platform, ms] of Object.entries(byPlatform)) {
       if (typeof ms !== "number") {
