@@ -9,6 +9,7 @@ import { createActor, initialTransition } from "xstate";
 import {
   createPost,
   type DestinationMachineInput,
+  defaultRetryPolicy,
   destinationMachine,
   type PostInput,
   postMachine,
@@ -119,7 +120,7 @@ describe("postMachine", () => {
     actor.start();
     actor.send({ type: "PUBLISH", now: "2026-04-20T12:00:00Z" });
     expect(actor.getSnapshot().value).toBe("queued");
-    expect(types).toEqual(["enqueue_delivery", "enqueue_delivery"]);
+    expect(types).toEqual(["enqueue_delivery", "arm_deadline", "enqueue_delivery", "arm_deadline"]);
     actor.stop();
   });
 
@@ -141,11 +142,7 @@ describe("destinationMachine", () => {
     };
     const [snapshot] = initialTransition(destinationMachine, destinationInput);
     expect(snapshot.context.destination).toBe(destinationInput.destination);
-    expect(snapshot.context.retry).toEqual({
-      maxAttempts: 2,
-      baseDelayMs: 30_000,
-      maxDelayMs: 900_000,
-    });
+    expect(snapshot.context.retry).toEqual({ ...defaultRetryPolicy, maxAttempts: 2 });
     expect(snapshot.context.revision).toBe(0);
   });
 });

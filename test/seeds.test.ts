@@ -37,6 +37,7 @@ import {
   started,
   succeeded,
   THREADS,
+  withoutDeadlines,
   X,
 } from "./support/seed-fixtures.js";
 
@@ -62,7 +63,7 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const decision = accept(apply(launchDraft(), { type: "PUBLISH", now: NOW }));
     expect(decision.post.status).toBe("queued");
     expect(decision.post.destinations.map((d) => d.status)).toEqual(["queued", "queued", "queued"]);
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       {
         type: "enqueue_delivery",
         postId: POST_ID,
@@ -99,7 +100,7 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const decision = accept(apply(queued, started("d-x", "2026-04-19T09:00:01.000Z")));
     expect(decision.post.status).toBe("publishing");
     expect(dest(decision.post, "d-x")).toMatchObject({ status: "publishing", attempts: 1 });
-    expect(decision.outbox).toEqual([]);
+    expect(withoutDeadlines(decision.outbox)).toEqual([]);
   });
 
   it("typical flow: queued → publishing → published", () => {
@@ -190,15 +191,15 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
       },
     ];
     for (const [i, a] of attempts.entries()) {
-      post = run(post, started("d-x", a.start));
+      post = run(post, started("d-x", a.start, i + 1));
       const failure = accept(apply(post, failed("d-x", serverError, a.fail)));
       expect(failure.post.status).toBe("publishing");
       expect(dest(failure.post, "d-x")).toMatchObject({ status: "retrying", attempts: i + 1 });
-      expect(kinds(failure.outbox)).toEqual(["schedule_retry"]);
+      expect(kinds(withoutDeadlines(failure.outbox))).toEqual(["schedule_retry"]);
       post = run(failure.post, { type: "RETRY_DUE", destinationId: "d-x", now: a.due });
       expect(dest(post, "d-x").status).toBe("queued");
     }
-    post = run(post, started("d-x", "2026-04-20T14:10:01.000Z"));
+    post = run(post, started("d-x", "2026-04-20T14:10:01.000Z", 3));
     const last = accept(apply(post, failed("d-x", serverError, "2026-04-20T14:10:02.000Z")));
     expect(last.post.status).toBe("failed");
     expect(dest(last.post, "d-x")).toMatchObject({
@@ -206,7 +207,7 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
       attempts: 3,
       error: { code: "PLATFORM_SERVER_ERROR", failedAt: "2026-04-20T14:10:02.000Z" },
     });
-    expect(kinds(last.outbox)).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(last.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
   });
 
   it("failed — permanent failure; error describes why", () => {
@@ -287,7 +288,7 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const decision = accept(
       apply(partial, { type: "RETRY_FAILED", now: "2026-04-19T10:00:00.000Z" }),
     );
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       {
         type: "enqueue_delivery",
         postId: POST_ID,
@@ -308,9 +309,9 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     // "scheduled— awaiting scheduledAt. Comes back to queued at that time."
     const scheduled = accept(apply(launchDraft(), { type: "SCHEDULE", at: AT, now: NOW }));
     expect(scheduled.post.status).toBe("scheduled");
-    expect(scheduled.outbox).toEqual([
+    expect(withoutDeadlines(scheduled.outbox)).toEqual([
       { type: "arm_schedule", postId: POST_ID, jobKey: `${POST_ID}:due:0`, revision: 0, at: AT },
-      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: 0 },
+      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: 0, at: AT },
     ]);
 
     const early = reject(
@@ -326,7 +327,11 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const due = accept(apply(scheduled.post, { type: "DUE", now: AT, revision: 0 }));
     expect(due.post.status).toBe("queued");
     expect(due.post.destinations.map((d) => d.status)).toEqual(["queued", "queued", "queued"]);
-    expect(kinds(due.outbox)).toEqual(["enqueue_delivery", "enqueue_delivery", "enqueue_delivery"]);
+    expect(kinds(withoutDeadlines(due.outbox))).toEqual([
+      "enqueue_delivery",
+      "enqueue_delivery",
+      "enqueue_delivery",
+    ]);
   });
 
   it('"draft" — change status to publish it', () => {
@@ -377,7 +382,8 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const c = accept(
       apply(b.post, succeeded("d-threads", "18054123456789012", "2026-04-19T09:00:05.000Z")),
     );
-    expect([a, b, c].map((d) => kinds(d.outbox))).toEqual([
+    // (Each success also cancels its queued delivery: no worker had started it.)
+    expect([a, b, c].map((d) => kinds(ofType(d.outbox, "webhook")))).toEqual([
       ["webhook:destination.published"],
       ["webhook:destination.published"],
       ["webhook:destination.published", "webhook:post.published"],
@@ -394,7 +400,7 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
     const f3 = accept(
       apply(f2.post, failed("d-threads", invalidContent, "2026-04-19T09:00:05.000Z")),
     );
-    expect([f1, f2, f3].map((d) => kinds(d.outbox))).toEqual([
+    expect([f1, f2, f3].map((d) => kinds(withoutDeadlines(d.outbox)))).toEqual([
       ["webhook:destination.failed"],
       ["webhook:destination.failed"],
       ["webhook:destination.failed", "webhook:post.failed"],
@@ -588,7 +594,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
     const post = run(
       retried,
       { type: "RETRY_DUE", destinationId: "d-x", now: "2026-02-22T14:35:00.000Z" },
-      started("d-x", "2026-02-22T14:35:01.000Z"),
+      started("d-x", "2026-02-22T14:35:01.000Z", 2),
       succeeded("d-x", "1234567890123456789", "2026-02-22T14:35:02.000Z"),
       succeeded("d-li", "urn:li:share:7654321", "2026-02-22T14:35:03.000Z"),
       failed("d-threads", threadsAuthExpired, "2026-02-22T14:35:04.000Z"),
@@ -645,7 +651,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
       attempts: 1,
       error: { code, failedAt: FAILED_AT },
     });
-    const [retry, ...rest] = decision.outbox;
+    const [retry, ...rest] = withoutDeadlines(decision.outbox);
     expect(rest).toEqual([]);
     expect(retry).toMatchObject({
       type: "schedule_retry",
@@ -688,7 +694,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
       it(`${row.code} — Retryable: No — failed at once`, () => {
         // The seed table row "<code> | <description> | No", e.g. "INVALID_CONTENT | Content rejected by platform (e.g., too long, banned words) | No"
         const decision = expectFailedAtOnce(row.code, row.platformStatusCode);
-        expect(kinds(decision.outbox)).toEqual([
+        expect(kinds(withoutDeadlines(decision.outbox))).toEqual([
           "webhook:destination.failed",
           "webhook:post.failed",
         ]);
@@ -699,7 +705,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
   it("PLATFORM_AUTH_EXPIRED — Retryable: No — failed at once, and the account is to be reconnected", () => {
     // "PLATFORM_AUTH_EXPIRED | Access token expired or revoked | No"
     const decision = expectFailedAtOnce("PLATFORM_AUTH_EXPIRED", 401);
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       {
         type: "webhook",
         event: "destination.failed",
@@ -739,7 +745,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
   it("UNKNOWN_ERROR — Retryable: Maybe — failed at once when the error says not retryable", () => {
     // "UNKNOWN_ERROR | Unclassified error | Maybe"
     const decision = expectFailedAtOnce("UNKNOWN_ERROR", 500);
-    expect(kinds(decision.outbox)).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(decision.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
   });
 
   it("a retryable error on the last allowed attempt fails the destination", () => {
@@ -754,7 +760,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
       apply(post, failed("d-threads", errorFor("TIMEOUT_ERROR", true), FAILED_AT)),
     );
     expect(dest(decision.post, "d-threads").status).toBe("failed");
-    expect(kinds(decision.outbox)).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(decision.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
   });
 
   it("unknown error codes are kept and handled gracefully: not retryable → failed", () => {
@@ -914,9 +920,11 @@ describe("seed 002 — update_post / delete_post", () => {
       apply(post, { type: "EDIT", changes: { scheduledAt: AT }, now: "2026-04-19T12:00:00.000Z" }),
     );
     expect(decision.post).toMatchObject({ status: "scheduled", scheduledAt: AT, revision: 1 });
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       { type: "disarm_schedule", postId: POST_ID, jobKey: `${POST_ID}:due:0` },
       { type: "arm_schedule", postId: POST_ID, jobKey: `${POST_ID}:due:1`, revision: 1, at: AT },
+      // Subscribers hear of the new time.
+      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: 1, at: AT },
     ]);
   });
 
@@ -983,9 +991,9 @@ describe("seed 002 — update_post / delete_post", () => {
       "scheduled",
       "scheduled",
     ]);
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       { type: "arm_schedule", postId: POST_ID, jobKey: `${POST_ID}:due:0`, revision: 0, at: AT },
-      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: 0 },
+      { type: "webhook", event: "post.scheduled", postId: POST_ID, revision: 0, at: AT },
     ]);
   });
 
@@ -994,7 +1002,7 @@ describe("seed 002 — update_post / delete_post", () => {
     // it for delivery)."
     const decision = accept(apply(launchDraft(), { type: "PUBLISH", now: NOW }));
     expect(decision.post.status).toBe("queued");
-    expect(kinds(decision.outbox)).toEqual([
+    expect(kinds(withoutDeadlines(decision.outbox))).toEqual([
       "enqueue_delivery",
       "enqueue_delivery",
       "enqueue_delivery",
@@ -1016,7 +1024,7 @@ describe("seed 002 — update_post / delete_post", () => {
       `${POST_ID}:d-li:0:0`,
       `${POST_ID}:d-threads:0:0`,
     ]);
-    expect(decision.outbox).toHaveLength(4);
+    expect(withoutDeadlines(decision.outbox)).toHaveLength(4);
   });
 
   it("status transition scheduled → draft", () => {
@@ -1173,7 +1181,7 @@ describe("seed 002 — update_post / delete_post", () => {
     const queued = accept(apply(launchDraft(), { type: "PUBLISH", now: NOW }));
     const decision = accept(apply(queued.post, { type: "CANCEL" }));
     expect(decision.post.status).toBe("cancelled");
-    expect(decision.outbox).toEqual([
+    expect(withoutDeadlines(decision.outbox)).toEqual([
       ...ofType(queued.outbox, "enqueue_delivery").map((i) => ({
         type: "cancel_delivery",
         postId: POST_ID,

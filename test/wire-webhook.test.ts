@@ -555,7 +555,14 @@ const at = (seconds: number) => new Date(Date.parse(PUBLISHED_AT) + seconds * 10
 
 /** The in-order stream (per destination: started, then its outcome; then the summary) and the extras. */
 const streamsOf = (s: Scenario) => {
-  const pairs = s.outcomes.map((outcome, i) => [destinationIds[i] as string, outcome] as const);
+  // A failure happens after the attempt it ends started: where the error says when, it says
+  // the time of its own notice (a failure dated before the start is about an earlier attempt).
+  const timed = s.outcomes.map((outcome, i): Outcome =>
+    outcome.kind === "failed" && outcome.error.failedAt !== undefined
+      ? { ...outcome, error: { ...outcome.error, failedAt: at(2 * i + 2) } }
+      : outcome,
+  );
+  const pairs = timed.map((outcome, i) => [destinationIds[i] as string, outcome] as const);
   const inOrder: (readonly DeliveryFact[])[] = [];
   pairs.forEach(([id, outcome], i) => {
     if (s.started[i])

@@ -77,6 +77,14 @@ export const dest = (post: Post, id: string): Destination => {
 export const kinds = (outbox: readonly Instruction[]): string[] =>
   outbox.map((i) => (i.type === "webhook" ? `webhook:${i.event}` : i.type));
 
+/**
+ * The outbox without its deadline bookkeeping (`arm_deadline`,
+ * `disarm_deadline`): what a seed sentence speaks of. The deadlines are
+ * proven on their own (test/deadlines.test.ts).
+ */
+export const withoutDeadlines = (outbox: readonly Instruction[]): Instruction[] =>
+  outbox.filter((i) => i.type !== "arm_deadline" && i.type !== "disarm_deadline");
+
 /** The instructions of one type, narrowed. */
 export const ofType = <T extends Instruction["type"]>(
   outbox: readonly Instruction[],
