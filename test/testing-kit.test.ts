@@ -313,7 +313,7 @@ describe("arbitraries", () => {
     expect([...outcomes].sort()).toEqual(["accepted", "duplicate", "refused", "stale"]);
   });
 
-  it("rawFailureArbitrary speaks for every platform and classifies to every error code", () => {
+  it("rawFailureArbitrary speaks for every platform and classifies to every code a platform can give", () => {
     const platformsSeen = new Set<string>();
     const codes = new Set<string>();
     fc.assert(
@@ -329,6 +329,10 @@ describe("arbitraries", () => {
         platform.id,
       ).toBe(true);
     }
-    expect([...codes].sort()).toEqual(Object.keys(errorCodeTable).sort());
+    // postlife's own verdicts (a deadline that ended a wait) are never what a platform answered.
+    const platformCodes = Object.entries(errorCodeTable)
+      .filter(([, row]) => !("verdict" in row))
+      .map(([code]) => code);
+    expect([...codes].sort()).toEqual(platformCodes.sort());
   });
 });

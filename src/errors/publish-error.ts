@@ -66,6 +66,12 @@ export interface ErrorCodeRow {
   readonly maxRetries?: number;
   /** Whether the account's owner must act (reconnect, grant a permission, lift a restriction). */
   readonly ownerAction?: boolean;
+  /**
+   * postlife's own verdict when a wait ends (no worker started, no look-up
+   * answered, a wait too long), never what a platform answered:
+   * `classifyFailure` does not give it.
+   */
+  readonly verdict?: boolean;
   readonly description: string;
 }
 
@@ -147,18 +153,21 @@ export const errorCodeTable = {
   NEVER_STARTED: {
     wire: "TIMEOUT_ERROR",
     retryable: false,
+    verdict: true,
     description:
       "No worker started the delivery, handed out as often as the policy allows; nothing was sent",
   },
   OUTCOME_UNKNOWN: {
     wire: "TIMEOUT_ERROR",
     retryable: false,
+    verdict: true,
     description:
       "The request may have reached the platform and no look-up answered: a person must check before it is sent again",
   },
   WAIT_TOO_LONG: {
     wire: "RATE_LIMITED",
     retryable: false,
+    verdict: true,
     description: "The platform asked to wait longer than the retry policy's longest wait",
   },
 } as const satisfies Record<string, ErrorCodeRow>;

@@ -390,11 +390,15 @@ const aboutArbitrary = (post: Post, target: Target) =>
       destinationId === undefined ? about : { ...about, destinationId },
     );
 
-/** `destination.published` about one destination (or, without an id, the post). */
+/**
+ * `destination.published` about one destination (or, without an id, the
+ * post); now and then `destination.duplicated`, naming a second live post.
+ */
 const publishedPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
   targetArbitrary(post).chain((target) =>
     fc
       .tuple(
+        fc.constantFrom("destination.published", "destination.published", "destination.duplicated"),
         aboutArbitrary(post, target),
         fc.record(
           {
@@ -404,7 +408,7 @@ const publishedPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
           { requiredKeys: ["platformPostId"], noNullPrototype: true },
         ),
       )
-      .map(([about, fields]) => ({ event: "destination.published", ...about, ...fields })),
+      .map(([event, about, fields]) => ({ event, ...about, ...fields })),
   );
 
 /** `destination.failed` about one destination (or, without an id, the post). */
@@ -480,8 +484,9 @@ const verbatimPayloads = (post: Post): WebhookPayload[] =>
 
 /**
  * Webhook payloads (`WebhookPayload`, postlife's shape) about `post`'s
- * destinations, as a service receives them: `destination.published` with
- * the platform post id already recorded or another one, `destination.failed`
+ * destinations, as a service receives them: `destination.published` (and
+ * `destination.duplicated`) with the platform post id already recorded or
+ * another one, `destination.failed`
  * with a seed-001 error object (the one recorded, another, a bare message,
  * none), post-level events with their destinations' outcomes in `results` in
  * any vendor's words, and event names postlife does not know; now and then
