@@ -59,6 +59,14 @@ export const generationOfKey = (
 /**
  * The wait a deadline stands for: a worker to `start` a queued delivery, a
  * started attempt's `report`, or a look-up's answer (`lookup`).
+ *
+ * @example
+ * ```ts
+ * import { deadlineJobKey, type Wait } from "postlife";
+ * const wait: Wait = "lookup";
+ * deadlineJobKey("post-1:d-x:0:0", wait, 1, 2); // "post-1:d-x:0:0:lookup:1:2"
+ * ```
+ * @since 0.1.0
  */
 export type Wait = "start" | "report" | "lookup";
 

@@ -54,7 +54,7 @@ export class DestinationRejected extends Data.TaggedError("DestinationRejected")
  *       postId: "post-1", revision: 0, retry: defaultRetryPolicy,
  *       destination: { id: "d-x", platform: "x", accountId: "a", postType: "post", status: "draft", attempts: 0, generation: 0 },
  *     },
- *     { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0" },
+ *     { type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0", now: "2026-04-20T14:00:00Z" },
  *   ),
  * );
  * step.kind === "accepted" && step.destination.status; // "queued"

@@ -89,7 +89,7 @@ const failure = [
  *     destination: { id: "d-x", platform: "x", accountId: "a", postType: "post", status: "draft", attempts: 0, generation: 0 },
  *   },
  * }).start();
- * actor.send({ type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0" });
+ * actor.send({ type: "ENQUEUE", idempotencyKey: "post-1:d-x:0:0", now: "2026-04-20T14:00:00Z" });
  * actor.send({ type: "DELIVERY_STARTED", destinationId: "d-x", now: "2026-04-20T14:00:00Z" });
  * actor.getSnapshot().value; // "publishing"
  * ```
