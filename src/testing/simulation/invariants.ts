@@ -1,0 +1,164 @@
+/**
+ * The promises, checked against the world's truth rather than against
+ * postlife's own code: the platform says what is live, the service's ledger
+ * says what it heard and did. A model simpler than the system: it never asks
+ * `apply` what should have happened.
+ */
+import { rejectionReasons } from "../../domain/decision.js";
+import type { Destination } from "../../domain/destination.js";
+import type { Post } from "../../domain/post.js";
+import { isTerminal } from "../../domain/status.js";
+import { policyOf } from "../../errors/retry-policy.js";
+import { aggregateStatus } from "../../rules/aggregate.js";
+import { checkPost } from "../../rules/post-shape.js";
+import type { Platform } from "./platform.js";
+import type { Service, Txn } from "./service.js";
+
+/** A broken promise: which, and what the world looked like. */
+export interface Violation {
+  readonly invariant: string;
+  readonly message: string;
+}
+
+/** The invariants, named as the issue and the README state them. */
+export const invariants = {
+  once: "at most one live platform post per destination, unless the platform's own misleading made a second",
+  surfaced: "a live post the service heard of is recorded: the destination is published, and a second post is surfaced as a duplicate",
+  derived: "the stored status is aggregateStatus of the destinations (deleted holds on its own)",
+  wellFormed: "every stored post is one postlife accepts back",
+  rejections: "every rejection has a reason and a message",
+  ignoredChangesNothing: "an ignored fact changes nothing and asks for nothing",
+  settles: "with every instruction carried out and every deadline passed, every post is final",
+  bounded: "each destination settles within its policy's bound of accepted facts",
+  disarmed: "nothing stays armed for a post that is final",
+  throws: "apply never throws",
+} as const;
+
+/** What a decision itself must be, whatever the post and event. */
+export const checkDecision = (before: Post, txn: Txn): Violation | undefined => {
+  const d = txn.decision;
+  if (!d.ok) {
+    const reason = d.rejection.reason;
+    return Object.hasOwn(rejectionReasons, reason) &&
+      typeof d.rejection.message === "string" &&
+      d.rejection.message.length > 0
+      ? undefined
+      : { invariant: invariants.rejections, message: `${txn.event.type}: ${JSON.stringify(d.rejection)}` };
+  }
+  if (d.ignored !== undefined && (d.post !== before || d.outbox.length > 0)) {
+    return {
+      invariant: invariants.ignoredChangesNothing,
+      message: `${txn.event.type} was ignored (${d.ignored}) but changed the post or asked for something`,
+    };
+  }
+  return undefined;
+};
+
+/** What every stored post must be, after every step. */
+export const checkStored = (post: Post): Violation | undefined => {
+  const problem = checkPost(post);
+  if (problem !== undefined) {
+    return { invariant: invariants.wellFormed, message: `${post.id}: ${problem.message}` };
+  }
+  const derived = aggregateStatus(post.destinations.map((d) => d.status));
+  if (post.status !== "deleted" && post.status !== derived) {
+    return {
+      invariant: invariants.derived,
+      message: `${post.id} is ${post.status}, its destinations give ${derived}`,
+    };
+  }
+  return undefined;
+};
+
+const knows = (d: Destination, platformPostId: string): boolean =>
+  d.platformPostId === platformPostId ||
+  (d.duplicates?.some((p) => p.platformPostId === platformPostId) ?? false);
+
+/** No double post that postlife could have prevented; none heard of and left unrecorded. */
+export const checkTruth = (service: Service, platform: Platform): Violation | undefined => {
+  for (const live of platform.live) {
+    const others = platform.livePostsOf(live.postId, live.destinationId);
+    if (others.length > 1 && others.some((p) => p !== others[0] && !p.excused)) {
+      return {
+        invariant: invariants.once,
+        message: `${live.postId}/${live.destinationId} is live ${others.length} times: ${others.map((p) => `${p.platformPostId} (${p.key})`).join(", ")}`,
+      };
+    }
+  }
+  for (const [key, heard] of service.ledger.heard) {
+    const [postId, destinationId] = key.split("/") as [string, string];
+    const d = service.rows.get(postId)?.post.destinations.find((x) => x.id === destinationId);
+    if (d === undefined) continue;
+    for (const id of heard) {
+      const isLive = platform.live.some((p) => p.platformPostId === id);
+      if (isLive && (d.status !== "published" || !knows(d, id))) {
+        return {
+          invariant: invariants.surfaced,
+          message: `${key} is ${d.status}${d.platformPostId === undefined ? "" : ` as ${d.platformPostId}`}, but the service heard that ${id} is live`,
+        };
+      }
+    }
+  }
+  return undefined;
+};
+
+/**
+ * The most accepted facts a destination takes in one generation with no
+ * person acting: per attempt, the hand-outs before a worker starts it, the
+ * start, the report or its deadline, the look-ups and their answer, the
+ * retry timer; then a late success, a person's answer, and one report per
+ * further live post.
+ */
+export const factBound = (post: Post, livePosts: number): number => {
+  const p = policyOf(post.retry);
+  return p.maxAttempts * (p.maxHandOuts + p.maxLookups + 3) + 2 + livePosts;
+};
+
+/** At the end: everything final, within its bound, with nothing left armed. */
+export const checkSettled = (service: Service, platform: Platform): Violation | undefined => {
+  for (const { post } of service.rows.values()) {
+    const final = post.status === "deleted" || post.destinations.every((d) => isTerminal(d.status));
+    if (!final || post.status === "queued" || post.status === "publishing") {
+      return {
+        invariant: invariants.settles,
+        message: `${post.id} is ${post.status} [${post.destinations.map((d) => `${d.id}:${d.status}`).join(" ")}]`,
+      };
+    }
+  }
+  for (const [key, count] of service.ledger.facts) {
+    const [path] = key.split("#") as [string];
+    const [postId, destinationId] = path.split("/") as [string, string];
+    const row = service.rows.get(postId);
+    if (row === undefined) continue;
+    const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length);
+    if (count > bound) {
+      return { invariant: invariants.bounded, message: `${key} took ${count} facts (bound ${bound})` };
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Once a post is final and its outbox carried out, none of its timers is
+ * armed (a queued job may linger in the queue: its worker's start is stale).
+ */
+export const checkDisarmed = (service: Service): Violation | undefined => {
+  for (const { post } of service.rows.values()) {
+    if (service.outbox.has(post.id)) continue;
+    const final = post.status === "deleted" || post.destinations.every((d) => isTerminal(d.status));
+    if (!final) continue;
+    for (const timer of service.timers.values()) {
+      if (timer.postId === post.id && !service.ledger.disarmed.has(timer.key)) {
+        // A timer of a final post that postlife never disarmed: only a fired one may linger.
+        const fired = timer.at <= service.now;
+        if (!fired) {
+          return {
+            invariant: invariants.disarmed,
+            message: `${post.id} is ${post.status}, but ${timer.key} is still armed for ${new Date(timer.at).toISOString()}`,
+          };
+        }
+      }
+    }
+  }
+  return undefined;
+};

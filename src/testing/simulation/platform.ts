@@ -1,0 +1,159 @@
+/**
+ * The social platforms of a simulated world, as they behave in production:
+ * most calls publish, some fail before anything happens, some time out after
+ * the post was made, a few answer a failure for a post they did make, and
+ * look-ups lag behind what was published. The model is the truth the
+ * invariants judge postlife against: which posts are live, and whether the
+ * platform ever misled the service about one.
+ */
+import type { FoundPost, ReportedFailure } from "../../domain/event.js";
+import type { Choices } from "./choices.js";
+import type { SimulationFaults } from "./options.js";
+
+/** One post live on a platform. */
+export interface LivePost {
+  readonly platformPostId: string;
+  readonly postId: string;
+  readonly destinationId: string;
+  /** The idempotency key of the call that made it. */
+  readonly key: string;
+  readonly createdAt: number;
+  /** A second live post for its destination that the platform's own misleading excuses. */
+  readonly excused: boolean;
+}
+
+/** What a publish call came to, as the worker sees it and as the platform knows it. */
+export type CallOutcome =
+  | { readonly kind: "published"; readonly post: LivePost }
+  | {
+      readonly kind: "failed";
+      readonly failure: ReportedFailure;
+      /** The post the platform made although the worker saw a failure. */
+      readonly made?: LivePost;
+      /** The platform said so in words (not a timeout): its webhooks report the failure too. */
+      readonly said: boolean;
+    };
+
+/** How long a look-up may lag behind a new post, when it lags. */
+const lagMs = 10 * 60_000;
+
+export class Platform {
+  readonly live: LivePost[] = [];
+  /** Destinations about which the platform misled the service (a false failure, a lagging look-up). */
+  readonly misled = new Set<string>();
+  /** Accounts whose token has expired, until their owner reconnects them. */
+  readonly expired = new Set<string>();
+  private made = 0;
+
+  constructor(
+    private readonly faults: SimulationFaults,
+    /** Platforms that honour idempotency keys give the same post for a repeated key. */
+    readonly honoursKeys: boolean,
+  ) {}
+
+  livePostsOf(postId: string, destinationId: string): LivePost[] {
+    return this.live.filter((p) => p.postId === postId && p.destinationId === destinationId);
+  }
+
+  private make(postId: string, destinationId: string, key: string, at: number): LivePost {
+    const earlier = this.livePostsOf(postId, destinationId);
+    const post: LivePost = {
+      platformPostId: `pp-${++this.made}`,
+      postId,
+      destinationId,
+      key,
+      createdAt: at,
+      excused: earlier.length > 0 && this.misled.has(`${postId}/${destinationId}`),
+    };
+    this.live.push(post);
+    return post;
+  }
+
+  /** One publish call, at `at`, for a delivery under `key`. */
+  call(
+    choices: Choices,
+    job: { readonly postId: string; readonly destinationId: string; readonly key: string },
+    accountId: string,
+    at: number,
+  ): CallOutcome {
+    const { postId, destinationId, key } = job;
+    if (this.expired.has(accountId)) {
+      return { kind: "failed", failure: { httpStatus: 401, message: "Invalid token" }, said: true };
+    }
+    if (this.honoursKeys) {
+      const same = this.live.find((p) => p.key === key);
+      if (same !== undefined) return { kind: "published", post: same };
+    }
+    if (choices.chance(this.faults.platformLies)) {
+      this.misled.add(`${postId}/${destinationId}`);
+      const made = this.make(postId, destinationId, key, at);
+      return { kind: "failed", failure: { httpStatus: 500 }, made, said: true };
+    }
+    if (!choices.chance(this.faults.platformFails)) {
+      return { kind: "published", post: this.make(postId, destinationId, key, at) };
+    }
+    switch (choices.below(8)) {
+      case 0:
+        return {
+          kind: "failed",
+          failure: { httpStatus: 429, headers: { "retry-after": String(choices.between(1, 300)) } },
+          said: true,
+        };
+      case 1: // A platform asking for years: postlife must not wait that long.
+        return {
+          kind: "failed",
+          failure: { httpStatus: 429, headers: { "retry-after": "99999999999" } },
+          said: true,
+        };
+      case 2:
+        this.expired.add(accountId);
+        return { kind: "failed", failure: { httpStatus: 401 }, said: true };
+      case 3:
+        return { kind: "failed", failure: { httpStatus: 503 }, said: true };
+      case 4: // The gateway gave up after the platform made the post: the outcome is unknown.
+        return {
+          kind: "failed",
+          failure: { httpStatus: 504 },
+          made: this.make(postId, destinationId, key, at),
+          said: false,
+        };
+      case 5:
+        return {
+          kind: "failed",
+          failure: { transportError: "ECONNREFUSED", requestSent: false },
+          said: false,
+        };
+      default: {
+        // Timed out after sending: made or not, the worker cannot tell.
+        const made = choices.chance(0.5) ? this.make(postId, destinationId, key, at) : undefined;
+        return {
+          kind: "failed",
+          failure: { transportError: "ETIMEDOUT", requestSent: true },
+          ...(made === undefined ? {} : { made }),
+          said: false,
+        };
+      }
+    }
+  }
+
+  /** A look-up of the post made under `key`, at `at`; it may lag behind a post just made. */
+  lookUp(
+    choices: Choices,
+    job: { readonly postId: string; readonly destinationId: string; readonly key: string },
+    at: number,
+  ): FoundPost | null {
+    const found = this.live.find((p) => p.key === job.key);
+    if (found === undefined) return null;
+    if (at - found.createdAt < lagMs && choices.chance(this.faults.lookupLags)) {
+      this.misled.add(`${job.postId}/${job.destinationId}`);
+      return null;
+    }
+    return { platformPostId: found.platformPostId };
+  }
+
+  /** What a person checking the platform by hand finds: the truth, no lag. */
+  truth(job: { readonly key: string }): FoundPost | null {
+    const found = this.live.find((p) => p.key === job.key);
+    return found === undefined ? null : { platformPostId: found.platformPostId };
+  }
+}
