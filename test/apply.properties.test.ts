@@ -105,29 +105,40 @@ describe("apply", () => {
   );
 
   test.prop([sequenceArb])(
-    "published, failed and cancelled destinations never change, except failed ones through RETRY_FAILED or a confirmed success",
+    "published, failed and cancelled destinations change only by a manual retry, the platform's word, or a person's answer",
     ([input, choices]) => {
       for (const { before, event, decision } of run(input, choices)) {
         if (!decision.ok) continue;
         for (const d of before.destinations) {
           if (!["published", "failed", "cancelled"].includes(d.status)) continue;
           const after = decision.post.destinations.find((n) => n.id === d.id);
+          const live =
+            event.type === "DELIVERY_SUCCEEDED"
+              ? event.platformPostId
+              : event.type === "RECONCILED"
+                ? event.found?.platformPostId
+                : undefined;
+          const aboutIt = "destinationId" in event && event.destinationId === d.id;
+          if (after === d) continue;
           if (d.status === "failed" && event.type === "RETRY_FAILED") {
             expect(after?.status).toBe("queued");
             expect(after?.generation).toBe(d.generation + 1);
-          } else if (
-            d.status === "failed" &&
-            event.type === "DELIVERY_SUCCEEDED" &&
-            event.destinationId === d.id &&
-            after !== d
-          ) {
-            // The platform has the post after all: published, as this delivery, with its id.
+          } else if (aboutIt && live !== undefined && d.status === "published") {
+            // A second post: recorded, and the first one stays the destination's.
+            expect(after).toMatchObject({ status: "published", platformPostId: d.platformPostId });
+            expect(after?.duplicates?.at(-1)?.platformPostId).toBe(live);
+          } else if (aboutIt && live !== undefined) {
+            // The platform has the post after all: published, as this destination, with its id.
             expect(after).toMatchObject({
               status: "published",
               generation: d.generation,
-              idempotencyKey: d.idempotencyKey,
-              platformPostId: event.platformPostId,
+              platformPostId: live,
             });
+          } else if (aboutIt && event.type === "RECONCILED" && event.found === null) {
+            // A person's answer for an outcome no look-up settled: still failed, now known.
+            expect(d.error?.outcomeUnknown).toBe(true);
+            expect(after?.status).toBe("failed");
+            expect(after?.error?.outcomeUnknown).toBeUndefined();
           } else if (event.type === "EDIT") {
             // Only a draft or scheduled post is edited, and it has no finished destination.
             expect(after).toEqual(d);

@@ -2,7 +2,9 @@
  * postlife/testing: the truth about the lifecycle, for a service's own
  * tests. fast-check arbitraries of posts in any reachable state and of the
  * events and failures that happen to them, builders that read like the
- * domain, and the machines' model paths to every status.
+ * domain, the machines' model paths to every status, and `simulate`: a
+ * seeded simulation of a whole service around postlife (or your handler),
+ * its promises checked after every step.
  *
  * fast-check is an optional peer dependency of postlife: install it to use
  * this entry.
@@ -36,6 +38,10 @@ export type { PostBuilder } from "./builders.js";
 export { aPost, postIn } from "./builders.js";
 export type { ModelPath } from "./model-paths.js";
 export { defaultModelInput, destinationPaths, postPaths } from "./model-paths.js";
+export type { SimulationFailure, SimulationReport } from "./simulate.js";
+export { simulate } from "./simulate.js";
+export type { SimulationFaults, SimulationOptions } from "./simulation/options.js";
+export { defaultSimulationFaults } from "./simulation/options.js";
 export {
   mcpPostStatusArbitrary,
   postPostResponseArbitrary,

@@ -4,8 +4,10 @@
  */
 import fc from "fast-check";
 import type { PostStatus } from "../domain/status.js";
+import type { Violation } from "./simulation/invariants.js";
 import { configOf, type SimulationOptions } from "./simulation/options.js";
 import { runScenario, type ScenarioResult } from "./simulation/scenario.js";
+import { shrink } from "./simulation/shrink.js";
 
 /**
  * A broken promise `simulate` found, with what replays it: the seed and
@@ -28,7 +30,7 @@ export interface SimulationFailure {
   /** What the world looked like when it broke. */
   readonly message: string;
   readonly seed: number;
-  /** fast-check's path to the shrunk scenario: with `seed`, it replays it. */
+  /** fast-check's path to the failing scenario: with `seed`, it replays it, shrunk the same way. */
   readonly path: string;
   /** The options that replay it: `simulate({ ...yourOptions, seed, path, runs: 1 })`. */
   readonly replay: string;
@@ -69,12 +71,6 @@ export interface SimulationReport {
 
 /** Choices drawn per scenario: room for a few hundred steps; past them, the plainest choices. */
 const choicesArbitrary = fc.array(fc.nat(), { maxLength: 2500, size: "max" });
-
-class Broken extends Error {
-  constructor(readonly result: ScenarioResult) {
-    super(`${result.violation?.invariant}: ${result.violation?.message}`);
-  }
-}
 
 /**
  * Runs postlife (or your handler, `options.apply`) inside a simulated
@@ -126,34 +122,33 @@ export const simulate = (options: SimulationOptions = {}): SimulationReport => {
   let steps = 0;
   let platformDuplicates = 0;
   let boundUsed = 0;
-  let failing = false;
+  let failing: { values: readonly number[]; result: ScenarioResult } | undefined;
   const property = fc.property(choicesArbitrary, (values) => {
     const result = runScenario(values, config);
-    if (!failing) {
-      runs++;
-      steps += result.steps;
-      platformDuplicates += result.platformDuplicates;
-      boundUsed = Math.max(boundUsed, result.boundUsed);
-      for (const status of result.statuses) statuses[status]++;
-    }
+    runs++;
+    steps += result.steps;
+    platformDuplicates += result.platformDuplicates;
+    boundUsed = Math.max(boundUsed, result.boundUsed);
+    for (const status of result.statuses) statuses[status]++;
     if (result.violation !== undefined) {
-      failing = true;
-      throw new Broken(result);
+      failing = { values, result };
+      return false;
     }
+    return true;
   });
+  // fast-check draws the scenarios; the choices of a failing one are shrunk below, by the
+  // simulation's own measure (the same promise broken), within a budget of runs.
   const details = fc.check(property, {
     seed: config.seed,
     numRuns: config.runs,
+    endOnFailure: true,
     ...(config.path === undefined ? {} : { path: config.path }),
   });
   const report = { seed: config.seed, runs, steps, statuses, platformDuplicates, boundUsed };
-  if (!details.failed || details.counterexample === null) return { ok: true, ...report };
-  const [values] = details.counterexample;
-  const replayed = runScenario(values, config, true);
-  const violation = replayed.violation ?? {
-    invariant: "the scenario failed",
-    message: String(details.errorInstance),
-  };
+  if (failing === undefined) return { ok: true, ...report };
+  const shrunk = shrink(failing.values, config, failing.result);
+  const replayed = runScenario(shrunk.values, config, true);
+  const violation = replayed.violation ?? (failing.result.violation as Violation);
   const path = details.counterexamplePath ?? "";
   return {
     ok: false,
@@ -163,7 +158,7 @@ export const simulate = (options: SimulationOptions = {}): SimulationReport => {
       seed: details.seed,
       path,
       replay: `simulate({ seed: ${details.seed}, path: ${JSON.stringify(path)}, runs: 1 })`,
-      choices: values.slice(0, replayed.choicesUsed),
+      choices: shrunk.values,
       trace: replayed.trace,
     },
   };

@@ -61,14 +61,21 @@ export class Actors {
     switch (worker.stage) {
       case "start":
         worker.stage = "waiting";
-        s.handle(job.postId, { type: "DELIVERY_STARTED", ...identity, now: s.iso() }, worker.name, (d) => {
-          if (!d.ok || d.ignored !== undefined) return this.finish(worker);
-          const report = d.outbox.find(
-            (i): i is ArmDeadline => i.type === "arm_deadline" && i.destinationId === job.destinationId,
-          );
-          worker.deadline = report === undefined ? Number.POSITIVE_INFINITY : Date.parse(report.at);
-          worker.stage = "call";
-        });
+        s.handle(
+          job.postId,
+          { type: "DELIVERY_STARTED", ...identity, now: s.iso() },
+          worker.name,
+          (d) => {
+            if (!d.ok || d.ignored !== undefined) return this.finish(worker);
+            const report = d.outbox.find(
+              (i): i is ArmDeadline =>
+                i.type === "arm_deadline" && i.destinationId === job.destinationId,
+            );
+            worker.deadline =
+              report === undefined ? Number.POSITIVE_INFINITY : Date.parse(report.at);
+            worker.stage = "call";
+          },
+        );
         return;
       case "call": {
         if (s.now >= worker.deadline) {
@@ -147,7 +154,12 @@ export class Actors {
       });
     }
     if (choices.chance(s.config.faults.latePolls)) {
-      const report = { id: destinationId, platform, status: "publishing" as const, vendorStatus: "processing" };
+      const report = {
+        id: destinationId,
+        platform,
+        status: "publishing" as const,
+        vendorStatus: "processing",
+      };
       for (const fact of factsOf(report, { destinationId, now: s.iso(at) })) {
         s.arrivals.push({ at: at + choices.between(1, minutes(20)), postId, fact, from: "poll" });
       }

@@ -23,7 +23,8 @@ export interface Violation {
 /** The invariants, named as the issue and the README state them. */
 export const invariants = {
   once: "at most one live platform post per destination, unless the platform's own misleading made a second",
-  surfaced: "a live post the service heard of is recorded: the destination is published, and a second post is surfaced as a duplicate",
+  surfaced:
+    "a live post the service heard of is recorded: the destination is published, and a second post is surfaced as a duplicate",
   derived: "the stored status is aggregateStatus of the destinations (deleted holds on its own)",
   wellFormed: "every stored post is one postlife accepts back",
   rejections: "every rejection has a reason and a message",
@@ -43,7 +44,10 @@ export const checkDecision = (before: Post, txn: Txn): Violation | undefined => 
       typeof d.rejection.message === "string" &&
       d.rejection.message.length > 0
       ? undefined
-      : { invariant: invariants.rejections, message: `${txn.event.type}: ${JSON.stringify(d.rejection)}` };
+      : {
+          invariant: invariants.rejections,
+          message: `${txn.event.type}: ${JSON.stringify(d.rejection)}`,
+        };
   }
   if (d.ignored !== undefined && (d.post !== before || d.outbox.length > 0)) {
     return {
@@ -132,7 +136,10 @@ export const checkSettled = (service: Service, platform: Platform): Violation | 
     if (row === undefined) continue;
     const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length);
     if (count > bound) {
-      return { invariant: invariants.bounded, message: `${key} took ${count} facts (bound ${bound})` };
+      return {
+        invariant: invariants.bounded,
+        message: `${key} took ${count} facts (bound ${bound})`,
+      };
     }
   }
   return undefined;

@@ -111,6 +111,8 @@ export interface SimulationOptions {
   readonly apply?: (post: Post, event: PostEvent) => Decision;
   /** A fast-check path to replay one failing scenario (from a report's `path`). */
   readonly path?: string;
+  /** How many scenarios shrinking a failure may run. Default 500. */
+  readonly shrinks?: number;
 }
 
 /** The options with every default filled in. */
@@ -124,6 +126,7 @@ export interface SimulationConfig {
   readonly retry: Partial<RetryPolicy>;
   readonly apply: (post: Post, event: PostEvent) => Decision;
   readonly path: string | undefined;
+  readonly shrinks: number;
 }
 
 const whole = (value: unknown, fallback: number, min: number): number =>
@@ -149,4 +152,5 @@ export const configOf = (options: SimulationOptions = {}): SimulationConfig => (
   retry: options.retry ?? {},
   apply: typeof options.apply === "function" ? options.apply : apply,
   path: typeof options.path === "string" ? options.path : undefined,
+  shrinks: whole(options.shrinks, 500, 0),
 });

@@ -101,6 +101,10 @@ export class Service {
     reconnects: [],
   };
   now: number;
+  /** Counts what changed the world (a commit, a row carried out): the invariants run after each. */
+  changes = 0;
+  /** Posts stored since the invariants last looked. */
+  readonly touched = new Set<string>();
 
   constructor(
     readonly config: SimulationConfig,
@@ -112,8 +116,16 @@ export class Service {
     this.now = start;
   }
 
+  private isoAt = Number.NaN;
+  private isoNow = "";
+
   iso(ms: number = this.now): string {
-    return formatInstant(ms);
+    if (ms !== this.now) return formatInstant(ms);
+    if (this.isoAt !== ms) {
+      this.isoAt = ms;
+      this.isoNow = formatInstant(ms);
+    }
+    return this.isoNow;
   }
 
   /** Asks the handler under test, as the service's transaction does. */
@@ -122,12 +134,25 @@ export class Service {
       return this.config.apply(post, event);
     } catch (thrown) {
       this.violation("apply never throws", `apply threw on ${event.type}: ${String(thrown)}`);
-      return { ok: false, rejection: { reason: "malformed_event", message: "threw", status: post.status, eventType: event.type } };
+      return {
+        ok: false,
+        rejection: {
+          reason: "malformed_event",
+          message: "threw",
+          status: post.status,
+          eventType: event.type,
+        },
+      };
     }
   }
 
   /** Loads the post and decides the event now; `commit` stores it later, as a transaction. */
-  handle(postId: string, event: PostEvent, by: string, then: (d: Decision) => void = () => {}): void {
+  handle(
+    postId: string,
+    event: PostEvent,
+    by: string,
+    then: (d: Decision) => void = () => {},
+  ): void {
     const row = this.rows.get(postId);
     if (row === undefined) return;
     const frozen = deepFreeze(event);
@@ -151,6 +176,7 @@ export class Service {
       return;
     }
     this.pending.splice(this.pending.indexOf(txn), 1);
+    this.changes++;
     const decision = txn.decision;
     const problem = checkDecision(row.post, txn);
     if (problem !== undefined) this.violation(problem.invariant, problem.message);
@@ -161,6 +187,7 @@ export class Service {
         this.noteFact(row.post, txn.event);
         row.post = deepFreeze(decision.post);
         row.version++;
+        this.touched.add(txn.postId);
         if (decision.outbox.length > 0) {
           const queue = this.outbox.get(txn.postId) ?? [];
           queue.push(...decision.outbox);
@@ -198,6 +225,7 @@ export class Service {
     const queue = this.outbox.get(postId) ?? [];
     const instruction = queue[0];
     if (instruction === undefined) return;
+    this.changes++;
     this.carryOut(choices, postId, instruction);
     if (choices.chance(this.config.faults.relayRepeats)) {
       this.trace.add(() => `relay: crashed before marking ${instruction.type} done`);
@@ -263,7 +291,8 @@ export class Service {
         });
       case "request_reconciliation": {
         const id = `${i.idempotencyKey}#${i.attempt}#${i.lookup}`;
-        if (!this.lookups.has(id)) this.lookups.set(id, { id, instruction: i, visibleAt: this.now });
+        if (!this.lookups.has(id))
+          this.lookups.set(id, { id, instruction: i, visibleAt: this.now });
         return;
       }
       case "arm_deadline":
@@ -342,7 +371,8 @@ export class Service {
       if (at > this.now && (next === undefined || at < next)) next = at;
     };
     for (const t of this.timers.values()) consider(t.at);
-    for (const j of this.jobs.values()) consider(j.state === "leased" ? j.leasedUntil : j.visibleAt);
+    for (const j of this.jobs.values())
+      consider(j.state === "leased" ? j.leasedUntil : j.visibleAt);
     for (const a of this.arrivals) consider(a.at);
     return next;
   }

@@ -1,0 +1,193 @@
+/**
+ * The two promises, proven the way they fail in production: postlife inside
+ * a simulated service (src/testing/simulation), thousands of seeded scenarios
+ * of crashes, duplicates, late and reordered facts, early and late timers,
+ * misleading platforms and people acting at any moment. The invariants are
+ * checked against the simulated platforms' truth, not against postlife.
+ *
+ * Budgets are in scenarios, never in seconds: `POSTLIFE_SCENARIOS` raises the
+ * main run (`npm run test:deep` runs a million).
+ */
+import { describe, expect, it } from "vitest";
+import { apply, type Decision, type Post, type PostEvent } from "../src/index.js";
+import {
+  defaultSimulationFaults,
+  type SimulationOptions,
+  type SimulationReport,
+  simulate,
+} from "../src/testing/index.js";
+
+const scenarios = Number(process.env.POSTLIFE_SCENARIOS ?? 5000);
+const seed = Number(process.env.POSTLIFE_SEED ?? 20261206);
+
+/** The report as an assertion message: the broken promise, how to replay it, and its trace. */
+const explain = (report: SimulationReport): string =>
+  report.failure === undefined
+    ? "ok"
+    : [
+        `${report.failure.invariant}: ${report.failure.message}`,
+        `seed ${report.failure.seed}, replay with ${report.failure.replay}`,
+        ...report.failure.trace,
+      ].join("\n");
+
+const holds = (options: SimulationOptions): SimulationReport => {
+  const report = simulate(options);
+  expect(report.ok, explain(report)).toBe(true);
+  return report;
+};
+
+describe("postlife in a simulated service", () => {
+  it(`keeps both promises in ${scenarios.toLocaleString("en")} scenarios`, () => {
+    const started = performance.now();
+    const report = holds({ seed, runs: scenarios });
+    const seconds = (performance.now() - started) / 1000;
+    expect(report.runs).toBe(scenarios);
+    // Every ending happens, so the scenarios are not all alike.
+    for (const status of [
+      "published",
+      "partially_published",
+      "failed",
+      "cancelled",
+      "deleted",
+    ] as const) {
+      expect(report.statuses[status], status).toBeGreaterThan(0);
+    }
+    expect(report.platformDuplicates).toBeGreaterThan(0);
+    expect(report.boundUsed).toBeGreaterThan(0);
+    expect(report.boundUsed).toBeLessThanOrEqual(1);
+    console.log(
+      `simulate: ${report.runs} scenarios, ${report.steps} steps in ${seconds.toFixed(1)} s (${Math.round(report.runs / seconds)} scenarios/s); bound used at most ${(report.boundUsed * 100).toFixed(0)}%; ${report.platformDuplicates} double posts the platforms made, all surfaced`,
+    );
+  });
+
+  it("postiz #1724, #818 and mixpost #150: nothing stays in publishing when workers crash, jobs and look-ups get lost", () => {
+    holds({
+      seed: seed + 1,
+      runs: 500,
+      faults: { workerCrash: 0.3, jobLost: 0.2, lookupLost: 0.5, relayRepeats: 0.3 },
+    });
+  });
+
+  it("postiz #1321, #1172 and PR #1813: no double publish after a retry, automatic or by hand", () => {
+    holds({
+      seed: seed + 2,
+      runs: 500,
+      faults: {
+        platformFails: 0.7,
+        peopleAct: 0.4,
+        lookupLags: 0,
+        platformLies: 0,
+        latePolls: 0.6,
+      },
+    });
+  });
+
+  it("postiz PR #1681: a post live on the platform is never left marked failed", () => {
+    holds({ seed: seed + 3, runs: 500, faults: { platformLies: 0.3, webhookCopies: 0.9 } });
+  });
+
+  it("postiz #1213: a deleted or edited post never publishes, and nothing stays armed for it", () => {
+    holds({
+      seed: seed + 4,
+      runs: 500,
+      faults: { peopleAct: 0.6, timerEarly: 0.2, timerTwice: 0.2 },
+    });
+  });
+
+  it("postiz #1144 and #1040: contradictory reports converge on the platform's truth", () => {
+    holds({
+      seed: seed + 5,
+      runs: 500,
+      faults: { webhookCopies: 0.9, latePolls: 0.8, lookupLags: 0.5, platformLies: 0.1 },
+    });
+  });
+
+  it("serves posts with 5 to 20 destinations and approvals", () => {
+    holds({ seed: seed + 6, runs: 100, posts: [1, 2], destinations: [5, 20] });
+  });
+
+  it("the same seed runs the same scenarios", () => {
+    expect(simulate({ seed: 99, runs: 30 })).toEqual(simulate({ seed: 99, runs: 30 }));
+  });
+});
+
+describe("the simulator finds what breaks the promises", () => {
+  /** A handler that changes one thing about postlife's decisions. */
+  const mutant =
+    (change: (post: Post, event: PostEvent) => Decision | undefined) =>
+    (post: Post, event: PostEvent): Decision =>
+      change(post, event) ?? apply(post, event);
+
+  const ignoreIt = (post: Post): Decision => ({
+    ok: true,
+    post,
+    outbox: [],
+    ignored: "stale",
+    message: "mutant",
+  });
+
+  /** It fails, names the promise broken, and the same seed and path replay the same failure. */
+  const fails = (apply: SimulationOptions["apply"], invariant: RegExp) => {
+    const options: SimulationOptions = {
+      seed: 3,
+      runs: 2000,
+      ...(apply === undefined ? {} : { apply }),
+    };
+    const report = simulate(options);
+    expect(report.ok).toBe(false);
+    const failure = report.failure;
+    if (failure === undefined) throw new Error("no failure");
+    expect(failure.invariant).toMatch(invariant);
+    expect(failure.trace.length).toBeGreaterThan(0);
+    expect(failure.replay).toContain(`seed: ${failure.seed}`);
+    const again = simulate({ ...options, seed: failure.seed, path: failure.path, runs: 1 });
+    expect(again.failure?.invariant).toBe(failure.invariant);
+    expect(again.failure?.message).toBe(failure.message);
+    return failure;
+  };
+
+  it("a handler that ignores deadlines leaves posts stuck in publishing", () => {
+    fails(
+      mutant((post, e) => (e.type === "DEADLINE_PASSED" ? ignoreIt(post) : undefined)),
+      /every post is final/,
+    );
+  });
+
+  it("a handler that retries a timeout after sending blindly publishes twice", () => {
+    fails(
+      mutant((post, e) =>
+        e.type === "DELIVERY_FAILED" && e.failure !== undefined && e.failure.requestSent === true
+          ? apply(post, { ...e, error: undefined, failure: { ...e.failure, requestSent: false } })
+          : undefined,
+      ),
+      /at most one live platform post/,
+    );
+  });
+
+  it("a handler that turns away a late success leaves a live post marked failed", () => {
+    fails(
+      mutant((post, e) =>
+        e.type === "DELIVERY_SUCCEEDED" &&
+        post.destinations.some((d) => d.id === e.destinationId && d.status === "failed")
+          ? ignoreIt(post)
+          : undefined,
+      ),
+      /a live post the service heard of is recorded/,
+    );
+  });
+
+  it("a handler that changes the post it is given is caught", () => {
+    fails((post, e) => {
+      (post as { revision: number }).revision = post.revision;
+      return apply(post, e);
+    }, /apply never throws/);
+  });
+
+  it("faults can be turned off, one by one", () => {
+    const calm = Object.fromEntries(Object.keys(defaultSimulationFaults).map((k) => [k, 0]));
+    const report = holds({ seed: 5, runs: 200, faults: calm });
+    // No platform misleads, so none makes a second post; time alone still passes deadlines.
+    expect(report.platformDuplicates).toBe(0);
+    expect(report.statuses.published).toBeGreaterThan(0);
+  });
+});
