@@ -66,7 +66,10 @@ export class Actors {
           { type: "DELIVERY_STARTED", ...identity, now: s.iso() },
           worker.name,
           (d) => {
-            if (!d.ok || d.ignored !== undefined) return this.finish(worker);
+            if (!d.ok || d.ignored !== undefined) {
+              this.finish(worker);
+              return;
+            }
             const report = d.outbox.find(
               (i): i is ArmDeadline =>
                 i.type === "arm_deadline" && i.destinationId === job.destinationId,
@@ -81,7 +84,8 @@ export class Actors {
         if (s.now >= worker.deadline) {
           // Past its deadline the attempt is in doubt and being looked up: never call now.
           s.trace.add(() => `${worker.name} is past its deadline: does not call`);
-          return this.finish(worker);
+          this.finish(worker);
+          return;
         }
         const outcome = this.platform.call(
           choices,

@@ -239,12 +239,13 @@ export class Service {
     this.trace.add(() => `relay ${postId}: ${describeInstruction(i)}`);
     switch (i.type) {
       case "arm_schedule":
-        return this.arm({
+        this.arm({
           key: i.jobKey,
           postId,
           at: Date.parse(i.at),
           event: (now) => ({ type: "DUE", now, revision: i.revision }),
         });
+        return;
       case "disarm_schedule":
       case "disarm_deadline":
         this.ledger.disarmed.add(i.jobKey);
@@ -276,7 +277,7 @@ export class Service {
         }
         return;
       case "schedule_retry":
-        return this.arm({
+        this.arm({
           key: `${i.idempotencyKey}#retry-${i.attempt}`,
           postId,
           at: Date.parse(i.at),
@@ -289,6 +290,7 @@ export class Service {
             now,
           }),
         });
+        return;
       case "request_reconciliation": {
         const id = `${i.idempotencyKey}#${i.attempt}#${i.lookup}`;
         if (!this.lookups.has(id))
@@ -296,7 +298,7 @@ export class Service {
         return;
       }
       case "arm_deadline":
-        return this.arm({
+        this.arm({
           key: i.jobKey,
           postId,
           at: Date.parse(i.at),
@@ -307,6 +309,7 @@ export class Service {
             now,
           }),
         });
+        return;
       case "request_reconnect":
         this.ledger.reconnects.push({ accountId: i.accountId, at: this.now });
         return;
