@@ -7,15 +7,18 @@
  * platform asks for are capped too.
  */
 import { describe, expect, it } from "vitest";
+import { inWords } from "../src/destination/internal/duration.js";
 import { isInstant } from "../src/domain/instant.js";
 import {
   apply,
   createPost,
   type DeadlinePassedEvent,
+  type Destination,
   defaultRetryPolicy,
   idempotencyKey,
   type Post,
   type PostEvent,
+  stepDestination,
 } from "../src/index.js";
 import { failure } from "./support/alphabet.js";
 import { accept, dest, kinds, ofType, reject, run } from "./support/seed-fixtures.js";
@@ -325,5 +328,96 @@ describe("waits the platform asks for are capped (a Retry-After of centuries)", 
       }),
     );
     expect(dest(decision.post, "d-x").error?.code).toBe("WAIT_TOO_LONG");
+  });
+});
+
+describe("one destination's waits, step by step (stepDestination)", () => {
+  const key = "post-1:d-x:0:0";
+  const at = "2026-04-20T14:15:00.000Z";
+  const context = (destination: Destination) => ({
+    postId: "post-1",
+    revision: 0,
+    retry: { ...defaultRetryPolicy, maxHandOuts: 2, maxLookups: 2 },
+    destination,
+  });
+  const waiting = (
+    status: Destination["status"],
+    extra: Partial<Destination> = {},
+  ): Destination => ({
+    id: "d-x",
+    platform: "x",
+    accountId: "a",
+    postType: "post",
+    status,
+    attempts: status === "queued" ? 0 : 1,
+    generation: 0,
+    idempotencyKey: key,
+    deadlineAt: at,
+    ...extra,
+  });
+  const passed = (jobKey: string, now = at): DeadlinePassedEvent => ({
+    type: "DEADLINE_PASSED",
+    destinationId: "d-x",
+    jobKey,
+    now,
+  });
+
+  it("a destination stored without its count is on its first hand-out or look-up", () => {
+    const queued = stepDestination(context(waiting("queued")), passed(`${key}:start:1:1`));
+    expect(queued.kind === "accepted" && queued.destination).toMatchObject({
+      status: "queued",
+      handOuts: 2,
+    });
+    const unconfirmed = stepDestination(
+      context(
+        waiting("unconfirmed", { error: failure("TIMEOUT_ERROR", { outcomeUnknown: true }) }),
+      ),
+      passed(`${key}:lookup:1:1`),
+    );
+    expect(unconfirmed.kind === "accepted" && unconfirmed.destination).toMatchObject({
+      status: "unconfirmed",
+      lookups: 2,
+    });
+  });
+
+  it("no deadline is armed outside queued, publishing and unconfirmed, nor without deadlineAt", () => {
+    const retrying = stepDestination(context(waiting("retrying")), passed(`${key}:report:1:1`));
+    expect(retrying).toMatchObject({ kind: "ignored", ignored: "stale" });
+    const { deadlineAt: _, ...unarmed } = waiting("publishing");
+    const step = stepDestination(context(unarmed), passed(`${key}:report:1:1`));
+    expect(step).toMatchObject({ kind: "ignored", ignored: "stale" });
+    expect(step.kind === "ignored" && step.message).toContain("waits under no deadline");
+  });
+
+  it("an unconfirmed destination stored without its error is queued again while attempts are left", () => {
+    const step = stepDestination(context(waiting("unconfirmed", { lookups: 1 })), {
+      type: "RECONCILED",
+      destinationId: "d-x",
+      found: null,
+      now: at,
+    });
+    expect(step.kind === "accepted" && step.destination.status).toBe("queued");
+  });
+
+  it("a retry timer for a destination stored without nextRetryAt is taken when it fires", () => {
+    const { deadlineAt: _, ...retrying } = waiting("retrying");
+    const step = stepDestination(context(retrying), {
+      type: "RETRY_DUE",
+      destinationId: "d-x",
+      now: at,
+    });
+    expect(step.kind === "accepted" && step.destination.status).toBe("queued");
+  });
+});
+
+describe("waits in words", () => {
+  it.each([
+    [1_500, "1.5 s"],
+    [60_000, "1 minute"],
+    [90 * 60_000, "1.5 hours"],
+    [3 * 86_400_000, "3 days"],
+    [Number.POSITIVE_INFINITY, "Infinity ms"],
+  ])("%d ms is %s", (ms, words) => {
+    expect(inWords(ms)).toBe(words);
   });
 });

@@ -112,6 +112,25 @@ const corruptions: readonly Corruption[] = [
     1_776_693_600_000,
   ],
   ["a destination with a null publishedAt", "published", ["destinations", 0, "publishedAt"], null],
+  ["approvedAt a number", "scheduled", ["approvedAt"], 1],
+  ["retry maxWaitMs a string", "queued", ["retry", "maxWaitMs"], "3 days"],
+  ["retry callTimeoutMsByPlatform a number", "queued", ["retry", "callTimeoutMsByPlatform"], 5],
+  [
+    "retry callTimeoutMsByPlatform with a string",
+    "queued",
+    ["retry", "callTimeoutMsByPlatform", "youtube"],
+    "1h",
+  ],
+  ["a destination with a numeric startedAt", "publishing", ["destinations", 0, "startedAt"], 0],
+  ["a destination with a null deadlineAt", "queued", ["destinations", 0, "deadlineAt"], null],
+  ["a destination with negative handOuts", "queued", ["destinations", 0, "handOuts"], -1],
+  ["a destination with fractional lookups", "queued", ["destinations", 0, "lookups"], 0.5],
+  [
+    "a destination with duplicates not an array",
+    "published",
+    ["destinations", 0, "duplicates"],
+    {},
+  ],
 ];
 
 describe("apply refuses a corrupted post as invalid_post, naming the field", () => {
@@ -120,6 +139,21 @@ describe("apply refuses a corrupted post as invalid_post, naming the field", () 
     const rejection = refusal(corrupt(postIn(from), at, value));
     expect(rejection).toMatchObject({ reason: "invalid_post", path, status: from });
     expect(rejection.message.startsWith(`post.${path} `)).toBe(true);
+  });
+
+  it("a duplicate without its platformPostId is named inside the list", () => {
+    const stored = corrupt(postIn("published"), ["destinations", 0, "duplicates"], [{}]);
+    expect(refusal(stored)).toMatchObject({
+      reason: "invalid_post",
+      path: "destinations[0].duplicates[0].platformPostId",
+    });
+  });
+
+  it("a post stored before approvedAt and the deadline fields existed is still taken", () => {
+    const old = corrupt(postIn("queued"), ["approvedAt"], REMOVED) as Post;
+    const older = corrupt(old, ["retry", "maxLookups"], REMOVED) as Post;
+    expect(checkPost(older)).toBeUndefined();
+    expect(apply(older, { type: "CANCEL" }).ok).toBe(true);
   });
 
   it('an unknown post status is named, and the rejection says the status is "unknown"', () => {

@@ -207,7 +207,10 @@ describe("seed 000 — publish_post, get_post_status, update_post, delete_post",
       attempts: 3,
       error: { code: "PLATFORM_SERVER_ERROR", failedAt: "2026-04-20T14:10:02.000Z" },
     });
-    expect(kinds(withoutDeadlines(last.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(last.outbox))).toEqual([
+      "webhook:destination.failed",
+      "webhook:post.failed",
+    ]);
   });
 
   it("failed — permanent failure; error describes why", () => {
@@ -745,7 +748,10 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
   it("UNKNOWN_ERROR — Retryable: Maybe — failed at once when the error says not retryable", () => {
     // "UNKNOWN_ERROR | Unclassified error | Maybe"
     const decision = expectFailedAtOnce("UNKNOWN_ERROR", 500);
-    expect(kinds(withoutDeadlines(decision.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(decision.outbox))).toEqual([
+      "webhook:destination.failed",
+      "webhook:post.failed",
+    ]);
   });
 
   it("a retryable error on the last allowed attempt fails the destination", () => {
@@ -760,7 +766,10 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
       apply(post, failed("d-threads", errorFor("TIMEOUT_ERROR", true), FAILED_AT)),
     );
     expect(dest(decision.post, "d-threads").status).toBe("failed");
-    expect(kinds(withoutDeadlines(decision.outbox))).toEqual(["webhook:destination.failed", "webhook:post.failed"]);
+    expect(kinds(withoutDeadlines(decision.outbox))).toEqual([
+      "webhook:destination.failed",
+      "webhook:post.failed",
+    ]);
   });
 
   it("unknown error codes are kept and handled gracefully: not retryable → failed", () => {

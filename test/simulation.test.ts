@@ -127,10 +127,15 @@ describe("the simulator finds what breaks the promises", () => {
   });
 
   /** It fails, names the promise broken, and the same seed and path replay the same failure. */
-  const fails = (apply: SimulationOptions["apply"], invariant: RegExp) => {
+  const fails = (
+    apply: SimulationOptions["apply"],
+    invariant: RegExp,
+    faults: SimulationOptions["faults"] = {},
+  ) => {
     const options: SimulationOptions = {
       seed: 3,
       runs: 2000,
+      faults,
       ...(apply === undefined ? {} : { apply }),
     };
     const report = simulate(options);
@@ -173,6 +178,68 @@ describe("the simulator finds what breaks the promises", () => {
           : undefined,
       ),
       /a live post the service heard of is recorded/,
+    );
+  });
+
+  it("a handler that keeps handing out a delivery no worker starts breaks the liveness bound", () => {
+    fails(
+      mutant((post, e) => {
+        if (e.type !== "DEADLINE_PASSED") return undefined;
+        const patient = apply({ ...post, retry: { ...post.retry, maxHandOuts: 50 } }, e);
+        return patient.ok && patient.ignored === undefined
+          ? { ...patient, post: { ...patient.post, retry: post.retry } }
+          : apply(post, e);
+      }),
+      /within its policy's bound/,
+      { jobLost: 0.9 }, // deliveries nobody starts: each deadline hands one out again
+    );
+  });
+
+  it("a handler that forgets to disarm a deadline leaves a timer armed for a final post", () => {
+    fails(
+      mutant((post, e) => {
+        const decision = apply(post, e);
+        return decision.ok
+          ? { ...decision, outbox: decision.outbox.filter((i) => i.type !== "disarm_deadline") }
+          : decision;
+      }),
+      /nothing stays armed/,
+    );
+  });
+
+  it("a handler that stores a status its destinations do not give is caught", () => {
+    fails(
+      mutant((post, e) => {
+        const decision = apply(post, e);
+        return decision.ok && decision.post.status === "partially_published"
+          ? { ...decision, post: { ...decision.post, status: "published" } }
+          : decision;
+      }),
+      /its status the one its destinations give/,
+    );
+  });
+
+  it("a handler that refuses without saying why is caught", () => {
+    fails(
+      mutant((post, e) => {
+        const decision = apply(post, e);
+        return decision.ok
+          ? decision
+          : { ok: false, rejection: { ...decision.rejection, message: "" } };
+      }),
+      /every rejection has a reason and a message/,
+    );
+  });
+
+  it("a handler that ignores a fact but changes the post is caught", () => {
+    fails(
+      mutant((post, e) => {
+        const decision = apply(post, e);
+        return decision.ok && decision.ignored !== undefined
+          ? { ...decision, post: { ...post, revision: post.revision } }
+          : decision;
+      }),
+      /an ignored fact changes nothing/,
     );
   });
 

@@ -557,10 +557,11 @@ const at = (seconds: number) => new Date(Date.parse(PUBLISHED_AT) + seconds * 10
 const streamsOf = (s: Scenario) => {
   // A failure happens after the attempt it ends started: where the error says when, it says
   // the time of its own notice (a failure dated before the start is about an earlier attempt).
-  const timed = s.outcomes.map((outcome, i): Outcome =>
-    outcome.kind === "failed" && outcome.error.failedAt !== undefined
-      ? { ...outcome, error: { ...outcome.error, failedAt: at(2 * i + 2) } }
-      : outcome,
+  const timed = s.outcomes.map(
+    (outcome, i): Outcome =>
+      outcome.kind === "failed" && outcome.error.failedAt !== undefined
+        ? { ...outcome, error: { ...outcome.error, failedAt: at(2 * i + 2) } }
+        : outcome,
   );
   const pairs = timed.map((outcome, i) => [destinationIds[i] as string, outcome] as const);
   const inOrder: (readonly DeliveryFact[])[] = [];

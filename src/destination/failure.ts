@@ -73,7 +73,7 @@ export const fail = (
       return moveTo(ctx, d, to, [requestReconciliation(ctx, to, 1)], options);
     }
     case "retrying": {
-      const key = d.idempotencyKey ?? "";
+      const key = d.idempotencyKey as string; // an attempt was handed out: it has its key
       // The platform's wait runs from when the failure happened: a late report waits less.
       const waitLeft =
         error.retryAfterMs === undefined

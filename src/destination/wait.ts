@@ -23,9 +23,6 @@ const waitIn: { readonly [S in DestinationStatus]?: Wait } = {
   unconfirmed: "lookup",
 };
 
-/** `true` when a destination in this status waits on the outside world under a deadline. */
-export const isWaiting = (status: DestinationStatus): boolean => waitIn[status] !== undefined;
-
 /** The job key of the deadline armed for the wait `d` is in; `undefined` when none is armed. */
 export const armedJobKey = (d: Destination): string | undefined => {
   const wait = waitIn[d.status];

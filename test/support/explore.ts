@@ -52,6 +52,7 @@ export const abstractKey = (post: Post): string =>
     post.status,
     post.revision > 0,
     post.scheduledAt === null,
+    post.approvedAt === null,
     post.content === "",
     post.destinations.map((d) => [
       d.id,

@@ -7,13 +7,19 @@ import type { FoundPost } from "../../domain/event.js";
 import type { Instruction } from "../../domain/instruction.js";
 import type { DestinationContext } from "../step.js";
 
+/**
+ * The key of a destination handed to delivery. Every instruction below is
+ * about such a destination: enqueued, cancelled, looked up, or published.
+ */
+const keyOf = (d: Destination): string => d.idempotencyKey as string;
+
 export const enqueueDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({
   type: "enqueue_delivery",
   postId: ctx.postId,
   destinationId: d.id,
   platform: d.platform,
   accountId: d.accountId,
-  idempotencyKey: d.idempotencyKey ?? "",
+  idempotencyKey: keyOf(d),
   attempt: d.attempts + 1,
 });
 
@@ -21,7 +27,7 @@ export const cancelDelivery = (ctx: DestinationContext, d: Destination): Instruc
   type: "cancel_delivery",
   postId: ctx.postId,
   destinationId: d.id,
-  idempotencyKey: d.idempotencyKey ?? "",
+  idempotencyKey: keyOf(d),
 });
 
 export const requestReconciliation = (
@@ -34,7 +40,7 @@ export const requestReconciliation = (
   destinationId: d.id,
   platform: d.platform,
   accountId: d.accountId,
-  idempotencyKey: d.idempotencyKey ?? "",
+  idempotencyKey: keyOf(d),
   attempt: d.attempts,
   lookup,
 });
@@ -71,7 +77,7 @@ export const duplicateReported = (
     destinationId: d.id,
     platform: d.platform,
     accountId: d.accountId,
-    platformPostId: d.platformPostId ?? "",
+    platformPostId: d.platformPostId as string, // published: it has one
     duplicatePlatformPostId: other.platformPostId,
     ...(other.platformUrl === undefined ? {} : { duplicatePlatformUrl: other.platformUrl }),
   },
@@ -81,6 +87,6 @@ export const duplicateReported = (
     postId: ctx.postId,
     revision: ctx.revision,
     destinationId: d.id,
-    platformPostIds: [d.platformPostId ?? "", other.platformPostId],
+    platformPostIds: [d.platformPostId as string, other.platformPostId],
   },
 ];
