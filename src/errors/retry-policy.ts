@@ -113,10 +113,10 @@ export const defaultRetryPolicy: RetryPolicy = {
  * A stored policy with every field, those it lacks taken from
  * `defaultRetryPolicy` (a post stored before a field existed keeps working).
  */
-export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy =>
-  stored.maxLookups !== undefined && stored.callTimeoutMsByPlatform !== undefined
-    ? (stored as RetryPolicy)
-    : { ...defaultRetryPolicy, ...stored };
+export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy => ({
+  ...defaultRetryPolicy,
+  ...stored,
+});
 
 /** How long an attempt on `platform` (an id or an alias such as `twitter`) may go without a report. */
 export const callTimeoutOf = (policy: RetryPolicy, platform: string): number => {
