@@ -52,7 +52,8 @@ export const abstractKey = (post: Post): string =>
     post.status,
     post.revision > 0,
     post.scheduledAt === null,
-    post.approvedAt === null,
+    // An approval by choice freezes the content; one destination shows it, two would only multiply.
+    post.destinations.length === 1 ? post.approvedAt === null : undefined,
     post.content === "",
     post.destinations.map((d) => [
       d.id,
