@@ -6,6 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
+import { reportedLive } from "../src/destination/rules.js";
 import {
   allowedEvents,
   apply,
@@ -112,12 +113,7 @@ describe("apply", () => {
         for (const d of before.destinations) {
           if (!["published", "failed", "cancelled"].includes(d.status)) continue;
           const after = decision.post.destinations.find((n) => n.id === d.id);
-          const live =
-            event.type === "DELIVERY_SUCCEEDED"
-              ? event.platformPostId
-              : event.type === "RECONCILED"
-                ? event.found?.platformPostId
-                : undefined;
+          const live = reportedLive(event);
           const aboutIt = "destinationId" in event && event.destinationId === d.id;
           if (after === d) continue;
           if (d.status === "failed" && event.type === "RETRY_FAILED") {

@@ -13,6 +13,7 @@ import {
   idempotencyKey,
   type Post,
   type PostEvent,
+  type PublishError,
 } from "../src/index.js";
 import { failure } from "./support/alphabet.js";
 import { accept, dest, kinds, ofType, reject, run } from "./support/seed-fixtures.js";
@@ -49,6 +50,15 @@ const succeeded = (
   ...identity,
 });
 
+/** Attempt 1 of generation 0 failed, as its worker reports it. */
+const failedAttempt = (error: PublishError, s: number): PostEvent => ({
+  type: "DELIVERY_FAILED",
+  destinationId: "d-x",
+  attempt: 1,
+  error,
+  now: at(s),
+});
+
 const ignored = (post: Post, event: PostEvent) => {
   const decision = apply(post, event);
   expect(decision.ok && decision.ignored, JSON.stringify(event)).toBeTruthy();
@@ -62,13 +72,7 @@ describe("a failure that happened before the attempt in flight started is stale"
       draft(),
       { type: "PUBLISH", now: T0 },
       started(0, 1, 1),
-      {
-        type: "DELIVERY_FAILED",
-        destinationId: "d-x",
-        attempt: 1,
-        error: failure("PLATFORM_AUTH_EXPIRED", { failedAt: at(2) }),
-        now: at(2),
-      },
+      failedAttempt(failure("PLATFORM_AUTH_EXPIRED", { failedAt: at(2) }), 2),
       { type: "RETRY_FAILED", now: at(60) },
       started(1, 1, 61),
     );
@@ -111,13 +115,7 @@ describe("a confirmed success is the platform's truth", () => {
       draft(),
       { type: "PUBLISH", now: T0 },
       started(0, 1, 1),
-      {
-        type: "DELIVERY_FAILED",
-        destinationId: "d-x",
-        attempt: 1,
-        error: { ...failure("UNKNOWN_ERROR"), retryable: false },
-        now: at(2),
-      },
+      failedAttempt({ ...failure("UNKNOWN_ERROR"), retryable: false }, 2),
       { type: "RETRY_FAILED", now: at(60) },
     );
 
@@ -156,13 +154,7 @@ describe("a confirmed success is the platform's truth", () => {
       draft(),
       { type: "PUBLISH", now: T0 },
       started(0, 1, 1),
-      {
-        type: "DELIVERY_FAILED",
-        destinationId: "d-x",
-        attempt: 1,
-        error: failure("PLATFORM_SERVER_ERROR"),
-        now: at(2),
-      },
+      failedAttempt(failure("PLATFORM_SERVER_ERROR"), 2),
       { type: "CANCEL" },
     );
     expect(cancelled.status).toBe("cancelled");
@@ -224,13 +216,7 @@ describe("a confirmed success is the platform's truth", () => {
       draft(),
       { type: "PUBLISH", now: T0 },
       started(0, 1, 1),
-      {
-        type: "DELIVERY_FAILED",
-        destinationId: "d-x",
-        attempt: 1,
-        error: failure("INVALID_CONTENT"),
-        now: at(2),
-      },
+      failedAttempt(failure("INVALID_CONTENT"), 2),
       { type: "DELETE" },
     );
     const decision = accept(apply(deleted, succeeded("1780", 30, { attempt: 1 })));
@@ -245,13 +231,12 @@ describe("a confirmed success is the platform's truth", () => {
 
 describe("a start that names no attempt, after a first attempt, is a late copy", () => {
   it("a vendor poll's late 'publishing' does not take the worker's start of the retry (mixpost #150: stuck in publishing)", () => {
-    const requeued = run(draft(), { type: "PUBLISH", now: T0 }, started(0, 1, 1), {
-      type: "DELIVERY_FAILED",
-      destinationId: "d-x",
-      attempt: 1,
-      error: failure("PLATFORM_SERVER_ERROR"),
-      now: at(2),
-    });
+    const requeued = run(
+      draft(),
+      { type: "PUBLISH", now: T0 },
+      started(0, 1, 1),
+      failedAttempt(failure("PLATFORM_SERVER_ERROR"), 2),
+    );
     const nextRetryAt = dest(requeued, "d-x").nextRetryAt as string;
     const queued = run(requeued, {
       type: "RETRY_DUE",

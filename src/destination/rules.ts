@@ -5,7 +5,7 @@
  * twice or lose a live post, so each has a name, a reason, and a test.
  */
 import type { Destination } from "../domain/destination.js";
-import type { DeliveryFailedEvent } from "../domain/event.js";
+import type { DeliveryFailedEvent, PostEvent } from "../domain/event.js";
 import { generationOfKey } from "../domain/idempotency.js";
 import { instantMs } from "../domain/instant.js";
 import { isEditorial } from "../domain/status.js";
@@ -85,6 +85,17 @@ export const mayBeLive = (d: Destination): boolean =>
   d.status === "unconfirmed" ||
   d.status === "published" ||
   isOutcomeUnknown(d);
+
+/**
+ * The platform post a fact says is live: a success's, or the one a look-up
+ * found. The platform's word, which no other fact outranks.
+ */
+export const reportedLive = (event: PostEvent): string | undefined =>
+  event.type === "DELIVERY_SUCCEEDED"
+    ? event.platformPostId
+    : event.type === "RECONCILED"
+      ? event.found?.platformPostId
+      : undefined;
 
 /** The platform post is the one recorded, or a duplicate already reported. */
 export const isKnownPost = (d: Destination, platformPostId: string): boolean =>

@@ -11,11 +11,11 @@ import type { RetryPolicy } from "../../errors/retry-policy.js";
 import { Actors } from "./actors.js";
 import { Choices } from "./choices.js";
 import {
+  boundUse,
   checkDisarmed,
   checkSettled,
   checkStored,
   checkTruth,
-  factBound,
   invariants,
   type Violation,
 } from "./invariants.js";
@@ -225,22 +225,13 @@ export const runScenario = (
     const settled = checkSettled(s, platform);
     if (settled !== undefined) broken(settled.invariant, settled.message);
   }
-  let boundUsed = 0;
-  for (const [key, count] of s.ledger.facts) {
-    const [path] = key.split("#") as [string];
-    const [postId, destinationId] = path.split("/") as [string, string];
-    const row = s.rows.get(postId);
-    if (row === undefined) continue;
-    const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length);
-    boundUsed = Math.max(boundUsed, count / bound);
-  }
   return {
     ...(violation === undefined ? {} : { violation }),
     steps,
     statuses: [...s.rows.values()].map((r) => r.post.status),
     trace: trace.lines,
     platformDuplicates: platform.live.filter((p) => p.excused).length,
-    boundUsed,
+    boundUsed: boundUse(s, platform).used,
     choicesUsed: choices.used,
   };
 };

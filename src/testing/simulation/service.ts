@@ -5,6 +5,7 @@
  * and hands them out again when a lease expires, timers, and look-ups. Its
  * faults are the ones production has; its duty is the embedding guide's.
  */
+import { reportedLive } from "../../destination/rules.js";
 import type { Decision } from "../../domain/decision.js";
 import type { DeliveryFact, PostEvent } from "../../domain/event.js";
 import { formatInstant } from "../../domain/instant.js";
@@ -199,12 +200,7 @@ export class Service {
   }
 
   private noteHeard(postId: string, event: PostEvent): void {
-    const id =
-      event.type === "DELIVERY_SUCCEEDED"
-        ? event.platformPostId
-        : event.type === "RECONCILED"
-          ? event.found?.platformPostId
-          : undefined;
+    const id = reportedLive(event);
     if (id === undefined || !("destinationId" in event)) return;
     const key = `${postId}/${event.destinationId}`;
     const heard = this.ledger.heard.get(key) ?? new Set();
