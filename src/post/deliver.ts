@@ -6,9 +6,10 @@ import { contextOf, ignore, refuse, settle } from "./outcome.js";
 
 /**
  * A delivery fact (started, succeeded, failed, retry due, reconciled, a
- * deadline passed) for one destination. The destination decides; the post settles its status from all
- * of them. A fact for a destination the post does not have is refused; a
- * duplicate or stale one is ignored, with the reason.
+ * deadline passed) for one destination. The destination decides; the post
+ * settles its status from all of them. A fact for a destination the post
+ * does not have is refused; a duplicate or stale one is ignored, with the
+ * reason.
  */
 export const deliver = (post: Post, fact: DeliveryFact): Decision => {
   const index = post.destinations.findIndex((d) => d.id === fact.destinationId);
