@@ -10,7 +10,6 @@ import type { PostEvent } from "../domain/event.js";
 import type { Instruction, WebhookEvent } from "../domain/instruction.js";
 import { countByStatus, type Post } from "../domain/post.js";
 import type { PostStatus } from "../domain/status.js";
-import { policyOf } from "../errors/retry-policy.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
 
@@ -83,7 +82,8 @@ export const settle = (
 export const contextOf = (post: Post, destination: Destination): DestinationContext => ({
   postId: post.id,
   revision: post.revision,
-  retry: policyOf(post.retry),
+  // stepDestination fills the policy's defaults, once, for every path into a destination.
+  retry: post.retry,
   destination,
 });
 
