@@ -189,6 +189,40 @@ describe("normalizeStatus", () => {
     });
   });
 
+  it("a vendor named without a level: its own words (post, then destination) win over the generic table", () => {
+    // Ayrshare's Post Statuses table: "pending: The post has not yet been processed. Typically a
+    // scheduled post." The generic table reads pending as queued.
+    expect(normalizeStatus("pending", { vendor: "ayrshare" })).toEqual({
+      ok: true,
+      status: "scheduled",
+    });
+    expect(normalizeStatus("deleted", { vendor: "ayrshare" })).toEqual({
+      ok: true,
+      status: "deleted",
+    });
+    expect(normalizeStatus("RETRYING", { vendor: "bundle-social" })).toEqual({
+      ok: true,
+      status: "publishing",
+    });
+    // Words the vendor does not have keep the destination-then-post order.
+    expect(normalizeStatus("pending")).toEqual({ ok: true, status: "queued" });
+    expect(normalizeStatus("retrying", { vendor: "ayrshare" })).toEqual({
+      ok: true,
+      status: "retrying",
+    });
+  });
+
+  test.prop([fc.constantFrom(...rows)])(
+    "a vendor's own word means what its table says, with or without a level",
+    ([vendor, level, word, status]) => {
+      const other = level === "post" ? table[vendor]?.destination : table[vendor]?.post;
+      // No vendor gives one word two meanings; if one ever did, the level would be needed.
+      if (other?.[word] === undefined || other[word] === status) {
+        expect(normalizeStatus(word, { vendor })).toEqual({ ok: true, status });
+      }
+    },
+  );
+
   it("a post-only word is found when no level is named; deleted is a post's own status", () => {
     expect(normalizeStatus("partially_failed")).toEqual({
       ok: true,

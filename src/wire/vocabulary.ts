@@ -113,9 +113,17 @@ export type Normalized<L extends "post" | "destination"> =
 export interface NormalizeOptions<L extends "post" | "destination"> {
   /** The vendor whose words these are; `generic` when absent. */
   readonly vendor?: Vendor | (string & {});
-  /** A post's (group) status or one destination's; destination first, then post, when absent. */
+  /**
+   * A post's (group) status or one destination's. When absent: the vendor's
+   * own words at either level first (post, then destination), then
+   * destination, then post.
+   */
   readonly level?: L;
 }
+
+/** The vendor's own word at `level` (folded), or undefined: its table only, no fallback. */
+const ownWord = (key: string, vendor: string, level: "post" | "destination"): string | undefined =>
+  (Object.hasOwn(folded, vendor) ? folded[vendor] : undefined)?.[level].get(key);
 
 const lookup = (
   word: string,
@@ -123,7 +131,7 @@ const lookup = (
   level: "post" | "destination",
 ): string | undefined => {
   const key = fold(word);
-  const own = (Object.hasOwn(folded, vendor) ? folded[vendor] : undefined)?.[level].get(key);
+  const own = ownWord(key, vendor, level);
   if (own !== undefined) return own;
   if (level === "post" ? isPostStatus(key) : isDestinationStatus(key)) return key;
   return vendor === "generic" ? undefined : folded.generic?.[level].get(key);
@@ -143,14 +151,17 @@ const describe = (value: unknown): string => {
  * queued at PostPost and scheduled at Ayrshare, "SEND_FAILED_PERMANENTLY" is
  * failed at Hootsuite. Case, spaces, hyphens and underscores are forgiven;
  * postlife's own words are understood everywhere; a word of another vendor
- * falls back to the generic table. Anything else is returned as unknown,
- * never dropped, never thrown.
+ * falls back to the generic table. With a vendor and no level, the vendor's
+ * own words (post level, then destination level) come first, then the
+ * destination level, then the post level. Anything else is returned as
+ * unknown, never dropped, never thrown.
  *
  * @example
  * ```ts
  * import { normalizeStatus } from "postlife";
  * normalizeStatus("pending", { vendor: "postpost", level: "destination" }); // { ok: true, status: "queued" }
  * normalizeStatus("pending", { vendor: "ayrshare", level: "post" }); // { ok: true, status: "scheduled" }
+ * normalizeStatus("pending", { vendor: "ayrshare" }); // { ok: true, status: "scheduled" }: its own word
  * normalizeStatus("Retry Scheduled", { vendor: "posteverywhere" }); // { ok: true, status: "retrying" }
  * normalizeStatus("partially_failed", { level: "post" }); // { ok: true, status: "partially_published" }
  * normalizeStatus("archived"); // { ok: false, unknown: "archived" }
@@ -165,6 +176,15 @@ export const normalizeStatus = <L extends "post" | "destination" = "destination"
   const vendor = typeof options.vendor === "string" ? options.vendor : "generic";
   const levels: readonly ("post" | "destination")[] =
     options.level === undefined ? ["destination", "post"] : [options.level];
+  if (options.level === undefined && vendor !== "generic") {
+    // A vendor named without a level: its own words, at either level, mean what it means by
+    // them before any other table's (Ayrshare's "pending" is a scheduled post, not the
+    // generic queued). The post level first: there a vendor's words say the most.
+    for (const level of ["post", "destination"] as const) {
+      const status = ownWord(fold(word), vendor, level);
+      if (status !== undefined) return { ok: true, status } as Normalized<L>;
+    }
+  }
   for (const level of levels) {
     const status = lookup(word, vendor, level);
     if (status !== undefined) return { ok: true, status } as Normalized<L>;
