@@ -52,9 +52,9 @@ describe("spec/vocabularies.json", () => {
   it("covers the seeds' and the ten peers' vocabularies", () => {
     expect(Object.keys(table)).toEqual(
       expect.arrayContaining([
-        "seed-000",
+        "postato",
         "postpost",
-        "seed-003",
+        "posteverywhere-results",
         "wahdx",
         "zernio",
         "posteverywhere",

@@ -138,11 +138,12 @@ const destinationReads = (
   }));
 };
 
+/** The group's word, read: its status, or the one its destinations overruled. */
 const postRead = (vendor: Vendor, word: string, report: PostReport): Read => ({
   word,
   level: "post",
   vendor,
-  status: report.status,
+  status: report.overruledStatus ?? report.status,
   vendorStatus: report.vendorStatus,
   expected: meaning(word, vendor, "post"),
 });
@@ -172,7 +173,7 @@ const readPostPost = (payload: unknown): Read[] => {
   return [postRead("postpost", response.status, report), ...posts];
 };
 
-/** Seed 003: the post's word; each result's, queued with a retry time being retrying. */
+/** Seed 003: the post's word; each result's, queued or failed with a retry time being retrying. */
 const readResults = (payload: unknown): Read[] => {
   const response = received(payload) as {
     readonly data: {
@@ -183,15 +184,17 @@ const readResults = (payload: unknown): Read[] => {
   const report = decoded(decodeResults(response), response);
   const { results } = response.data;
   return [
-    postRead("seed-003", response.data.post_status, report),
+    postRead("posteverywhere-results", response.data.post_status, report),
     ...destinationReads(
-      "seed-003",
+      "posteverywhere-results",
       results.map((r) => r.status),
       report.destinations,
       (word, i) => {
-        const status = meaning(word, "seed-003", "destination");
+        const status = meaning(word, "posteverywhere-results", "destination");
         const retryAt = results[i]?.next_retry_at;
-        return status === "queued" && retryAt !== undefined && retryAt !== null
+        return (status === "queued" || status === "failed") &&
+          retryAt !== undefined &&
+          retryAt !== null
           ? "retrying"
           : status;
       },
@@ -204,8 +207,8 @@ const readMcp = (payload: unknown): Read[] => {
   const status = received(payload) as { readonly status: string };
   const report = decoded(decodeMcpPostStatus(status), status);
   return [
-    postRead("seed-000", status.status, report),
-    ...destinationReads("seed-000", [status.status], report.destinations),
+    postRead("postato", status.status, report),
+    ...destinationReads("postato", [status.status], report.destinations),
   ];
 };
 
@@ -242,14 +245,14 @@ const cases: readonly VendorCase[] = [
   },
   {
     name: "resultsResponseArbitrary",
-    vendor: "seed-003",
+    vendor: "posteverywhere-results",
     arbitrary: resultsResponseArbitrary,
     read: readResults,
     levels: ["post", "destination"],
   },
   {
     name: "mcpPostStatusArbitrary",
-    vendor: "seed-000",
+    vendor: "postato",
     arbitrary: mcpPostStatusArbitrary,
     read: readMcp,
     levels: ["post", "destination"],

@@ -24,10 +24,12 @@ import {
   type DestinationReport,
   decodeResults,
   encodeResults,
+  factsOf,
   type PostReport,
   ResultsJson,
   type ResultsResponse,
 } from "../src/wire/index.js";
+import { groupStatus } from "../src/wire/internal/group-status.js";
 import { damagedArb, formatPath, pathOf } from "./support/mutation.js";
 import {
   applyReport,
@@ -151,8 +153,9 @@ describe("seed 003's response, decoded", () => {
   it("the post and its three results, field by field", () => {
     const report = decoded(response);
     expect(report.id).toBe("f47ac10b-58cc-4372-a567-0e02b2c3d479");
-    expect(report.status).toBe("published");
+    expect(report.status).toBe("partially_published");
     expect(report.vendorStatus).toBe("published");
+    expect(report.overruledStatus).toBe("published");
     expect(report.destinations).toHaveLength(3);
     expect(report.destinations[0]).toStrictEqual(instagram);
     expect(report.destinations[1]).toStrictEqual(x);
@@ -222,9 +225,9 @@ describe("the facts of the decoded report, applied to a postlife post", () => {
       if (d.publishedAt !== undefined) expect(held?.publishedAt).toBe(d.publishedAt);
       if (d.error !== undefined) expect(held?.error?.code).toBe(d.error.code);
     }
-    // Seed 003 writes post_status "published" although LinkedIn failed; the report keeps the
-    // vendor's word, and postlife's post says what the results add up to.
-    expect(report.status).toBe("published");
+    // Seed 003 writes post_status "published" although LinkedIn failed; the report says what the
+    // results add up to, as postlife's post does, and keeps the vendor's word.
+    expect(report.status).toBe("partially_published");
     expect(post.status).toBe("partially_published");
     expect(post.status).toBe(
       aggregateStatus(report.destinations.map((d) => d.status as DestinationStatus)),
@@ -237,12 +240,18 @@ describe("the facts of the decoded report, applied to a postlife post", () => {
 
 const RETRY_AT = "2026-04-15T14:35:00.000Z";
 
-const withDestination = (fields: Partial<DestinationReport>): PostReport => ({
-  id: "f47ac10b-58cc-4372-a567-0e02b2c3d479",
-  status: "publishing",
-  vendorStatus: "publishing",
-  destinations: [{ ...x, ...fields }],
-});
+/** A report of one destination, the post's status what it adds up to (publishing when unknown). */
+const withDestination = (fields: Partial<DestinationReport>): PostReport => {
+  const destination = { ...x, ...fields };
+  const status =
+    destination.status === "unknown" ? "publishing" : aggregateStatus([destination.status]);
+  return {
+    id: "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+    status,
+    vendorStatus: status,
+    destinations: [destination],
+  };
+};
 
 describe("seed 003's words", () => {
   it("queued with a retry time is retrying; without one, queued", () => {
@@ -298,9 +307,18 @@ describe("seed 003's words", () => {
   );
 
   it.each(postStatuses)("a post %s is written in a word seed 003 reads back as it", (status) => {
-    const written = encoded({ ...withDestination({}), status, vendorStatus: "?" });
+    // Without results, nothing overrules the post's word.
+    const written = encoded({
+      ...withDestination({}),
+      status,
+      vendorStatus: "?",
+      destinations: [],
+    });
     expect(
-      normalizeStatus(written.data.post_status, { vendor: "seed-003", level: "post" }),
+      normalizeStatus(written.data.post_status, {
+        vendor: "posteverywhere-results",
+        level: "post",
+      }),
     ).toStrictEqual({ ok: true, status });
     expect(decoded(written).status).toBe(status);
   });
@@ -332,6 +350,113 @@ describe("seed 003's words", () => {
     expect(report.destinations[0]?.vendorStatus).toBe("Archived (legacy)");
     const { meta: _, ...withoutMeta } = json;
     expect(encoded(report)).toStrictEqual(withoutMeta);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Seed 003's rules, one test each.
+
+describe("seed 003's rules", () => {
+  it("seed 003: the post's status is what its results add up to; the vendor's word is kept, and said to be overruled", () => {
+    // The seed's example: post_status "published", LinkedIn failed beside two published results.
+    const report = decoded(response);
+    expect(report.status).toBe("partially_published");
+    expect(report.status).toBe(aggregateStatus(["published", "published", "failed"]));
+    expect(report.vendorStatus).toBe("published");
+    expect(report.overruledStatus).toBe("published");
+    // Written back, the vendor's word goes out as it came.
+    expect(encoded(report).data.post_status).toBe("published");
+  });
+
+  it("seed 003: a word the results agree with stands, and nothing is overruled", () => {
+    const agreeing = decoded({
+      ...response,
+      data: { ...response.data, post_status: "partially_published" },
+    });
+    expect(agreeing.status).toBe("partially_published");
+    expect(agreeing.overruledStatus).toBeUndefined();
+    // Results that are all queued say only that nothing is done: a scheduled post stays scheduled.
+    const waiting = decoded({
+      ...response,
+      data: {
+        ...response.data,
+        post_status: "scheduled",
+        results: [{ ...xResult, status: "queued", published_at: null, platform_post_id: null }],
+      },
+    });
+    expect(waiting.status).toBe("scheduled");
+    expect(waiting.overruledStatus).toBeUndefined();
+  });
+
+  it("seed 003: a report whose status its results do not add up to is refused by the encoder", () => {
+    const report = decoded(response);
+    const { overruledStatus: _, ...unsaid } = report;
+    expect(encodeFailure({ ...unsaid, status: "published" })).toBe(
+      'status is "published", but its destinations add up to partially_published, overruling the word for published (status partially_published, overruledStatus "published")\n  at ["status"]',
+    );
+    expect(encodeFailure({ ...report, overruledStatus: "partially_published" })).toBe(
+      'overruledStatus is "partially_published", but nothing overrules the group\'s word: its destinations agree with it, or cannot say\n  at ["overruledStatus"]',
+    );
+  });
+
+  it("seed 003: a failed result with next_retry_at has a retry scheduled: it is retrying, never a final failure", () => {
+    const report = decoded(
+      withResults({
+        ...linkedinResult,
+        error: "Service unavailable",
+        attempts: 1,
+        next_retry_at: RETRY_AT,
+      }),
+    );
+    const [linkedIn] = report.destinations;
+    expect(linkedIn?.status).toBe("retrying");
+    expect(linkedIn?.vendorStatus).toBe("failed");
+    expect(linkedIn?.nextRetryAt).toBe(RETRY_AT);
+    expect(report.status).toBe("publishing");
+    // No DELIVERY_FAILED with retryable: false: the vendor tries again at next_retry_at.
+    expect(
+      factsOf(linkedIn as DestinationReport, { destinationId: "d-li", now: RETRY_AT }),
+    ).toEqual([]);
+    // A report that says failed with a retry time is not final either.
+    expect(
+      factsOf(
+        { id: "2285", status: "failed", vendorStatus: "failed", nextRetryAt: RETRY_AT },
+        { destinationId: "d-li", now: RETRY_AT },
+      ),
+    ).toEqual([]);
+    // Written back as it came, and read back the same.
+    const written = encoded(report);
+    expect(written.data.results[0]?.status).toBe("failed");
+    expect(written.data.results[0]?.next_retry_at).toBe(RETRY_AT);
+    expect(decoded(written)).toStrictEqual(report);
+    // Without a retry time, failed stays final.
+    expect(decoded(response).destinations[2]?.status).toBe("failed");
+    expect(
+      encodeFailure(
+        withDestination({ status: "failed", vendorStatus: "failed", nextRetryAt: RETRY_AT }),
+      ),
+    ).toBe(
+      'status is "failed", but a retry is scheduled: a failure with a retry time is retrying (status "retrying")\n  at ["destinations"][0]["nextRetryAt"]',
+    );
+  });
+
+  it("seed 003: published_at and next_retry_at with an offset are kept in canonical UTC, with Z", () => {
+    const report = decoded(
+      withResults(
+        { ...xResult, published_at: "2026-04-15T16:30:03+02:00" },
+        {
+          ...linkedinResult,
+          status: "queued",
+          error: null,
+          next_retry_at: "2026-04-15T10:35:00-04:00",
+        },
+      ),
+    );
+    expect(report.destinations[0]?.publishedAt).toBe("2026-04-15T14:30:03.000Z");
+    expect(report.destinations[1]?.nextRetryAt).toBe("2026-04-15T14:35:00.000Z");
+    // Written in the seed's "UTC timestamp ... (Z suffix)", whatever form the report holds.
+    const written = encoded(withDestination({ publishedAt: "2026-04-15T16:30:03+02:00" }));
+    expect(written.data.results[0]?.published_at).toBe("2026-04-15T14:30:03.000Z");
   });
 });
 
@@ -408,7 +533,7 @@ describe("readable errors", () => {
       'Expected an account_id (an integer, in decimal), got "d-x"\n  at ["destinations"][0]["id"]',
     );
     expect(encodeFailure(withDestination({ accountId: "999" }))).toBe(
-      'seed 003 names a result by its account_id: accountId must be the id "2282"\n  at ["destinations"][0]["accountId"]',
+      'the results API names a result by its account_id: accountId must be the id "2282"\n  at ["destinations"][0]["accountId"]',
     );
     const { attempts: _, ...withoutAttempts } = x;
     expect(encodeFailure({ ...withDestination({}), destinations: [withoutAttempts] })).toBe(
@@ -419,11 +544,11 @@ describe("readable errors", () => {
         withDestination({ status: "unknown", vendorStatus: "queued", nextRetryAt: RETRY_AT }),
       ),
     ).toBe(
-      'status is "unknown", but seed 003 reads "queued" as retrying\n  at ["destinations"][0]["vendorStatus"]',
+      'status is "unknown", but the results API reads "queued" as retrying\n  at ["destinations"][0]["vendorStatus"]',
     );
     const { vendorStatus: __, ...silent } = withDestination({});
     expect(encodeFailure({ ...silent, status: "unknown" })).toBe(
-      'status is "unknown": seed 003 needs the word it wrote (vendorStatus)\n  at ["vendorStatus"]',
+      'status is "unknown": the results API needs the word it wrote (vendorStatus)\n  at ["vendorStatus"]',
     );
   });
 
@@ -455,30 +580,47 @@ describe("readable errors", () => {
 // ---------------------------------------------------------------------------
 // Arbitraries: the reports seed 003 can carry.
 
-const INSTANTS = ["2026-04-15T14:30:03.000Z", "2026-04-15T14:30:05Z", "2026-04-20T14:00:03.123Z"];
+/** Times as postlife keeps them: canonical UTC (the decoder writes every other form so). */
+const INSTANTS = [
+  "2026-04-15T14:30:03.000Z",
+  "2026-04-15T14:30:05.000Z",
+  "2026-04-20T14:00:03.123Z",
+];
 
 /**
  * A result's status, word and retry time as seed 003 carries them: queued
- * without a retry time; retrying as queued with one, or as postlife's word
- * without; any other status with or without.
+ * without a retry time; failed without one (with one it is retrying);
+ * retrying as queued or failed with one, or as postlife's word without; any
+ * other status with or without.
  */
 const statusArb = fc.oneof(
   wordedArb(
-    "seed-003",
-    destinationStatuses.filter((s) => s !== "queued" && s !== "retrying"),
+    "posteverywhere-results",
+    destinationStatuses.filter((s) => s !== "queued" && s !== "retrying" && s !== "failed"),
     "destination",
   ).chain((worded) =>
     fc
       .option(fc.constantFrom(...INSTANTS), { nil: undefined })
       .map((nextRetryAt) => (nextRetryAt === undefined ? worded : { ...worded, nextRetryAt })),
   ),
-  fc.constantFrom(...vendorWordsFor("seed-003", "queued", "destination")).map((vendorStatus) => ({
-    status: "queued" as const,
-    vendorStatus,
-  })),
+  fc
+    .constantFrom(...vendorWordsFor("posteverywhere-results", "queued", "destination"))
+    .map((vendorStatus) => ({
+      status: "queued" as const,
+      vendorStatus,
+    })),
+  fc
+    .constantFrom(...vendorWordsFor("posteverywhere-results", "failed", "destination"))
+    .map((vendorStatus) => ({
+      status: "failed" as const,
+      vendorStatus,
+    })),
   fc
     .tuple(
-      fc.constantFrom(...vendorWordsFor("seed-003", "queued", "destination")),
+      fc.constantFrom(
+        ...vendorWordsFor("posteverywhere-results", "queued", "destination"),
+        ...vendorWordsFor("posteverywhere-results", "failed", "destination"),
+      ),
       fc.constantFrom(...INSTANTS),
     )
     .map(([vendorStatus, nextRetryAt]) => ({
@@ -540,7 +682,7 @@ const roundTripArb = (options: { readonly forApply?: boolean } = {}): fc.Arbitra
   return fc
     .record({
       id: fc.oneof(fc.uuid(), fc.string({ minLength: forApply ? 1 : 0 })),
-      group: wordedArb("seed-003", postStatuses, "post"),
+      group: wordedArb("posteverywhere-results", postStatuses, "post"),
       destinations: fc.uniqueArray(destinationArb(forApply), {
         // A post needs a destination to publish.
         minLength: forApply ? 1 : 0,
@@ -548,7 +690,13 @@ const roundTripArb = (options: { readonly forApply?: boolean } = {}): fc.Arbitra
         selector: (d) => d.id,
       }),
     })
-    .map(({ id, group, destinations }) => ({ id, ...group, destinations }));
+    .map(({ id, group, destinations }) => ({
+      id,
+      vendorStatus: group.vendorStatus,
+      // What a reader makes of the word beside these results: the report says the same.
+      ...groupStatus(group.status, destinations),
+      destinations,
+    }));
 };
 
 // ---------------------------------------------------------------------------
@@ -587,8 +735,8 @@ describe("properties", () => {
   );
 
   test.prop([
-    unknownWordArb("seed-003", "destination"),
-    unknownWordArb("seed-003", "post"),
+    unknownWordArb("posteverywhere-results", "destination"),
+    unknownWordArb("posteverywhere-results", "post"),
     fc.string(),
   ])("unknown statuses and error strings survive a round trip", (word, postWord, message) => {
     const json = withResults({ ...linkedinResult, status: word, error: message });

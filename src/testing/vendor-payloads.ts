@@ -1,9 +1,9 @@
 /**
  * fast-check arbitraries of the JSON the publishing APIs postlife serves send
  * back, as a service receives them: webhook payloads about a post's
- * destinations, and the status answers of the seed vendors (PostPost's
- * get-post, `/posts/:id/results`, the MCP service's `get_post_status`,
- * Wahdx's status checks).
+ * destinations, and the status answers of the vendors `postlife/wire` reads
+ * (PostPost's get-post, PostEverywhere's `/posts/:id/results`, Postato's MCP
+ * `get_post_status`, Wahdx's status checks).
  *
  * A vendor's answers carry every status word of its vocabulary
  * (`spec/vocabularies.json`), the same words spelt otherwise (`PUBLISHED`,
@@ -19,6 +19,7 @@ import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import fc from "fast-check";
 import { vendors as vocabularies } from "../../spec/vocabularies.json";
+import { canonicalInstant } from "../domain/instant.js";
 import { webhookEvents } from "../domain/instruction.js";
 import type { Post } from "../domain/post.js";
 import {
@@ -35,7 +36,7 @@ import {
   seedErrorCodes,
   wireCode,
 } from "../errors/publish-error.js";
-import { aggregateStatus } from "../rules/aggregate.js";
+import { groupStatus } from "../wire/internal/group-status.js";
 import {
   encodeMcpPostStatus,
   type McpPostReport,
@@ -196,8 +197,8 @@ const objectIdArbitrary = fc.oneof(
 const vendorCodes = ["TIKTOK_SPAM_RISK", "E_GRAPH_190", "media_processing_failed"] as const;
 
 /**
- * An error code as a seed-001 error object carries it: one of the eight seed
- * codes; postlife's finer code, written as its seed code plus `postlifeCode`;
+ * An error code as the PostPost error object carries it: one of its eight
+ * codes; postlife's finer code, written as its wire code plus `postlifeCode`;
  * or a vendor's own code.
  */
 const errorCodeArbitrary: fc.Arbitrary<{ readonly code: string; readonly postlifeCode?: string }> =
@@ -223,7 +224,7 @@ const errorMessageArbitrary = fc.constantFrom(
   "",
 );
 
-/** What postlife adds to seed 001's object, now and then one of them. */
+/** What postlife adds to the PostPost error object, now and then one of them. */
 const additionsArbitrary = fc.oneof(
   { weight: 6, arbitrary: fc.constant({}) },
   {
@@ -242,9 +243,9 @@ const additionsArbitrary = fc.oneof(
 );
 
 /**
- * Seed 001's error object: a code (see `errorCodeArbitrary`), the code's
+ * The PostPost error object: a code (see `errorCodeArbitrary`), the code's
  * description or a platform's message, the HTTP status, the platform's words
- * and the time as the seed has them (present, absent or `null`), and
+ * and the time as PostPost has them (present, absent or `null`), and
  * `retryable`, required or not (PostPost requires it).
  */
 const errorObjectArbitrary = (retryableRequired: boolean) =>
@@ -275,7 +276,7 @@ const errorObjectArbitrary = (retryableRequired: boolean) =>
         .map(([message, additions]) => ({ ...code, ...error, message, ...additions })),
     );
 
-/** An error as PostPost (seed 001) writes it: the object, `retryable` always there. */
+/** An error as PostPost writes it: the object, `retryable` always there. */
 const publishErrorWireArbitrary: fc.Arbitrary<PublishErrorWire> = errorObjectArbitrary(
   true,
 ) as fc.Arbitrary<PublishErrorWire>;
@@ -383,7 +384,7 @@ const aboutArbitrary = (post: Post, target: Target) =>
         },
         { requiredKeys: ["postId", "occurredAt"], noNullPrototype: true },
       ),
-      // One time in eight none: seed 000's one-network post, named by the post's id.
+      // One time in eight none: a publish_post post goes to one network, named by the post's id.
       fc.option(fc.constant(target.id), { nil: undefined, freq: 8 }),
     )
     .map(([about, destinationId]) =>
@@ -452,7 +453,7 @@ const postPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
     { requiredKeys: ["event", "postId", "occurredAt"], noNullPrototype: true },
   );
 
-/** The error of seed 001's failed-post example, as a webhook carries it. */
+/** The error of PostPost's failed-post example, as a webhook carries it. */
 const seed001Error: ReportedErrorWire = {
   code: "PLATFORM_AUTH_EXPIRED",
   message: "Error validating access token",
@@ -487,7 +488,7 @@ const verbatimPayloads = (post: Post): WebhookPayload[] =>
  * destinations, as a service receives them: `destination.published` (and
  * `destination.duplicated`) with the platform post id already recorded or
  * another one, `destination.failed`
- * with a seed-001 error object (the one recorded, another, a bare message,
+ * with a PostPost error object (the one recorded, another, a bare message,
  * none), post-level events with their destinations' outcomes in `results` in
  * any vendor's words, and event names postlife does not know; now and then
  * about a destination the post does not have, or naming the post's id only.
@@ -543,7 +544,7 @@ export const webhookPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload
 };
 
 // ---------------------------------------------------------------------------
-// PostPost (seed 001): GET /api/v1/get-post/:postGroupId.
+// PostPost: GET /api/v1/get-post/:postGroupId.
 
 const postPostPlatforms = ["twitter", "linkedin", "threads", "instagram", "facebook"] as const;
 const platformIdArbitrary = fc.constantFrom("123456789", "17841412345678", "2414183");
@@ -576,12 +577,6 @@ const rawPostPostArbitrary: fc.Arbitrary<PostPostGetPostResponse> = fc.record(
   { requiredKeys: ["success", "postGroupId", "posts"], noNullPrototype: true },
 );
 
-/** What destinations add up to, `unknown` when one of them is (as PostPost's reader does). */
-const aggregateOf = (destinations: readonly DestinationReport[]): PostStatus | "unknown" =>
-  destinations.some((d) => d.status === "unknown")
-    ? "unknown"
-    : aggregateStatus(destinations.map((d) => d.status as DestinationStatus));
-
 const postPostReportArbitrary: fc.Arbitrary<PostReport> = fc
   .record({
     id: objectIdArbitrary,
@@ -609,18 +604,23 @@ const postPostReportArbitrary: fc.Arbitrary<PostReport> = fc
     const reports = destinations.map(
       ({ worded, ...d }): DestinationReport => ({ ...d, ...worded }),
     );
-    // Without a word of its own, the group says what its posts add up to.
+    // The group is what its posts add up to (the reader's rule), its own word kept beside.
     return group === undefined
-      ? { id, status: aggregateOf(reports), destinations: reports }
-      : { id, ...group, destinations: reports };
+      ? { id, ...groupStatus(undefined, reports), destinations: reports }
+      : {
+          id,
+          vendorStatus: group.vendorStatus,
+          ...groupStatus(group.status, reports),
+          destinations: reports,
+        };
   });
 
 /**
- * PostPost's get-post response (seed 001, `PostPostGetPostResponse`), as
+ * PostPost's get-post response (`PostPostGetPostResponse`), as
  * `PostPostGroupJson` reads it: a group with zero to four platform posts,
  * its own status or none (`null` too), every status word of PostPost's
  * vocabulary at both levels plus respellings, words PostPost never writes
- * (`success`, `retrying`) and unknown ones; `postedId` and seed-001 `error`
+ * (`success`, `retrying`) and unknown ones; `postedId` and PostPost `error`
  * objects present, absent or `null`. Some are canonical reports written by
  * `encodePostPostGroup`.
  *
@@ -647,7 +647,7 @@ export const postPostResponseArbitrary: fc.Arbitrary<PostPostGetPostResponse> = 
 );
 
 // ---------------------------------------------------------------------------
-// Seed 003: GET /posts/:id/results.
+// The results API (PostEverywhere): GET /posts/:id/results.
 
 const resultsPlatforms = ["instagram", "x", "linkedin", "facebook", "tiktok"] as const;
 
@@ -663,13 +663,13 @@ const rawAccountResultArbitrary: fc.Arbitrary<AccountResult> = fc.record(
     account_id: accountIdArbitrary,
     account_name: orNull(fc.constantFrom("@mybrand", "My Brand Inc.")),
     platform: fc.constantFrom(...resultsPlatforms),
-    status: statusWordArbitrary("seed-003", ["destination"]),
+    status: statusWordArbitrary("posteverywhere-results", ["destination"]),
     published_at: orNull(instantArbitrary),
     platform_post_id: orNull(platformPostIdArbitrary),
     platform_post_url: orNull(platformUrlArbitrary),
     error: orNull(errorMessageArbitrary),
     attempts: fc.integer({ min: 0, max: 5 }),
-    // Queued with a retry time is seed 003's retrying.
+    // Queued or failed with a retry time is the API's retrying.
     next_retry_at: orNull(instantArbitrary),
   },
   { requiredKeys: ["account_id", "platform", "status", "attempts"], noNullPrototype: true },
@@ -680,7 +680,7 @@ const rawResultsArbitrary: fc.Arbitrary<ResultsResponse> = fc.record(
     data: fc.record(
       {
         post_id: uuidArbitrary,
-        post_status: statusWordArbitrary("seed-003", ["post"]),
+        post_status: statusWordArbitrary("posteverywhere-results", ["post"]),
         results: fc.uniqueArray(rawAccountResultArbitrary, {
           maxLength: 4,
           selector: (r) => r.account_id,
@@ -697,45 +697,56 @@ const rawResultsArbitrary: fc.Arbitrary<ResultsResponse> = fc.record(
 const resultsReportArbitrary: fc.Arbitrary<PostReport> = fc
   .record({
     id: uuidArbitrary,
-    worded: wordedArbitrary("seed-003", "post"),
+    worded: wordedArbitrary("posteverywhere-results", "post"),
     destinations: fc.uniqueArray(
       fc.record(
         {
           id: accountIdArbitrary.map(String),
           platform: fc.constantFrom(...resultsPlatforms),
-          worded: wordedArbitrary("seed-003", "destination"),
+          worded: wordedArbitrary("posteverywhere-results", "destination"),
           attempts: fc.integer({ min: 0, max: 5 }),
           platformPostId: platformPostIdArbitrary,
           platformUrl: platformUrlArbitrary,
-          publishedAt: instantArbitrary,
+          publishedAt: instantArbitrary.map(canonicalInstant),
           error: publishErrorArbitrary.map(({ code, message, retryable }) => ({
             code,
             message,
             retryable,
           })),
-          nextRetryAt: instantArbitrary,
+          nextRetryAt: instantArbitrary.map(canonicalInstant),
         },
         { requiredKeys: ["id", "platform", "worded", "attempts"], noNullPrototype: true },
       ),
       { maxLength: 4, selector: (d) => d.id },
     ),
   })
-  .map(({ id, worded, destinations }) => ({
-    id,
-    ...worded,
-    destinations: destinations.map(({ worded: w, ...d }): DestinationReport => {
-      // Seed 003 reads queued with a retry time as retrying; the report says so too.
-      const status = w.status === "queued" && d.nextRetryAt !== undefined ? "retrying" : w.status;
-      return { ...d, accountId: d.id, status, vendorStatus: w.vendorStatus };
-    }),
-  }));
+  .map(({ id, worded, destinations }) => {
+    const reports = destinations.map(({ worded: w, ...d }): DestinationReport => {
+      // The API reads queued or failed with a retry time as retrying; the report says so too.
+      const waits = (w.status === "queued" || w.status === "failed") && d.nextRetryAt !== undefined;
+      return {
+        ...d,
+        accountId: d.id,
+        status: waits ? "retrying" : w.status,
+        vendorStatus: w.vendorStatus,
+      };
+    });
+    // The post is what its results add up to, the vendor's word kept beside.
+    return {
+      id,
+      vendorStatus: worded.vendorStatus,
+      ...groupStatus(worded.status, reports),
+      destinations: reports,
+    };
+  });
 
 /**
- * Seed 003's `GET /posts/:id/results` response (`ResultsResponse`), as
- * `ResultsJson` reads it: the post's status and zero to four account
- * results, every status word of the `seed-003` vocabulary plus respellings,
- * words it never writes and unknown ones; `queued` with and without
- * `next_retry_at` (retrying and queued); `published_at`, `platform_post_id`,
+ * The results API's `GET /posts/:id/results` response (`ResultsResponse`),
+ * as `ResultsJson` reads it: the post's status and zero to four account
+ * results, every status word of the `posteverywhere-results` vocabulary
+ * plus respellings, words it never writes and unknown ones; `queued` and
+ * `failed` with and without `next_retry_at` (retrying, or queued and
+ * failed); times in UTC and with offsets; `published_at`, `platform_post_id`,
  * `platform_post_url`, `error` and `account_name` present, absent or
  * `null`; the envelope's `error` and `meta` or not. Some are canonical
  * reports written by `encodeResults`.
@@ -763,7 +774,7 @@ export const resultsResponseArbitrary: fc.Arbitrary<ResultsResponse> = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------
-// Seeds 000/002: the MCP service's get_post_status.
+// Postato's MCP tools (publish_post, get_post_status).
 
 const mcpPostIdArbitrary = fc.constantFrom("pst_01HZX3K8Q4W7", "pst_01H");
 const mcpBothLevels = ["post", "destination"] as const;
@@ -771,10 +782,10 @@ const mcpBothLevels = ["post", "destination"] as const;
 const rawMcpStatusArbitrary: fc.Arbitrary<McpPostStatusWire> = fc.record(
   {
     postId: mcpPostIdArbitrary,
-    status: statusWordArbitrary("seed-000", mcpBothLevels),
+    status: statusWordArbitrary("postato", mcpBothLevels),
     externalId: orNull(platformPostIdArbitrary),
     externalUrl: orNull(platformUrlArbitrary),
-    // The names the seed's prose uses for the same two values.
+    // The names the API's prose uses for the same two values.
     platformPostId: orNull(platformPostIdArbitrary),
     platformUrl: orNull(platformUrlArbitrary),
     platform: orNull(fc.constantFrom("x", "linkedin", "instagram")),
@@ -791,7 +802,7 @@ const mcpReportArbitrary: fc.Arbitrary<McpPostReport> = fc
   .record(
     {
       id: mcpPostIdArbitrary,
-      word: statusWordArbitrary("seed-000", mcpBothLevels),
+      word: statusWordArbitrary("postato", mcpBothLevels),
       platform: fc.constantFrom("x", "linkedin"),
       accountId: fc.constant("acc_01H"),
       content: contentArbitrary,
@@ -805,22 +816,21 @@ const mcpReportArbitrary: fc.Arbitrary<McpPostReport> = fc
   )
   .map(({ id, word, scheduledAt, ...fields }) => ({
     id,
-    status: readAs(word, "seed-000", "post"),
+    status: readAs(word, "postato", "post"),
     vendorStatus: word,
     destinations: [
-      { id, ...fields, status: readAs(word, "seed-000", "destination"), vendorStatus: word },
+      { id, ...fields, status: readAs(word, "postato", "destination"), vendorStatus: word },
     ],
     ...(scheduledAt === undefined ? {} : { scheduledAt }),
   }));
 
 /**
- * The MCP service's `get_post_status` result (seeds 000/002,
- * `McpPostStatusWire`), as `McpPostStatusJson` reads it: one word for the
- * post and its one destination, every word of the `seed-000` vocabulary plus
+ * Postato's MCP `get_post_status` result (`McpPostStatusWire`), as `McpPostStatusJson` reads it: one word for the
+ * post and its one destination, every word of the `postato` vocabulary plus
  * respellings, words it never writes and unknown ones; `externalId` /
  * `externalUrl` and their prose names `platformPostId` / `platformUrl`,
- * platform, account, content, times and the error (a message or a seed-001
- * object) present, absent or `null`. Some are canonical reports written by
+ * platform, account, content, times and the error (a message or a PostPost
+ * error object) present, absent or `null`. Some are canonical reports written by
  * `encodeMcpPostStatus`.
  *
  * @example
@@ -846,7 +856,7 @@ export const mcpPostStatusArbitrary: fc.Arbitrary<McpPostStatusWire> = fc.oneof(
 );
 
 // ---------------------------------------------------------------------------
-// Seed 004: Wahdx status checks.
+// Wahdx status checks.
 
 const publishIdArbitrary = fc.constantFrom("PUBLISH_ID_1", "PUBLISH_ID_2", "v_pub_7350000000");
 const wahdxAccountIdArbitrary = fc.constantFrom("ACCOUNT_ID_1", "ACCOUNT_ID_2");
@@ -876,10 +886,10 @@ const wahdxReportArbitrary: fc.Arbitrary<DestinationReport> = fc
   .map(({ worded, ...report }) => ({ ...report, ...worded }));
 
 /**
- * One Wahdx status answer (seed 004, `WahdxStatusWire`), as
+ * One Wahdx status answer (`WahdxStatusWire`), as
  * `WahdxStatusJson` reads it: every state of the `wahdx` vocabulary (Queued,
  * Processing, Published, Failed) in any spelling, words it never writes and
- * unknown ones, with `postUrl` and `error` (a message or a seed-001 object)
+ * unknown ones, with `postUrl` and `error` (a message or a PostPost error object)
  * present, absent or `null`. Some are canonical reports written by the codec.
  *
  * @example
@@ -903,7 +913,7 @@ export const wahdxStatusArbitrary: fc.Arbitrary<WahdxStatusWire> = fc.oneof(
 );
 
 /**
- * A Wahdx batch answer (seed 004, `WahdxBatchStatusWire`): zero to five
+ * A Wahdx batch answer (`WahdxBatchStatusWire`): zero to five
  * results of `wahdxStatusArbitrary`, the same check answered twice now and
  * then, as `WahdxBatchStatusJson` reads it.
  *

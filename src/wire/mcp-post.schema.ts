@@ -114,7 +114,7 @@ const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostRepo
     id: wire.postId,
     ...present("platform", wire.platform),
     ...present("accountId", wire.accountId),
-    status: statusOf(wire.status, { vendor: "seed-000", level: "destination" }),
+    status: statusOf(wire.status, { vendor: "postato", level: "destination" }),
     vendorStatus: wire.status,
     ...present("content", wire.content),
     ...present("platformPostId", wire.externalId ?? wire.platformPostId),
@@ -124,7 +124,7 @@ const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostRepo
   };
   return {
     id: wire.postId,
-    status: statusOf(wire.status, { vendor: "seed-000", level: "post" }),
+    status: statusOf(wire.status, { vendor: "postato", level: "post" }),
     vendorStatus: wire.status,
     destinations: [report],
     ...present("scheduledAt", wire.scheduledAt),
@@ -146,7 +146,7 @@ const encodeMcpStatus = (
   return Effect.succeed({
     postId: report.id,
     status: vendorWord(destination.status, {
-      vendor: "seed-000",
+      vendor: "postato",
       level: "destination",
       keep: destination.vendorStatus,
     }),

@@ -76,5 +76,6 @@ export const postReportFields = {
   id: Schema.String,
   status: Schema.Literals([...postStatuses, "unknown"]),
   vendorStatus: Schema.optionalKey(Schema.String),
+  overruledStatus: Schema.optionalKey(Schema.Literals([...postStatuses, "unknown"])),
   destinations: Schema.Array(DestinationReportSchema),
 };

@@ -48,14 +48,39 @@ export interface DestinationReport {
  *   id: "507f1f77bcf86cd799439011", status: "partially_published", vendorStatus: "partially_published",
  *   destinations: [],
  * };
+ * // The vendor said published, but one of the posts failed: the destinations overrule it.
+ * const overruled: PostReport = {
+ *   id: "f47ac10b-58cc-4372-a567-0e02b2c3d479", status: "partially_published",
+ *   vendorStatus: "published", overruledStatus: "published",
+ *   destinations: [
+ *     { id: "2282", platform: "x", status: "published", vendorStatus: "published", platformPostId: "1780123456789012345" },
+ *     { id: "2285", platform: "linkedin", status: "failed", vendorStatus: "failed" },
+ *   ],
+ * };
  * ```
  * @since 0.1.0
  */
 export interface PostReport {
   readonly id: string;
+  /**
+   * The post's status. A decoder of a whole group (PostPost's get-post, the
+   * results API) derives it from the destinations (`aggregateStatus`):
+   * LinkedIn failed beside two published is `partially_published`, whatever
+   * the vendor's word for the group says.
+   */
   readonly status: PostStatus | "unknown";
   /** The group's word as the vendor wrote it, when the vendor gives one. */
   readonly vendorStatus?: string;
+  /**
+   * Set only when the vendor's word for the group (`vendorStatus`) and its
+   * destinations disagree: the status the vendor's word reads as, overruled
+   * by the destinations (`status` is what they add up to). A group the
+   * vendor calls `published` while one of its posts failed has
+   * `status: "partially_published"` and `overruledStatus: "published"`.
+   * Absent when they agree, or when there is nothing to overrule the word
+   * with (no destinations, or one of them `unknown`).
+   */
+  readonly overruledStatus?: PostStatus | "unknown";
   readonly destinations: readonly DestinationReport[];
 }
 
@@ -68,7 +93,9 @@ export interface PostReport {
  * as a duplicate, so reports can be replayed safely and in any order.
  *
  * A vendor's `failed` is final (its retries are spent), so the failure is
- * marked not retryable.
+ * marked not retryable; but a failure with a retry scheduled (`nextRetryAt`)
+ * is not final: the vendor tries again, so it gives no fact, as `retrying`
+ * does (the results API's `next_retry_at` is "the next scheduled retry").
  *
  * @example
  * ```ts
@@ -78,6 +105,11 @@ export interface PostReport {
  *   { destinationId: "d-x", now: "2026-04-20T14:00:05Z" },
  * );
  * // [{ type: "DELIVERY_SUCCEEDED", destinationId: "d-x", platformPostId: "1780123456789012345", now: "2026-04-20T14:00:05Z" }]
+ * factsOf(
+ *   { id: "2282", status: "failed", vendorStatus: "failed", nextRetryAt: "2026-04-20T14:05:00Z" },
+ *   { destinationId: "d-x", now: "2026-04-20T14:00:05Z" },
+ * );
+ * // []: a retry is scheduled, so the failure is not final
  * ```
  * @since 0.1.0
  */
@@ -103,6 +135,8 @@ export const factsOf = (
             },
           ];
     case "failed":
+      // A retry is scheduled: the vendor has not given up, and postlife must not either.
+      if (report.nextRetryAt !== undefined) return [];
       return [
         {
           type: "DELIVERY_FAILED",

@@ -20,9 +20,9 @@ import {
  */
 export type Vendor =
   | "generic"
-  | "seed-000"
+  | "postato"
   | "postpost"
-  | "seed-003"
+  | "posteverywhere-results"
   | "wahdx"
   | "zernio"
   | "posteverywhere"
@@ -206,7 +206,7 @@ export const normalizeStatus = <L extends "post" | "destination" = "destination"
  * ```ts
  * import { vendorWord } from "./vocabulary.js";
  * vendorWord("publishing", { vendor: "wahdx", level: "destination", keep: "running" }); // "Processing"
- * vendorWord("queued", { vendor: "seed-000", level: "destination", keep: "pending" }); // "pending"
+ * vendorWord("queued", { vendor: "postato", level: "destination", keep: "pending" }); // "pending"
  * vendorWord("published", { vendor: "postpost", level: "destination", keep: "SENT", ownWordsOnly: true }); // "published"
  * ```
  * @since 0.1.0
