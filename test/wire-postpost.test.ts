@@ -30,6 +30,7 @@ import {
   PostPostGroupJson,
   type PostReport,
 } from "../src/wire/index.js";
+import { groupStatus } from "../src/wire/internal/group-status.js";
 import { damagedArb, formatPath, pathOf } from "./support/mutation.js";
 import {
   applyReport,
@@ -169,6 +170,27 @@ describe("seed 001's responses, decoded", () => {
     });
   });
 
+  it("seed 001: a group PostPost calls published while one of its posts failed is partially_published, its word kept as overruled", () => {
+    // "if ... the Threads post fails while the others succeed, the group status will be
+    // partially_published": what its posts add up to, whatever the group's own word says.
+    const report = decoded({ ...partiallyPublished, status: "published" });
+    expect(report).toStrictEqual({
+      id: "507f1f77bcf86cd799439011",
+      status: "partially_published",
+      vendorStatus: "published",
+      overruledStatus: "published",
+      destinations: [twitter, linkedin, threads],
+    });
+    // Written back, the group's word goes out as it came.
+    expect(encoded(report).status).toBe("published");
+    // The same, told apart from a group that agrees with its posts.
+    expect(decoded(partiallyPublished).overruledStatus).toBeUndefined();
+    const { overruledStatus: _, ...unsaid } = report;
+    expect(encodeFailure({ ...unsaid, status: "published" })).toMatch(
+      /^status is "published", but its destinations add up to partially_published.*\n {2}at \["status"\]$/,
+    );
+  });
+
   it("without the group's word, the posts add up to the same status", () => {
     const { status: _, ...silent } = partiallyPublished;
     expect(decoded(silent).status).toBe("partially_published");
@@ -233,12 +255,18 @@ describe("the facts of a decoded report, applied to a postlife post", () => {
 // Words.
 
 const baseDestination = twitter;
-const withDestination = (fields: Partial<DestinationReport>): PostReport => ({
-  id: "507f1f77bcf86cd799439011",
-  status: "publishing",
-  vendorStatus: "publishing",
-  destinations: [{ ...baseDestination, ...fields }],
-});
+/** A group of one post, its status what the post adds up to (publishing when unknown). */
+const withDestination = (fields: Partial<DestinationReport>): PostReport => {
+  const destination = { ...baseDestination, ...fields };
+  const status =
+    destination.status === "unknown" ? "publishing" : aggregateStatus([destination.status]);
+  return {
+    id: "507f1f77bcf86cd799439011",
+    status,
+    vendorStatus: status,
+    destinations: [destination],
+  };
+};
 
 describe("PostPost's words", () => {
   it("pending is queued and processing is publishing; written back the same way", () => {
@@ -273,7 +301,13 @@ describe("PostPost's words", () => {
   );
 
   it.each(postStatuses)("a group %s is written in a word PostPost reads back as it", (status) => {
-    const written = encoded({ ...withDestination({}), status, vendorStatus: "?" });
+    // Without posts, nothing overrules the group's word.
+    const written = encoded({
+      ...withDestination({}),
+      status,
+      vendorStatus: "?",
+      destinations: [],
+    });
     expect(
       normalizeStatus(written.status ?? "", { vendor: "postpost", level: "post" }),
     ).toStrictEqual({ ok: true, status });
@@ -300,12 +334,15 @@ describe("PostPost's words", () => {
     expect(encoded(report)).toStrictEqual(json);
   });
 
-  it("an unknown group word is kept too", () => {
+  it("an unknown group word is kept too; the posts still say what the group is", () => {
     const json = { ...response, status: "half_done" };
     const report = decoded(json);
-    expect(report.status).toBe("unknown");
+    expect(report.status).toBe("published");
+    expect(report.overruledStatus).toBe("unknown");
     expect(report.vendorStatus).toBe("half_done");
     expect(encoded(report)).toStrictEqual(json);
+    // With no posts to say otherwise, the group is unknown.
+    expect(decoded({ ...json, posts: [] }).status).toBe("unknown");
   });
 });
 
@@ -421,7 +458,7 @@ describe("readable errors", () => {
       'status is "unknown", but PostPost reads "processing" as publishing\n  at ["destinations"][0]["vendorStatus"]',
     );
     expect(encodeFailure({ ...withDestination({}), status: "unknown" })).toBe(
-      'status is "unknown", but PostPost reads "publishing" as publishing\n  at ["vendorStatus"]',
+      'status is "unknown", but PostPost reads "published" as published\n  at ["vendorStatus"]',
     );
     const { vendorStatus: __, ...silent } = withDestination({});
     expect(encodeFailure({ ...silent, status: "unknown" })).toMatch(
@@ -534,11 +571,14 @@ function roundTripArb(options: { readonly forApply?: boolean } = {}): fc.Arbitra
       group: fc.option(wordedArb("postpost", postStatuses, "post"), { nil: undefined }),
     })
     .map(({ id, destinations, group }): PostReport => {
-      if (group !== undefined) return { id, ...group, destinations };
-      const status = destinations.some((d) => d.status === "unknown")
-        ? "unknown"
-        : aggregateStatus(destinations.map((d) => d.status as DestinationStatus));
-      return { id, status, destinations };
+      // What a reader makes of the group's word (or of none) beside these posts: the report says it.
+      if (group === undefined) return { id, ...groupStatus(undefined, destinations), destinations };
+      return {
+        id,
+        vendorStatus: group.vendorStatus,
+        ...groupStatus(group.status, destinations),
+        destinations,
+      };
     });
 }
 

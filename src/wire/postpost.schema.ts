@@ -1,16 +1,19 @@
 /**
- * Seed 001's get-post response (PostPost, `GET /api/v1/get-post/:postGroupId`)
- * as an Effect Schema codec into postlife's `PostReport` and back.
+ * PostPost's get-post response (`GET /api/v1/get-post/:postGroupId`) as an
+ * Effect Schema codec into postlife's `PostReport` and back.
  *
  * Decoding reads the group and its platform posts: every status word through
  * PostPost's vocabulary (`normalizeStatus`, vendor `postpost`), a word nobody
  * knows kept as `status: "unknown"` with the word in `vendorStatus`; a failed
  * post's error object through `PublishErrorJson` (so a code nobody knows is
  * kept too); `platformId` as `accountId`, `postedId` as `platformPostId`,
- * `platform` as PostPost writes it (`"twitter"`). The group's own `status`
- * (`partially_published`, …) is read when it is there; when it is not, the
- * group's status is what its posts add up to (`aggregateStatus`), `unknown`
- * when one of them is. Fields it does not know are ignored; `null` is read as
+ * `platform` as PostPost writes it (`"twitter"`). The group's status is what
+ * its posts add up to (`aggregateStatus`), `unknown` when one of them is:
+ * a group PostPost calls `published` while one of its posts failed is
+ * `partially_published`. The group's own word, when it has one, is kept in
+ * `vendorStatus`, and its reading in `overruledStatus` when the posts
+ * overrule it; it stands when they agree or cannot say (no posts, or one of
+ * them unknown). Fields it does not know are ignored; `null` is read as
  * absent wherever PostPost may leave a field out. Ids must be MongoDB
  * ObjectIds (24 hexadecimal characters): PostPost answers a malformed one
  * with a 500, this codec with a `SchemaError` that names the path.
@@ -20,24 +23,26 @@
  * one of PostPost's words for the status (in any case or spacing) or a word
  * nobody knows, so such a word comes back as it went; a word of another
  * vendor's, or postlife's where PostPost has its own, is replaced by
- * PostPost's. Fields PostPost has no place for (`platformUrl`,
- * `publishedAt`, `attempts`, `nextRetryAt`) are left out; a report that
- * lacks what PostPost requires (a destination's `platform`, `accountId`,
- * `content`) or contradicts itself (`status: "unknown"` with a word PostPost
- * knows) fails with a `SchemaError` naming the path. For every report the
- * shape can carry, `decode(encode(r))` is `r`; an error without
- * `platformError` is the one normalisation, written as seed 001's `null`
- * (see `PublishErrorJson`).
+ * PostPost's; the group's word is the one for `overruledStatus` when there
+ * is one, and none when the report has no word of its own and its status is
+ * what its posts add up to. Fields PostPost has no place for
+ * (`platformUrl`, `publishedAt`, `attempts`, `nextRetryAt`) are left out; a
+ * report that lacks what PostPost requires (a destination's `platform`,
+ * `accountId`, `content`) or contradicts itself (`status: "unknown"` with a
+ * word PostPost knows, a group status its posts do not add up to) fails with
+ * a `SchemaError` naming the path. For every report the shape can carry,
+ * `decode(encode(r))` is `r`; an error without `platformError` is the one
+ * normalisation, written as the PostPost error object's `null` (see
+ * `PublishErrorJson`).
  */
 
 import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
-import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
 import { publishErrorOf, toPublishFailure } from "../effect/errors.js";
 import type { PublishError } from "../errors/publish-error.js";
-import { aggregateStatus } from "../rules/aggregate.js";
+import { contradiction, groupStatus } from "./internal/group-status.js";
 import { present } from "./internal/present.js";
 import { statusOf } from "./internal/status-of.js";
 import { PublishErrorJson, type PublishErrorWire } from "./publish-error.schema.js";
@@ -45,7 +50,7 @@ import type { PostReport } from "./report.js";
 import { vendorWord } from "./vocabulary.js";
 
 /**
- * One platform post of seed 001's get-post response, as PostPost writes it.
+ * One platform post of PostPost's get-post response, as PostPost writes it.
  *
  * @example
  * ```ts
@@ -78,7 +83,7 @@ export interface PostPostPlatformPost {
 }
 
 /**
- * Seed 001's get-post response: the post group and its platform posts.
+ * PostPost's get-post response: the post group and its platform posts.
  *
  * @example
  * ```ts
@@ -96,7 +101,10 @@ export interface PostPostGetPostResponse {
   readonly success: boolean;
   /** The group's ObjectId. */
   readonly postGroupId: string;
-  /** The group's own word (`partially_published`, …), when PostPost gives one. */
+  /**
+   * The group's own word (`partially_published`, …), when PostPost gives one:
+   * kept as `vendorStatus`; the group's status is what its posts add up to.
+   */
   readonly status?: string | null;
   readonly posts: readonly PostPostPlatformPost[];
 }
@@ -115,7 +123,7 @@ const ObjectId = Schema.String.check(
 );
 
 // ---------------------------------------------------------------------------
-// The wire: seed 001's JSON, field by field, in the seed's order.
+// The wire: PostPost's JSON, field by field, in the order of its example.
 
 const PlatformPostWire = Schema.Struct({
   _id: ObjectId,
@@ -149,12 +157,6 @@ type Level = "post" | "destination";
  */
 const wordFor = (status: string, vendorStatus: string | undefined, level: Level): string =>
   vendorWord(status, { vendor, level, keep: vendorStatus, ownWordsOnly: true });
-
-/** What the destinations add up to; `unknown` when one of them is. */
-const aggregateOf = (destinations: readonly { readonly status: string }[]): string =>
-  destinations.some((d) => d.status === "unknown")
-    ? "unknown"
-    : aggregateStatus(destinations.map((d) => d.status as DestinationStatus));
 
 /** An unknown status keeps the word nobody understood; a word PostPost knows contradicts it. */
 const unknownKeepsItsWord = (
@@ -199,23 +201,47 @@ const DestinationValue = Schema.Struct({
   error: Schema.optionalKey(PublishErrorValue),
 }).check(Schema.makeFilter((d) => unknownKeepsItsWord(d.status, d.vendorStatus, "destination")));
 
+const PostStatusValue = Schema.Literals([...postStatuses, "unknown"]);
+type PostStatusValue = (typeof PostStatusValue)["Type"];
+
+/**
+ * The status the group's word is written for, or undefined when none is
+ * written: a report without a word of its own whose status is what its posts
+ * add up to (PostPost's groups often carry no status of their own).
+ */
+const claimedOf = (r: {
+  readonly status: PostStatusValue;
+  readonly vendorStatus?: string;
+  readonly overruledStatus?: PostStatusValue;
+  readonly destinations: readonly { readonly status: string }[];
+}): PostStatusValue | undefined =>
+  r.vendorStatus === undefined &&
+  r.overruledStatus === undefined &&
+  r.status === groupStatus(undefined, r.destinations).status
+    ? undefined
+    : (r.overruledStatus ?? r.status);
+
 const ReportValue = Schema.Struct({
   id: ObjectId,
-  status: Schema.Literals([...postStatuses, "unknown"]),
+  status: PostStatusValue,
   vendorStatus: Schema.optionalKey(Schema.String),
+  overruledStatus: Schema.optionalKey(PostStatusValue),
   destinations: Schema.Array(DestinationValue),
 }).check(
-  Schema.makeFilter((r) =>
-    r.vendorStatus === undefined &&
-    r.status === "unknown" &&
-    aggregateOf(r.destinations) !== "unknown"
-      ? {
-          path: ["vendorStatus"],
-          issue:
-            'status is "unknown" but its posts are not: an unknown group status needs the word PostPost wrote',
-        }
-      : unknownKeepsItsWord(r.status, r.vendorStatus, "post"),
-  ),
+  Schema.makeFilter((r) => {
+    const claimed = claimedOf(r);
+    if (claimed === "unknown" && r.vendorStatus === undefined) {
+      return {
+        path: ["vendorStatus"],
+        issue:
+          'status is "unknown" but its posts are not: an unknown group status needs the word PostPost wrote',
+      };
+    }
+    return (
+      unknownKeepsItsWord(claimed ?? r.status, r.vendorStatus, "post") ??
+      contradiction(claimed, r, r.destinations)
+    );
+  }),
 );
 
 type ReportValue = (typeof ReportValue)["Type"];
@@ -237,17 +263,15 @@ const destinationOf = (post: PlatformPost): DestinationValue => ({
 
 const decodeGroup = (group: Group): ReportValue => {
   const destinations = group.posts.map(destinationOf);
-  if (group.status === undefined || group.status === null) {
-    return {
-      id: group.postGroupId,
-      status: aggregateOf(destinations) as PostStatus | "unknown",
-      destinations,
-    };
-  }
+  const word = group.status ?? undefined;
+  // The posts say what the group is; its own word is kept, and its reading when overruled.
   return {
     id: group.postGroupId,
-    status: statusOf(group.status, { vendor, level: "post" }),
-    vendorStatus: group.status,
+    ...groupStatus(
+      word === undefined ? undefined : statusOf(word, { vendor, level: "post" }),
+      destinations,
+    ),
+    ...present("vendorStatus", word),
     destinations,
   };
 };
@@ -265,21 +289,20 @@ const platformPostOf = (destination: DestinationValue): PlatformPost => ({
 });
 
 const encodeGroup = (report: ReportValue): Group => {
-  // Left out when the posts say it: PostPost's groups often carry no status of their own.
-  const silent =
-    report.vendorStatus === undefined && report.status === aggregateOf(report.destinations);
+  const claimed = claimedOf(report);
   return {
     success: true,
     postGroupId: report.id,
-    ...(silent ? {} : { status: wordFor(report.status, report.vendorStatus, "post") }),
+    ...(claimed === undefined ? {} : { status: wordFor(claimed, report.vendorStatus, "post") }),
     posts: report.destinations.map(platformPostOf),
   };
 };
 
 /**
- * The codec between seed 001's get-post response and postlife's
+ * The codec between PostPost's get-post response and postlife's
  * `PostReport`: a group with its platform posts, each with its status,
- * platform post id and, when it failed, its error. Decoding a value that
+ * platform post id and, when it failed, its error; the group's status is
+ * what its posts add up to, its own word kept. Decoding a value that
  * lacks a required field, has one of the wrong type or a malformed ObjectId
  * fails with a `SchemaError` that names the path; encoding writes PostPost's
  * words. See the module comment for what is kept and what is left out.
@@ -318,9 +341,12 @@ export const PostPostGroupJson: Schema.Codec<PostReport, PostPostGetPostResponse
 ).annotate({ identifier: "PostPostGroupJson" });
 
 /**
- * Reads seed 001's get-post response (any JSON value) as a `PostReport`,
+ * Reads PostPost's get-post response (any JSON value) as a `PostReport`,
  * without Effect: `Result.succeed(report)`, or `Result.fail(error)` with a
- * `SchemaError` whose message names the path of the field at fault. Never throws.
+ * `SchemaError` whose message names the path of the field at fault. Never
+ * throws. The group's status is what its posts add up to: a group PostPost
+ * calls `published` while one of its posts failed is `partially_published`,
+ * with `overruledStatus: "published"`.
  *
  * @example
  * ```ts
@@ -337,7 +363,7 @@ export const decodePostPostGroup: (json: unknown) => Result.Result<PostReport, S
   Schema.decodeUnknownResult(PostPostGroupJson);
 
 /**
- * Writes a `PostReport` as seed 001's get-post response, without Effect:
+ * Writes a `PostReport` as PostPost's get-post response, without Effect:
  * `Result.succeed(json)`, or `Result.fail(error)` when the report lacks what
  * PostPost requires or contradicts itself (the `SchemaError` names the path).
  *
