@@ -59,7 +59,9 @@ const reach = (
   history: readonly PostEvent[],
 ): { post: Post; snapshot: PostSnapshot } => {
   const input = inputWith(destinations);
-  let post = createPost(input);
+  const created = createPost(input);
+  if (!created.ok) throw new Error(created.rejection.message);
+  let post = created.post;
   let [snapshot] = initialTransition(postMachine, input);
   for (const event of history) {
     const decision = apply(post, event);

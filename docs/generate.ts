@@ -15,12 +15,12 @@ import aggregation from "../spec/aggregation.json";
 import editableFields from "../spec/editable-fields.json";
 import destinationTable from "../spec/transitions.destination.json";
 import postTable from "../spec/transitions.post.json";
+import { reasonMeanings } from "../src/domain/decision.js";
 import {
   destinationMachine,
   destinationStatuses,
   postMachine,
   postStatuses,
-  rejectionReasons,
 } from "../src/index.js";
 import {
   mermaidBlock,
@@ -98,7 +98,7 @@ const lifecycle = (): string =>
     "",
     "## Rejection reasons (`rejectionReasons`)",
     "",
-    renderReasonGlossary(rejectionReasons, [postTable, destinationTable]),
+    renderReasonGlossary(reasonMeanings, [postTable, destinationTable]),
     "",
   ].join("\n");
 

@@ -50,8 +50,9 @@ const describe = (i: Instruction): string => {
   }
 };
 
-// The stored post. A draft is not validated yet: seed 002 lets drafts hold anything.
-let post = createPost({
+// The stored post. createPost judges the input (ids, times, URLs, retry options); the
+// platforms' content rules wait until the post leaves the draft, as drafts may hold anything.
+const created = createPost({
   id: "post-launch-42",
   content: "postlife 0.1 is out: every post, every platform, never published twice.",
   destinations: [
@@ -60,6 +61,8 @@ let post = createPost({
     { id: "d-threads", platform: "threads", accountId: "17841412345678" },
   ],
 });
+if (!created.ok) throw new Error(created.rejection.message);
+let post = created.post;
 console.log(`created ${post.id}: ${post.status}, revision ${post.revision}`);
 
 // Apply one event and print the step. Only an accepted event replaces the

@@ -15,6 +15,8 @@ export type {
   Decision,
   Rejected,
   Rejection,
+  RejectionBase,
+  RejectionDetails,
   RejectionReason,
   Violation,
 } from "./domain/decision.js";
@@ -69,7 +71,7 @@ export { webhookEvents } from "./domain/instruction.js";
 export type { Media, MediaKind } from "./domain/media.js";
 export { mediaKinds } from "./domain/media.js";
 export type { Post, PostInput, StatusCounts } from "./domain/post.js";
-export { countByStatus, createPost } from "./domain/post.js";
+export { countByStatus } from "./domain/post.js";
 export type { DestinationStatus, EditorialStatus, PostStatus } from "./domain/status.js";
 // Vocabulary
 export {
@@ -156,6 +158,7 @@ export {
   graphemeLength,
   mastodonLength,
   textLength,
+  textLengthWithin,
   threadsLength,
   urlSpans,
   utf8Length,
@@ -163,8 +166,10 @@ export {
 } from "./platforms/text-length.js";
 // The pure API over plain values
 export { apply } from "./post/apply.js";
+export { createPost } from "./post/create.js";
 export { allowedEvents, can, failuresOf, statusOf } from "./post/queries.js";
 export { aggregateStatus } from "./rules/aggregate.js";
+export { maxTextLength } from "./rules/checks.js";
 export type { EditableField } from "./rules/editable.js";
 export { editableFields } from "./rules/editable.js";
 export { eventShapes } from "./rules/event-shape.js";

@@ -12,7 +12,6 @@ import {
   apply,
   can,
   countByStatus,
-  createPost,
   type Destination,
   type Instruction,
   type Post,
@@ -20,6 +19,7 @@ import {
   statusOf,
 } from "../src/index.js";
 import { choicesArb, postInputArb, reachablePostArb, resolve, run } from "./support/arbitraries.js";
+import { draftOf } from "./support/draft.js";
 import { explore } from "./support/explore.js";
 import { witnessesFor } from "./support/witness.js";
 
@@ -317,7 +317,7 @@ describe("postMachine", () => {
       const emitted: Instruction[] = [];
       actor.on("*", (instruction) => emitted.push(instruction));
       actor.start();
-      expect(actor.getSnapshot().context).toEqual(createPost(input));
+      expect(actor.getSnapshot().context).toEqual(draftOf(input));
       for (const { event, decision } of run(input, choices)) {
         emitted.length = 0;
         const before = actor.getSnapshot();

@@ -11,7 +11,6 @@ import { describe, expect } from "vitest";
 import {
   apply,
   classifyFailure,
-  createPost,
   type Decision,
   type Instruction,
   type Post,
@@ -22,6 +21,7 @@ import {
   seedErrorCodes,
   wireCode,
 } from "../src/index.js";
+import { draftOf } from "./support/draft.js";
 import { accept, ofType } from "./support/seed-fixtures.js";
 
 interface Signals {
@@ -322,7 +322,7 @@ const delivering = (
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number },
   prior: number,
 ): Delivering => {
-  let post = createPost({
+  let post = draftOf({
     id: "post-1",
     content: "Launch day",
     destinations: [{ id: "d", platform, accountId: "acct-1" }],

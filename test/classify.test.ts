@@ -13,7 +13,6 @@ import { describe, expect, it } from "vitest";
 import {
   apply,
   classifyFailure,
-  createPost,
   errorCodeTable,
   type KnownErrorCode,
   type Post,
@@ -21,6 +20,7 @@ import {
   type RawFailure,
   wireCode,
 } from "../src/index.js";
+import { draftOf } from "./support/draft.js";
 import { accept, ofType } from "./support/seed-fixtures.js";
 
 /** When every failure below happened: 07:00 in Los Angeles (PDT), 14:00 UTC. */
@@ -1455,7 +1455,7 @@ const NOW = "2026-04-20T14:00:01.000Z";
 
 /** A post publishing its first attempt to one account on `platform`. */
 const publishing = (platform: string, media = false): Post => {
-  let post = createPost({
+  let post = draftOf({
     id: "post-1",
     content: "Title line\nLaunch day",
     ...(media ? { media: [{ kind: "video" as const, url: "https://cdn.example.com/v.mp4" }] } : {}),

@@ -11,7 +11,6 @@ import { inWords } from "../src/destination/internal/duration.js";
 import { isInstant } from "../src/domain/instant.js";
 import {
   apply,
-  createPost,
   type DeadlinePassedEvent,
   type Destination,
   defaultRetryPolicy,
@@ -21,6 +20,7 @@ import {
   stepDestination,
 } from "../src/index.js";
 import { failure } from "./support/alphabet.js";
+import { draftOf } from "./support/draft.js";
 import { accept, dest, kinds, ofType, reject, run } from "./support/seed-fixtures.js";
 
 const T0 = "2026-04-20T14:00:00.000Z";
@@ -28,7 +28,7 @@ const plus = (from: string, ms: number) => new Date(Date.parse(from) + ms).toISO
 const KEY = idempotencyKey("post-1", "d-x", 0, 0);
 
 const draft = (retry: Record<string, number> = {}): Post =>
-  createPost({
+  draftOf({
     id: "post-1",
     content: "We launched!",
     destinations: [{ id: "d-x", platform: "x", accountId: "1587354420" }],
@@ -93,7 +93,7 @@ describe("publishing: a worker that never reports (postiz #1724, #818: stuck in 
   });
 
   it("a slower platform gets its own call timeout (YouTube's uploads)", () => {
-    const youtube = createPost({
+    const youtube = draftOf({
       id: "post-1",
       content: "Launch video",
       media: [{ kind: "video", url: "https://cdn.example.com/launch.mp4" }],

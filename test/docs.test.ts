@@ -18,7 +18,8 @@ import aggregation from "../spec/aggregation.json";
 import editableFields from "../spec/editable-fields.json";
 import destinationTable from "../spec/transitions.destination.json";
 import postTable from "../spec/transitions.post.json";
-import { destinationMachine, postMachine, rejectionReasons } from "../src/index.js";
+import { reasonMeanings } from "../src/domain/decision.js";
+import { destinationMachine, postMachine } from "../src/index.js";
 
 /** The body rows of the first markdown table in `text`, as arrays of trimmed cells. */
 const tableRows = (text: string): string[][] => {
@@ -218,7 +219,7 @@ describe("renderTransitionTable", () => {
 
 describe("renderReasonGlossary", () => {
   it("defines every reason the tables refuse with, and flags one it cannot define", () => {
-    const glossary = renderReasonGlossary(rejectionReasons, [postTable, destinationTable]);
+    const glossary = renderReasonGlossary(reasonMeanings, [postTable, destinationTable]);
     expect(tableRows(glossary)).toContainEqual([
       "`too_early`",
       "The event came before the time it waits for",

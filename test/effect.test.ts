@@ -21,7 +21,6 @@ import {
   ContentInvalid,
   classify,
   classifyFailure,
-  createPost,
   DuplicateContent,
   defaultRetryPolicy,
   errorCodeTable,
@@ -47,6 +46,7 @@ import {
   UnknownError,
 } from "../src/index.js";
 import { reachablePostArb, resolve } from "./support/arbitraries.js";
+import { draftOf } from "./support/draft.js";
 
 const tagOf: { readonly [C in KnownErrorCode]: PublishFailure["_tag"] } = {
   PLATFORM_AUTH_EXPIRED: "PlatformAuthExpired",
@@ -209,7 +209,7 @@ describe("tagged errors, one per code", () => {
   );
 });
 
-const draft = createPost({
+const draft = draftOf({
   id: "post-1",
   content: "Launch day!",
   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
@@ -225,7 +225,7 @@ describe("applyEffect", () => {
   });
 
   it("fails with PostRejected carrying the rejection's reason and fields", () => {
-    const empty = createPost({ id: "p", content: "hi", destinations: [] });
+    const empty = draftOf({ id: "p", content: "hi", destinations: [] });
     const event = { type: "PUBLISH", now: NOW } as const;
     const rejected = failureOf(applyEffect(empty, event));
     expect(rejected).toBeInstanceOf(PostRejected);
@@ -253,6 +253,7 @@ describe("applyEffect", () => {
         // `message` is the Error's own, not enumerable: read it apart.
         expect({ ...rejected, message: rejected?.message }).toStrictEqual({
           ...decision.rejection,
+          rejection: decision.rejection,
           _tag: "PostRejected",
         });
       }
@@ -297,7 +298,7 @@ describe("classify", () => {
 
 describe("preflightEffect", () => {
   it("succeeds with the report when no rule is broken (unknown platforms listed, passing)", () => {
-    const post = createPost({
+    const post = draftOf({
       id: "p",
       content: "Short and sweet",
       destinations: [
@@ -311,7 +312,7 @@ describe("preflightEffect", () => {
   });
 
   it("fails with ContentInvalid listing every violation", () => {
-    const post = createPost({
+    const post = draftOf({
       id: "p",
       content: "x".repeat(281),
       destinations: [{ id: "d-x", platform: "x", accountId: "a" }],
@@ -324,7 +325,7 @@ describe("preflightEffect", () => {
   });
 
   it("counts the rules broken in its message", () => {
-    const post = createPost({
+    const post = draftOf({
       id: "p",
       content: "x".repeat(281),
       destinations: [

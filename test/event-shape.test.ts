@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   apply,
-  createPost,
   eventShapes,
   type PostEvent,
   postEventTypes,
@@ -15,9 +14,10 @@ import {
 } from "../src/index.js";
 import { checkEvent, isWellFormed } from "../src/rules/event-shape.js";
 import { eventsFor, failure, NOW } from "./support/alphabet.js";
+import { draftOf } from "./support/draft.js";
 import { explore } from "./support/explore.js";
 
-const post = createPost({
+const post = draftOf({
   id: "post-1",
   content: "Launch day",
   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
@@ -220,7 +220,25 @@ describe("event shapes: fields of the wrong kind", () => {
       "a numeric platformUrl",
       variant("DELIVERY_SUCCEEDED", { platformUrl: 1 }),
       "platformUrl",
-      "platformUrl must be a string",
+      "platformUrl must be an absolute http or https URL",
+    ],
+    [
+      "a javascript: platformUrl",
+      variant("DELIVERY_SUCCEEDED", { platformUrl: "javascript:alert(document.cookie)" }),
+      "platformUrl",
+      "platformUrl must be an absolute http or https URL",
+    ],
+    [
+      "a data: platformUrl",
+      variant("DELIVERY_SUCCEEDED", { platformUrl: "data:text/html,<script>alert(1)</script>" }),
+      "platformUrl",
+      "platformUrl must be an absolute http or https URL",
+    ],
+    [
+      "a relative platformUrl",
+      variant("DELIVERY_SUCCEEDED", { platformUrl: "/posts/1" }),
+      "platformUrl",
+      "platformUrl must be an absolute http or https URL",
     ],
     [
       "attempt 0 (attempts count from 1)",
@@ -369,6 +387,25 @@ describe("event shapes: what RECONCILED found", () => {
     });
   });
 
+  it("refuses a found platformUrl that is not http(s): a javascript: link is never stored", () => {
+    expect(
+      refusal(reconciled({ platformPostId: "1", platformUrl: "javascript:alert(1)" })),
+    ).toMatchObject({
+      path: "found.platformUrl",
+      message: "found.platformUrl must be an absolute http or https URL",
+    });
+  });
+
+  it("refuses a media url that is not http(s), at its path", () => {
+    for (const url of ["javascript:alert(1)", "file:///etc/passwd", "cdn.example.com/a.jpg"]) {
+      const event = { type: "EDIT", changes: { media: [{ kind: "image", url }] } };
+      expect(refusal(event), url).toMatchObject({
+        path: "changes.media[0].url",
+        message: "changes.media[0].url must be an absolute http or https URL",
+      });
+    }
+  });
+
   it("refuses a found platformUrl that is not a string", () => {
     expect(refusal(reconciled({ platformPostId: "1", platformUrl: 1 })).path).toBe(
       "found.platformUrl",
@@ -431,8 +468,8 @@ describe("event shapes: the changes of EDIT", () => {
       "an unknown media kind",
       {
         media: [
-          { kind: "image", url: "u" },
-          { kind: "hologram", url: "u" },
+          { kind: "image", url: "https://cdn.example.com/a.jpg" },
+          { kind: "hologram", url: "https://cdn.example.com/a.jpg" },
         ],
       },
       "changes.media[1].kind",
@@ -446,13 +483,13 @@ describe("event shapes: the changes of EDIT", () => {
     ],
     [
       "a negative media size",
-      { media: [{ kind: "image", url: "u", sizeBytes: -1 }] },
+      { media: [{ kind: "image", url: "https://cdn.example.com/a.jpg", sizeBytes: -1 }] },
       "changes.media[0].sizeBytes",
       "changes.media[0].sizeBytes must be a number of at least 0",
     ],
     [
       "a numeric altText",
-      { media: [{ kind: "image", url: "u", altText: 3 }] },
+      { media: [{ kind: "image", url: "https://cdn.example.com/a.jpg", altText: 3 }] },
       "changes.media[0].altText",
       "changes.media[0].altText must be a string",
     ],

@@ -16,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LaunchRun, launchPost, runLaunch, tick } from "../examples/inspect.js";
 import {
   apply,
-  createPost,
   type DestinationContext,
   defaultRetryPolicy,
   destinationMachine,
@@ -24,6 +23,7 @@ import {
   postMachine,
   stepDestination,
 } from "../src/index.js";
+import { draftOf } from "./support/draft.js";
 
 const received: StatelyInspectionEvent[] = [];
 const adapter = {
@@ -163,7 +163,7 @@ describe("the inspector attached to the launch scenario's live actors", () => {
   it("gets the post's snapshots as apply gives them, event by event", () => {
     // The same events through the pure API: an accepted event gives the next post; a
     // rejected or ignored one leaves it as it was.
-    let post: Post = createPost(launchPost);
+    let post: Post = draftOf(launchPost);
     const expected: Post[] = [post];
     const ignored: string[] = [];
     for (const event of run.postEvents) {

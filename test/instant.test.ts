@@ -12,7 +12,8 @@ import {
   isInstant,
   parseInstant,
 } from "../src/domain/instant.js";
-import { apply, createPost } from "../src/index.js";
+import { apply } from "../src/index.js";
+import { draftOf } from "./support/draft.js";
 
 const utc = (iso: string): number => new Date(iso).getTime();
 
@@ -165,7 +166,7 @@ describe("parseInstant: what is not an instant", () => {
   });
 
   it("apply refuses a zone-less now as malformed, naming the field and asking for a zone", () => {
-    const post = createPost({
+    const post = draftOf({
       id: "p",
       content: "hi",
       destinations: [{ id: "d", platform: "x", accountId: "a" }],

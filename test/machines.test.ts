@@ -7,13 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { createActor, initialTransition } from "xstate";
 import {
-  createPost,
   type DestinationMachineInput,
   defaultRetryPolicy,
   destinationMachine,
   type PostInput,
   postMachine,
 } from "../src/index.js";
+import { draftOf } from "./support/draft.js";
 
 const input: PostInput = {
   id: "post-1",
@@ -105,9 +105,9 @@ describe("postMachine", () => {
   it("starts from exactly the post createPost gives, through an actor or initialTransition", () => {
     const [snapshot] = initialTransition(postMachine, input);
     expect(snapshot.value).toBe("draft");
-    expect(snapshot.context).toEqual(createPost(input));
+    expect(snapshot.context).toEqual(draftOf(input));
     const actor = createActor(postMachine, { input }).start();
-    expect(actor.getSnapshot().context).toEqual(createPost(input));
+    expect(actor.getSnapshot().context).toEqual(draftOf(input));
     actor.stop();
   });
 
@@ -137,7 +137,7 @@ describe("destinationMachine", () => {
   it("starts from the destination it is given, with the default retry policy filled in", () => {
     const destinationInput: DestinationMachineInput = {
       postId: "post-1",
-      destination: createPost(input).destinations[0] as never,
+      destination: draftOf(input).destinations[0] as never,
       retry: { maxAttempts: 2 },
     };
     const [snapshot] = initialTransition(destinationMachine, destinationInput);

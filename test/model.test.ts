@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getShortestPaths } from "xstate/graph";
+import { newPost } from "../src/domain/post.js";
 import {
   apply,
-  createPost,
   type Destination,
   type DestinationContext,
   defaultRetryPolicy,
@@ -36,7 +36,7 @@ describe("postMachine, walked by xstate/graph", () => {
       })) {
         paths++;
         reached.add(String(path.state.value));
-        let post: Post = createPost(input);
+        let post: Post = newPost(input);
         for (const { event } of path.steps.slice(1)) {
           const decision = apply(post, event);
           if (decision.ok) post = decision.post;

@@ -8,7 +8,6 @@
 import { describe, expect, it } from "vitest";
 import {
   apply,
-  createPost,
   type DeliveryFact,
   idempotencyKey,
   type Post,
@@ -16,6 +15,7 @@ import {
   type PublishError,
 } from "../src/index.js";
 import { failure } from "./support/alphabet.js";
+import { draftOf } from "./support/draft.js";
 import { accept, dest, kinds, ofType, reject, run } from "./support/seed-fixtures.js";
 
 const T0 = "2026-04-20T14:00:00.000Z";
@@ -23,7 +23,7 @@ const at = (seconds: number) => new Date(Date.parse(T0) + seconds * 1000).toISOS
 const key = (generation: number) => idempotencyKey("post-1", "d-x", 0, generation);
 
 const draft = (retry: { maxAttempts?: number } = {}): Post =>
-  createPost({
+  draftOf({
     id: "post-1",
     content: "We launched!",
     destinations: [{ id: "d-x", platform: "x", accountId: "1587354420" }],

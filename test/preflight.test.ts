@@ -8,13 +8,13 @@
 import { describe, expect, it } from "vitest";
 import {
   apply,
-  createPost,
   type DestinationInput,
   type Post,
   type PostEvent,
   preflight,
   type Violation,
 } from "../src/index.js";
+import { draftOf, violationsOf } from "./support/draft.js";
 import {
   ascii,
   cjk,
@@ -144,7 +144,7 @@ const EXPECTED = [
 ].sort();
 
 const broken = (): Post =>
-  createPost({ id: "post-1", content: "Launch day", media: MEDIA, destinations: DESTINATIONS });
+  draftOf({ id: "post-1", content: "Launch day", media: MEDIA, destinations: DESTINATIONS });
 
 /** Rules with a number to compare, and the ones that are a yes or no. */
 const measured = [
@@ -161,7 +161,7 @@ const measured = [
 describe("what every violation says", () => {
   it("every rule of every destination is found at once, and the unknown one is unchecked", () => {
     const report = preflight(broken());
-    expect(report.violations.map(ruleOf).sort()).toEqual(EXPECTED);
+    expect(report.violations?.map(ruleOf).sort()).toEqual(EXPECTED);
     expect(report.unchecked.map((u) => u.destinationId)).toEqual(["d-new"]);
   });
 
@@ -224,7 +224,7 @@ describe("through apply: content is checked when the post leaves the draft", () 
         status: "draft",
         eventType: type,
       });
-      expect(rejection.violations?.map(ruleOf).sort()).toEqual(EXPECTED);
+      expect(violationsOf(rejection)?.map(ruleOf).sort()).toEqual(EXPECTED);
       expect(rejection.message).toContain(`${EXPECTED.length} content rules broken`);
     },
   );
@@ -232,7 +232,7 @@ describe("through apply: content is checked when the post leaves the draft", () 
   it.each(leaving)("%s of the same post, fixed, is accepted", (_, event) => {
     // The same accounts, with the text, threads and media that break rules taken away,
     // and the media-only platforms swapped for Threads.
-    const fixed = createPost({
+    const fixed = draftOf({
       id: "post-1",
       content: "Launch day",
       destinations: DESTINATIONS.map(({ id, platform, accountId }) => ({
@@ -245,7 +245,7 @@ describe("through apply: content is checked when the post leaves the draft", () 
   });
 
   it("a draft EDIT to the same content is accepted: a draft may hold what a platform refuses (seed 002)", () => {
-    const draft = createPost({
+    const draft = draftOf({
       id: "post-1",
       content: "Fine for now",
       destinations: DESTINATIONS.map(({ id, platform, accountId }) => ({
@@ -282,7 +282,7 @@ describe("through apply: editing a scheduled post re-validates it", () => {
       apply(before, { type: "EDIT", changes: { content: cjk(141) }, now: NOW }),
     );
     expect(rejection).toMatchObject({ reason: "content_invalid", status: "scheduled" });
-    expect(rejection.violations).toEqual([
+    expect(violationsOf(rejection)).toEqual([
       expect.objectContaining({
         destinationId: "d-x",
         platform: "x",
@@ -303,7 +303,7 @@ describe("through apply: editing a scheduled post re-validates it", () => {
         changes: { media: [mediaItem("image", { sizeBytes: 6_000_000 })] },
       }),
     );
-    expect(media.violations?.map(ruleOf)).toEqual(["d-x:x:media_size"]);
+    expect(violationsOf(media)?.map(ruleOf)).toEqual(["d-x:x:media_size"]);
 
     const added = reject(
       apply(before, {
@@ -316,7 +316,7 @@ describe("through apply: editing a scheduled post re-validates it", () => {
         },
       }),
     );
-    expect(added.violations?.map(ruleOf)).toEqual(["d-ig:instagram:media_required"]);
+    expect(violationsOf(added)?.map(ruleOf)).toEqual(["d-ig:instagram:media_required"]);
   });
 
   it("an edit that keeps to the rules is accepted, and re-arms the job", () => {

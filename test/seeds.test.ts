@@ -17,6 +17,7 @@ import {
   seedErrorCodes,
   statusOf,
 } from "../src/index.js";
+import { violationsOf } from "./support/draft.js";
 import {
   AT,
   accept,
@@ -1129,7 +1130,7 @@ describe("seed 002 — update_post / delete_post", () => {
         status: "draft",
         eventType: event.type,
       });
-      expect(rejection.violations).toEqual(expected.map((v) => expect.objectContaining(v)));
+      expect(violationsOf(rejection)).toEqual(expected.map((v) => expect.objectContaining(v)));
     }
   });
 
@@ -1143,7 +1144,7 @@ describe("seed 002 — update_post / delete_post", () => {
       }),
     );
     expect(rejection).toMatchObject({ reason: "content_invalid", status: "scheduled" });
-    expect(rejection.violations?.map((v) => [v.destinationId, v.rule])).toEqual([
+    expect(violationsOf(rejection)?.map((v) => [v.destinationId, v.rule])).toEqual([
       ["d-threads", "text_or_media_required"],
     ]);
   });

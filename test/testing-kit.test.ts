@@ -12,7 +12,6 @@ import {
   apply,
   can,
   classifyFailure,
-  createPost,
   type Destination,
   type DestinationContext,
   defaultRetryPolicy,
@@ -39,6 +38,7 @@ import {
   rawFailureArbitrary,
   reachablePostArbitrary,
 } from "../src/testing/index.js";
+import { draftOf } from "./support/draft.js";
 
 const T = "2026-04-20T14:00:00Z";
 const oneDestination: PostInput = {
@@ -52,12 +52,12 @@ const replayPost = (input: PostInput, events: readonly PostEvent[]): Post =>
     const decision = apply(post, event);
     if (!decision.ok) throw new Error(`${event.type} refused: ${decision.rejection.message}`);
     return decision.post;
-  }, createPost(input));
+  }, draftOf(input));
 
 /** Breadth-first over accepted events: the fewest events that reach each status. */
 const fewestEventsTo = (input: PostInput, depth: number): Map<string, number> => {
   const found = new Map<string, number>();
-  let frontier = [createPost(input)];
+  let frontier = [draftOf(input)];
   const seen = new Set(frontier.map((p) => JSON.stringify(p)));
   for (let d = 0; d <= depth; d++) {
     for (const post of frontier) if (!found.has(post.status)) found.set(post.status, d);
@@ -271,7 +271,7 @@ describe("arbitraries", () => {
   it("historyArbitrary chains its steps: each starts where the last accepted one left the post", () => {
     fc.assert(
       fc.property(historyArbitrary({ maxEvents: 20 }), (history) => {
-        let post = createPost(history.input);
+        let post = draftOf(history.input);
         for (const step of history.steps) {
           expect(step.before).toStrictEqual(post);
           expect(apply(step.before, step.event)).toStrictEqual(step.decision);

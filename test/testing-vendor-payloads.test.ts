@@ -401,7 +401,7 @@ describe("optional fields", () => {
 // ---------------------------------------------------------------------------
 // Webhooks.
 
-const refusedFacts = new Set(Object.keys(rejectionReasons));
+const refusedFacts = new Set<string>(rejectionReasons);
 // A decoded fact is always well formed, and the post is always one apply made.
 refusedFacts.delete("malformed_event");
 refusedFacts.delete("invalid_post");

@@ -11,7 +11,6 @@ import { describe, expect, it } from "vitest";
 import {
   aggregateStatus,
   apply,
-  createPost,
   type DeliveryFact,
   errorCodeTable,
   type Instruction,
@@ -26,6 +25,7 @@ import {
   type WebhookNotice,
   type WebhookPayload,
 } from "../src/wire/index.js";
+import { draftOf } from "./support/draft.js";
 import { expectValueOrReadableError, mutation } from "./support/mutation.js";
 import { accept, dest, run } from "./support/seed-fixtures.js";
 import { failure, ok, orNull, seed001ThreadsError, shuffled } from "./support/wire-fixtures.js";
@@ -398,7 +398,7 @@ const platformOf: Record<string, string> = {
 /** The post every stream is replayed on: created, then published (queued). */
 const queuedPost = (count: number): Post =>
   run(
-    createPost({
+    draftOf({
       id: POST_ID,
       content: "Launch day",
       destinations: destinationIds
@@ -722,7 +722,7 @@ describe("what the core does with the webhooks it sends", () => {
    * attempt to reconcile.
    */
   it("a postlife destination.failed after a failed reconciliation replays as failed", () => {
-    const source = createPost({
+    const source = draftOf({
       id: POST_ID,
       content: "Launch day",
       destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],

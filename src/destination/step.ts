@@ -1,4 +1,4 @@
-import type { RejectionReason } from "../domain/decision.js";
+import type { PlainReason } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFact } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
@@ -54,12 +54,10 @@ export type DestinationStep =
       readonly outbox: readonly Instruction[];
     }
   | { readonly kind: "ignored"; readonly ignored: "duplicate" | "stale"; readonly message: string }
-  | {
-      readonly kind: "rejected";
-      readonly reason: RejectionReason;
-      readonly message: string;
-      readonly acceptedFrom?: string;
-    };
+  | ({ readonly kind: "rejected"; readonly message: string } & (
+      | { readonly reason: "too_early"; readonly acceptedFrom: string }
+      | { readonly reason: PlainReason }
+    ));
 
 /** A delivery fact: the platform's truth first, then the rest for the delivery followed now. */
 const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep => {

@@ -3,17 +3,51 @@ import type { Post } from "./post.js";
 import type { PostStatus } from "./status.js";
 
 /**
- * Why a command or fact was refused, one word each, with the sentence a person
- * reads. The words are stable: services branch on them, tests assert them.
+ * Why a command or fact was refused, one stable word each: services branch on
+ * them (`switch (rejection.reason)` narrows the rejection), tests assert them.
+ * The sentence a person reads is the rejection's `message`.
  *
  * @example
  * ```ts
  * import { rejectionReasons } from "postlife";
- * rejectionReasons.too_early; // "The event came before the time it waits for"
+ * rejectionReasons.includes("too_early"); // true
  * ```
  * @since 0.1.0
  */
-export const rejectionReasons = {
+export const rejectionReasons = [
+  "invalid_input",
+  "malformed_event",
+  "invalid_post",
+  "not_allowed_in_status",
+  "field_not_editable",
+  "schedule_in_past",
+  "no_destinations",
+  "unknown_destination",
+  "duplicate_destination",
+  "content_invalid",
+  "approval_required",
+  "too_early",
+  "nothing_to_cancel",
+  "nothing_to_retry",
+  "delivery_under_way",
+  "outcome_unknown",
+] as const;
+
+/**
+ * One of `rejectionReasons`.
+ *
+ * @example
+ * ```ts
+ * import type { RejectionReason } from "postlife";
+ * const reason: RejectionReason = "schedule_in_past";
+ * ```
+ * @since 0.1.0
+ */
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+/** What each reason means, for the glossary in the docs. */
+export const reasonMeanings: { readonly [R in RejectionReason]: string } = {
+  invalid_input: "What the caller gave `createPost` cannot make a post",
   malformed_event: "The event is not well formed",
   invalid_post: "The post value is not one postlife produced",
   not_allowed_in_status: "The post's status does not take this event",
@@ -29,19 +63,7 @@ export const rejectionReasons = {
   nothing_to_retry: "No destination has failed",
   delivery_under_way: "A destination is published, or may be",
   outcome_unknown: "The platform may have the post: look it up before sending it again",
-} as const;
-
-/**
- * One of `rejectionReasons`' keys.
- *
- * @example
- * ```ts
- * import type { RejectionReason } from "postlife";
- * const reason: RejectionReason = "schedule_in_past";
- * ```
- * @since 0.1.0
- */
-export type RejectionReason = keyof typeof rejectionReasons;
+};
 
 /**
  * One broken content rule, for one destination (or the post as a whole).
@@ -71,32 +93,81 @@ export interface Violation {
 }
 
 /**
- * Why `apply` refused an event. The post it was given is untouched.
+ * What every rejection says, whatever its reason.
  *
  * @example
  * ```ts
- * import { apply, createPost } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [] });
- * const decision = apply(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" });
- * if (!decision.ok) decision.rejection.reason; // "no_destinations"
+ * import type { RejectionBase } from "postlife";
+ * const line = (r: RejectionBase<string>) => `${r.eventType} refused in ${r.status}: ${r.message}`;
  * ```
  * @since 0.1.0
  */
-export interface Rejection {
-  readonly reason: RejectionReason;
+export interface RejectionBase<R extends string> {
+  readonly reason: R;
   readonly message: string;
-  /** The post's status when the event arrived ("unknown" when the post was not a post). */
+  /**
+   * The post's status when the event arrived ("unknown" when the post was not
+   * a post, or did not exist yet: `createPost`).
+   */
   readonly status: PostStatus | "unknown";
-  /** The event's type, or "unknown" when it had none. */
+  /** The event's type ("unknown" when it had none; "createPost" for `createPost`). */
   readonly eventType: string;
-  /** Where in the event (or post) the problem is, e.g. `changes.destinations[1].platform`. */
+  /** Where in the event, post or input the problem is, e.g. `changes.destinations[1].platform`. */
   readonly path?: string;
   readonly destinationId?: string;
-  /** For `too_early`: the instant from which the event is accepted. */
-  readonly acceptedFrom?: string;
-  /** For `content_invalid`: every rule broken, per destination. */
-  readonly violations?: readonly Violation[];
 }
+
+/** The reasons whose rejection carries nothing beyond the common fields. */
+export type PlainReason = Exclude<RejectionReason, keyof RejectionDetails>;
+
+/**
+ * The fields a rejection carries beyond the common ones, per reason.
+ *
+ * @example
+ * ```ts
+ * import type { RejectionDetails } from "postlife";
+ * const from: RejectionDetails["too_early"]["acceptedFrom"] = "2026-04-20T14:00:00.000Z";
+ * ```
+ * @since 0.1.0
+ */
+export interface RejectionDetails {
+  /** The instant from which the event is accepted. */
+  readonly too_early: { readonly acceptedFrom: string };
+  /** Every rule broken, per destination. */
+  readonly content_invalid: { readonly violations: readonly Violation[] };
+}
+
+/**
+ * Why `apply` (or `createPost`) refused: one member per reason, so that
+ * `switch (rejection.reason)` narrows to the fields that reason carries
+ * (`acceptedFrom` on `too_early`, `violations` on `content_invalid`). The
+ * post it was given is untouched.
+ *
+ * @example
+ * ```ts
+ * import { apply, createPost, type Rejection } from "postlife";
+ * const explain = (r: Rejection): string => {
+ *   switch (r.reason) {
+ *     case "too_early":
+ *       return `try again at ${r.acceptedFrom}`;
+ *     case "content_invalid":
+ *       return r.violations.map((v) => v.message).join("; ");
+ *     default:
+ *       return r.message;
+ *   }
+ * };
+ * const created = createPost({ id: "p", content: "hi", destinations: [] });
+ * if (created.ok) {
+ *   const decision = apply(created.post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" });
+ *   if (!decision.ok) explain(decision.rejection); // "add at least one destination ..."
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export type Rejection = {
+  readonly [R in RejectionReason]: RejectionBase<R> &
+    (R extends keyof RejectionDetails ? RejectionDetails[R] : unknown);
+}[RejectionReason];
 
 /**
  * An event `apply` took. `ignored` is set when it was a duplicate of a fact
@@ -140,8 +211,9 @@ export interface Rejected {
  * @example
  * ```ts
  * import { apply, createPost } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
- * const decision = apply(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" });
+ * const created = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * const decision = apply(created.post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" });
  * if (decision.ok) decision.outbox; // [{ type: "enqueue_delivery", ... }]
  * ```
  * @since 0.1.0

@@ -217,12 +217,12 @@ export interface CancelEvent {
  * ```ts
  * import { apply, createPost, type DeleteEvent } from "postlife";
  * const remove: DeleteEvent = { type: "DELETE" };
- * const draft = createPost({
+ * const created = createPost({
  *   id: "post-1",
  *   content: "Never mind",
  *   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
  * });
- * const decision = apply(draft, remove);
+ * const decision = created.ok ? apply(created.post, remove) : created;
  * decision.ok && decision.post.status; // "deleted"
  * ```
  * @since 0.1.0

@@ -24,13 +24,15 @@ export type StatusCounts = { readonly [S in DestinationStatus]: number };
  * @example
  * ```ts
  * import { createPost } from "postlife";
- * const post = createPost({
+ * const created = createPost({
  *   id: "post-1",
  *   content: "We launched!",
  *   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
  * });
- * post.status; // "draft"
- * JSON.parse(JSON.stringify(post)); // the same post
+ * if (created.ok) {
+ *   created.post.status; // "draft"
+ *   JSON.parse(JSON.stringify(created.post)); // the same post
+ * }
  * ```
  * @since 0.1.0
  */
@@ -77,8 +79,8 @@ export interface PostInput {
   readonly id: string;
   readonly content: string;
   readonly media?: readonly Media[];
-  /** ISO 8601 with a zone, stored in UTC; checked when the post leaves the draft. */
-  readonly scheduledAt?: string;
+  /** ISO 8601 with a zone, stored in UTC; `null` or absent when no time is planned. */
+  readonly scheduledAt?: string | null;
   readonly requiresApproval?: boolean;
   readonly retry?: Partial<RetryPolicy>;
   readonly destinations: readonly DestinationInput[];
@@ -127,39 +129,22 @@ export const newDestination = (input: DestinationInput): Destination => ({
 });
 
 /**
- * Creates a post in the `draft` status, at revision 0.
- *
- * Nothing is validated here, as a draft may hold what a platform would refuse
- * (seed 002): the content rules, the destination list and the retry options
- * are checked when the post leaves the draft (SCHEDULE, PUBLISH,
- * SUBMIT_FOR_APPROVAL), and every problem is listed then.
- *
- * @example
- * ```ts
- * import { apply, createPost } from "postlife";
- * const post = createPost({
- *   id: "post-1",
- *   content: "Hello from postlife",
- *   destinations: [
- *     { id: "d-x", platform: "x", accountId: "acct-1" },
- *     { id: "d-li", platform: "linkedin", accountId: "urn:li:person:42" },
- *   ],
- * });
- * apply(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).ok; // true
- * ```
- * @since 0.1.0
+ * The draft a judged input makes, at revision 0. Only `createPost` calls it
+ * on what a caller gave, after judging it (`checkPostInput`); internally it
+ * builds posts from inputs known to be good.
  */
-export const createPost = (input: PostInput): Post => {
-  const destinations = Array.isArray(input.destinations)
-    ? input.destinations.map(newDestination)
-    : [];
+export const newPost = (input: PostInput): Post => {
+  const destinations = input.destinations.map(newDestination);
   return {
     id: input.id,
     status: "draft",
     revision: 0,
     content: input.content,
-    media: Array.isArray(input.media) ? input.media : [],
-    scheduledAt: typeof input.scheduledAt === "string" ? canonicalInstant(input.scheduledAt) : null,
+    media: input.media ?? [],
+    scheduledAt:
+      input.scheduledAt === undefined || input.scheduledAt === null
+        ? null
+        : canonicalInstant(input.scheduledAt),
     requiresApproval: input.requiresApproval === true,
     approvedAt: null,
     retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
@@ -168,8 +153,10 @@ export const createPost = (input: PostInput): Post => {
   };
 };
 
-/** Drops keys whose value is undefined, so they do not override defaults. */
-const definedOnly = (options: Partial<RetryPolicy> | undefined): Partial<RetryPolicy> =>
-  options === undefined || options === null
+/** Drops keys whose value is undefined, so that they do not override defaults. */
+export const definedOnly = <T extends object>(options: T | undefined): Partial<T> =>
+  options === undefined
     ? {}
-    : Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    : (Object.fromEntries(
+        Object.entries(options).filter(([, v]) => v !== undefined),
+      ) as Partial<T>);

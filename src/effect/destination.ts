@@ -74,7 +74,7 @@ export const stepDestinationEffect = (
         message: step.message,
         destinationId: ctx.destination.id,
         eventType: event.type,
-        ...(step.acceptedFrom === undefined ? {} : { acceptedFrom: step.acceptedFrom }),
+        ...(step.reason === "too_early" ? { acceptedFrom: step.acceptedFrom } : {}),
       }),
     );
   });

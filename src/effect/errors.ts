@@ -16,7 +16,7 @@
 
 import type * as Cause from "effect/Cause";
 import * as Data from "effect/Data";
-import type { Rejection, Violation } from "../domain/decision.js";
+import type { Rejection, RejectionBase, RejectionReason, Violation } from "../domain/decision.js";
 import {
   type ErrorCode,
   errorCodeTable,
@@ -443,14 +443,22 @@ export const publishErrorOf = (failure: PublishError): PublishError => {
  * ```ts
  * import * as Effect from "effect/Effect";
  * import { applyEffect, createPost } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [] });
- * applyEffect(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).pipe(
+ * const created = createPost({ id: "p", content: "hi", destinations: [] });
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * applyEffect(created.post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).pipe(
  *   Effect.catchTag("PostRejected", (e) => Effect.succeed(e.reason)), // "no_destinations"
  * );
  * ```
  * @since 0.1.0
  */
-export class PostRejected extends Data.TaggedError("PostRejected")<Rejection> {}
+export class PostRejected extends Data.TaggedError("PostRejected")<
+  RejectionBase<RejectionReason> & {
+    readonly acceptedFrom?: string;
+    readonly violations?: readonly Violation[];
+    /** The rejection itself, whose `reason` narrows in a `switch`. */
+    readonly rejection: Rejection;
+  }
+> {}
 
 /**
  * The preflight found content rules broken: every violation, and the
@@ -460,8 +468,9 @@ export class PostRejected extends Data.TaggedError("PostRejected")<Rejection> {}
  * ```ts
  * import * as Effect from "effect/Effect";
  * import { createPost, preflightEffect } from "postlife";
- * const post = createPost({ id: "p", content: "x".repeat(281), destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
- * preflightEffect(post).pipe(
+ * const created = createPost({ id: "p", content: "x".repeat(281), destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * preflightEffect(created.post).pipe(
  *   Effect.catchTag("ContentInvalid", (e) => Effect.succeed(e.violations.map((v) => v.rule))), // ["text_length"]
  * );
  * ```

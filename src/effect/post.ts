@@ -36,8 +36,9 @@ import { ContentInvalid, PostRejected, type PublishFailure, toPublishFailure } f
  * ```ts
  * import * as Effect from "effect/Effect";
  * import { applyEffect, createPost } from "postlife";
- * const draft = createPost({ id: "p", content: "Launch day!", destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
- * const program = applyEffect(draft, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).pipe(
+ * const created = createPost({ id: "p", content: "Launch day!", destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * const program = applyEffect(created.post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }).pipe(
  *   Effect.map((accepted) => accepted.post.status), // "queued"
  *   Effect.catchTag("PostRejected", (e) => Effect.succeed(`refused: ${e.reason}`)),
  * );
@@ -50,7 +51,7 @@ export const applyEffect = (post: Post, event: PostEvent): Effect.Effect<Accepte
     const decision = apply(post, event);
     return decision.ok
       ? Effect.succeed(decision)
-      : Effect.fail(new PostRejected(decision.rejection));
+      : Effect.fail(new PostRejected({ ...decision.rejection, rejection: decision.rejection }));
   });
 
 /**
@@ -81,9 +82,10 @@ export const classify = (raw: RawFailure): Effect.Effect<never, PublishFailure> 
  * ```ts
  * import * as Effect from "effect/Effect";
  * import { createPost, preflightEffect } from "postlife";
- * const post = createPost({ id: "p", content: "x".repeat(281), destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
+ * const created = createPost({ id: "p", content: "x".repeat(281), destinations: [{ id: "d-x", platform: "x", accountId: "a" }] });
+ * if (!created.ok) throw new Error(created.rejection.message);
  * const rules = Effect.runSync(
- *   preflightEffect(post).pipe(
+ *   preflightEffect(created.post).pipe(
  *     Effect.map(() => []),
  *     Effect.catchTag("ContentInvalid", (e) => Effect.succeed(e.violations.map((v) => v.rule))),
  *   ),

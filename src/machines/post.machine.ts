@@ -1,7 +1,7 @@
 import { enqueueActions, setup } from "xstate";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
-import { createPost, type Post, type PostInput } from "../domain/post.js";
+import { newPost, type Post, type PostInput } from "../domain/post.js";
 import type { PostStatus } from "../domain/status.js";
 import { apply } from "../post/apply.js";
 import { takes } from "../post/outcome.js";
@@ -133,8 +133,12 @@ export const postMachine = setup({
   id: "post",
   description:
     "One post going to one or more destinations: written, reviewed and scheduled, then delivered; its status during delivery is derived from its destinations.",
-  /** A post actor starts from `createPost(input)`, the post the pure API starts from. */
-  context: ({ input }) => createPost(input),
+  /**
+   * A post actor starts from the draft `createPost(input)` makes, the post the
+   * pure API starts from. Judge a caller's input with `createPost` first: the
+   * machine takes it as typed.
+   */
+  context: ({ input }) => newPost(input),
   initial: "draft",
   states: {
     draft: {

@@ -60,12 +60,13 @@ const eventTypeOf = (event: unknown): string =>
  * @example
  * ```ts
  * import { apply, createPost } from "postlife";
- * const draft = createPost({
+ * const created = createPost({
  *   id: "post-1",
  *   content: "Launch day!",
  *   destinations: [{ id: "d-x", platform: "x", accountId: "acct-1" }],
  * });
- * const decision = apply(draft, {
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * const decision = apply(created.post, {
  *   type: "SCHEDULE",
  *   at: "2026-04-20T14:00:00Z",
  *   now: "2026-04-19T09:00:00Z",

@@ -28,10 +28,11 @@ export const deliver = (post: Post, fact: DeliveryFact): Decision => {
       return ignore(post, step.ignored, step.message);
     case "rejected":
       return refuse(post, fact, {
-        reason: step.reason,
+        ...(step.reason === "too_early"
+          ? { reason: step.reason, acceptedFrom: step.acceptedFrom }
+          : { reason: step.reason }),
         message: step.message,
         destinationId: destination.id,
-        ...(step.acceptedFrom === undefined ? {} : { acceptedFrom: step.acceptedFrom }),
       });
     case "accepted": {
       // A deleted post stays deleted (settle keeps it), but the platform is still the truth:

@@ -24,9 +24,11 @@ import { isRetryable } from "./retry-failed.js";
  * @example
  * ```ts
  * import { can, createPost } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
- * can(post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }); // true
- * can(post, { type: "CANCEL" }); // false: a draft is deleted, not cancelled
+ * const created = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * if (created.ok) {
+ *   can(created.post, { type: "PUBLISH", now: "2026-04-20T14:00:00Z" }); // true
+ *   can(created.post, { type: "CANCEL" }); // false: a draft is deleted, not cancelled
+ * }
  * ```
  * @since 0.1.0
  */
@@ -40,7 +42,8 @@ export const can = (post: Post, event: PostEvent): boolean => takes(apply(post, 
  * @example
  * ```ts
  * import { createPost, statusOf } from "postlife";
- * statusOf(createPost({ id: "p", content: "hi", destinations: [] })); // "draft"
+ * const created = createPost({ id: "p", content: "hi", destinations: [] });
+ * if (created.ok) statusOf(created.post); // "draft"
  * ```
  * @since 0.1.0
  */
@@ -93,8 +96,8 @@ const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
  * @example
  * ```ts
  * import { allowedEvents, createPost } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
- * allowedEvents(post); // ["EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE"]
+ * const created = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * if (created.ok) allowedEvents(created.post); // ["EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE"]
  * ```
  * @since 0.1.0
  */

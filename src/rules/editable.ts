@@ -25,8 +25,8 @@ const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
  * @example
  * ```ts
  * import { createPost, editableFields } from "postlife";
- * const post = createPost({ id: "p", content: "hi", destinations: [] });
- * editableFields(post); // ["content", "media", "scheduledAt", "destinations"]
+ * const created = createPost({ id: "p", content: "hi", destinations: [] });
+ * if (created.ok) editableFields(created.post); // ["content", "media", "scheduledAt", "destinations"]
  * ```
  * @since 0.1.0
  */

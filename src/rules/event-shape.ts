@@ -1,6 +1,24 @@
 import type { PostEvent, PostEventType } from "../domain/event.js";
-import { parseInstant } from "../domain/instant.js";
-import { mediaKinds } from "../domain/media.js";
+import {
+  arrayOf,
+  boolean,
+  type Check,
+  destinationInput,
+  type FieldCheck,
+  fields,
+  id,
+  instant,
+  isRecord,
+  media,
+  nonNegative,
+  object,
+  optional,
+  problem,
+  type ShapeProblem,
+  text,
+  webUrl,
+  whole,
+} from "./checks.js";
 
 /**
  * What a field of an event must hold. A trailing "?" makes it optional.
@@ -12,6 +30,7 @@ type FieldKind =
   | "instant"
   | "id"
   | "text"
+  | "url"
   | "count"
   | "attempt"
   | "changes"
@@ -54,7 +73,7 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   DELIVERY_SUCCEEDED: {
     destinationId: "id",
     platformPostId: "id",
-    platformUrl: "text?",
+    platformUrl: "url?",
     now: "instant",
     ...attemptIdentity,
   },
@@ -69,108 +88,6 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   RECONCILED: { destinationId: "id", found: "found", now: "instant", ...attemptIdentity },
   DEADLINE_PASSED: { destinationId: "id", jobKey: "id", now: "instant" },
 };
-
-/** A problem with an event: where it is and what is wrong. */
-export interface ShapeProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
-type Check = (value: unknown, path: string) => ShapeProblem | undefined;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const problem = (path: string, message: string): ShapeProblem => ({ path, message });
-
-const text: Check = (v, path) =>
-  typeof v === "string" ? undefined : problem(path, `${path} must be a string`);
-
-const id: Check = (v, path) =>
-  typeof v === "string" && v.length > 0
-    ? undefined
-    : problem(path, `${path} must be a non-empty string`);
-
-const whole =
-  (min: number): Check =>
-  (v, path) =>
-    Number.isInteger(v) && (v as number) >= min
-      ? undefined
-      : problem(path, `${path} must be a whole number of at least ${min}`);
-
-const instant: Check = (v, path) => {
-  const ms = parseInstant(v);
-  return typeof ms === "number" ? undefined : problem(path, `${path} ${ms}`);
-};
-
-const fields = (
-  value: Record<string, unknown>,
-  spec: Readonly<Record<string, Check | readonly [Check, "optional"]>>,
-  path: string,
-): ShapeProblem | undefined => {
-  for (const [key, entry] of Object.entries(spec)) {
-    const [check, optional] = Array.isArray(entry) ? [entry[0], true] : [entry as Check, false];
-    const v = value[key];
-    const at = path === "" ? key : `${path}.${key}`;
-    if (v === undefined) {
-      if (!optional) return problem(at, `${at} is required`);
-      continue;
-    }
-    const found = check(v, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-};
-
-const optional = (check: Check) => [check, "optional"] as const;
-
-const object =
-  (spec: Readonly<Record<string, Check | readonly [Check, "optional"]>>): Check =>
-  (v, path) =>
-    isRecord(v) ? fields(v, spec, path) : problem(path, `${path} must be an object`);
-
-const arrayOf =
-  (item: Check): Check =>
-  (v, path) => {
-    if (!Array.isArray(v)) return problem(path, `${path} must be an array`);
-    for (let i = 0; i < v.length; i++) {
-      const found = item(v[i], `${path}[${i}]`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-
-const oneOf =
-  (values: readonly string[]): Check =>
-  (v, path) =>
-    typeof v === "string" && values.includes(v)
-      ? undefined
-      : problem(path, `${path} must be one of ${values.join(", ")}`);
-
-const nonNegative: Check = (v, path) =>
-  typeof v === "number" && Number.isFinite(v) && v >= 0
-    ? undefined
-    : problem(path, `${path} must be a number of at least 0`);
-
-const media = object({
-  kind: oneOf(mediaKinds),
-  url: id,
-  sizeBytes: optional(nonNegative),
-  mimeType: optional(text),
-  altText: optional(text),
-  durationMs: optional(nonNegative),
-  width: optional(nonNegative),
-  height: optional(nonNegative),
-});
-
-const destinationInput = object({
-  id,
-  platform: id,
-  accountId: id,
-  postType: optional(id),
-  content: optional(text),
-  thread: optional(arrayOf(text)),
-});
 
 const changeChecks: Readonly<Record<string, Check>> = {
   content: text,
@@ -193,9 +110,6 @@ const changes: Check = (v, path) => {
   }
   return undefined;
 };
-
-const boolean: Check = (v, path) =>
-  typeof v === "boolean" ? undefined : problem(path, `${path} must be true or false`);
 
 const codeOrNumber: Check = (v, path) =>
   typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
@@ -237,12 +151,13 @@ const rawFailure = object({
 });
 
 const found: Check = (v, path) =>
-  v === null ? undefined : object({ platformPostId: id, platformUrl: optional(text) })(v, path);
+  v === null ? undefined : object({ platformPostId: id, platformUrl: optional(webUrl) })(v, path);
 
 const kinds: Readonly<Record<FieldKind, Check>> = {
   instant,
   id,
   text,
+  url: webUrl,
   count: whole(0),
   attempt: whole(1),
   changes,
@@ -270,7 +185,7 @@ const specs = Object.fromEntries(
       ),
     ),
   ]),
-) as Readonly<Record<string, Readonly<Record<string, Check | readonly [Check, "optional"]>>>>;
+) as Readonly<Record<string, Readonly<Record<string, FieldCheck>>>>;
 
 /**
  * Checks that `value` is a well-formed `PostEvent`: a known type and every

@@ -1,4 +1,4 @@
-import type { RejectionReason, Violation } from "../domain/decision.js";
+import type { Rejection, RejectionReason } from "../domain/decision.js";
 import { parseInstant } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
@@ -7,14 +7,9 @@ import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
  * A rule broken by the post as a whole, found before anything is sent. Each
  * command turns it into a rejection with its status and event type.
  */
-export interface Problem {
-  readonly reason: RejectionReason;
-  readonly message: string;
-  readonly path?: string;
-  readonly destinationId?: string;
-  readonly acceptedFrom?: string;
-  readonly violations?: readonly Violation[];
-}
+export type Problem = {
+  readonly [R in RejectionReason]: Omit<Extract<Rejection, { reason: R }>, "status" | "eventType">;
+}[RejectionReason];
 
 const isWhole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
 
@@ -61,7 +56,7 @@ export const readinessProblem = (post: Post): Problem | undefined => {
 const milliseconds = "a whole number of milliseconds, at least 1";
 
 /** The first field of a retry policy that cannot work, and what it must be. */
-const policyProblem = (policy: RetryPolicy): readonly [string, string] | undefined => {
+export const policyProblem = (policy: RetryPolicy): readonly [string, string] | undefined => {
   const counts = [
     ["maxAttempts", policy.maxAttempts],
     ["maxHandOuts", policy.maxHandOuts],

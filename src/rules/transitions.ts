@@ -1,6 +1,6 @@
 import { cells as destinationCells } from "../../spec/transitions.destination.json";
 import { cells as postCells } from "../../spec/transitions.post.json";
-import type { RejectionReason } from "../domain/decision.js";
+import type { PlainReason, RejectionReason } from "../domain/decision.js";
 import type { PostEventType } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 
@@ -83,11 +83,11 @@ export const destinationTransitions = destinationCells as unknown as {
  */
 export const fixedOutcome = (
   cell: TransitionCell<string>,
-): { reject: RejectionReason } | { ignore: "duplicate" | "stale" } | undefined => {
+): { reject: PlainReason } | { ignore: "duplicate" | "stale" } | undefined => {
   if (cell.to !== undefined) return undefined;
   const reject = cell.reject ?? [];
   const ignore = cell.ignore ?? [];
-  if (reject.length === 1 && ignore.length === 0) return { reject: reject[0] as RejectionReason };
+  if (reject.length === 1 && ignore.length === 0) return { reject: reject[0] as PlainReason };
   if (ignore.length === 1 && reject.length === 0) return { ignore: ignore[0] as "stale" };
   return undefined;
 };

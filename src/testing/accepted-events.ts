@@ -16,9 +16,8 @@ import { witnessesFor } from "./witness.js";
  *
  * @example
  * ```ts
- * import { createPost } from "postlife";
- * import { acceptedEvents } from "postlife/testing";
- * const draft = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * import { acceptedEvents, aPost } from "postlife/testing";
+ * const draft = aPost().to("x").build();
  * new Set(acceptedEvents(draft).map((e) => e.type)); // Set { "EDIT", "SCHEDULE", "PUBLISH", "SUBMIT_FOR_APPROVAL", "DELETE" }
  * ```
  * @since 0.1.0

@@ -81,9 +81,8 @@ export const failure = (
  *
  * @example
  * ```ts
- * import { factsFor } from "postlife/testing";
- * import { createPost } from "postlife";
- * const [d] = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }).destinations;
+ * import { aPost, factsFor } from "postlife/testing";
+ * const [d] = aPost().to("x").build().destinations;
  * factsFor(d!).map((f) => f.type); // ["DELIVERY_STARTED", "DELIVERY_STARTED", "DELIVERY_SUCCEEDED", …]
  * ```
  * @since 0.1.0
@@ -197,9 +196,8 @@ const earlierKey = (d: Destination): string | undefined =>
  *
  * @example
  * ```ts
- * import { destinationCommands } from "postlife/testing";
- * import { createPost } from "postlife";
- * const [d] = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }).destinations;
+ * import { aPost, destinationCommands } from "postlife/testing";
+ * const [d] = aPost().to("x").build().destinations;
  * destinationCommands(d!).map((e) => e.type); // ["SUBMIT_FOR_APPROVAL", "SCHEDULE", "RETURN_TO_DRAFT", "ENQUEUE", "CANCEL", "RETRY_FAILED"]
  * ```
  * @since 0.1.0
@@ -221,9 +219,9 @@ export const destinationCommands = (d: Destination): DestinationEvent[] => [
  *
  * @example
  * ```ts
- * import { apply, createPost } from "postlife";
- * import { eventsFor } from "postlife/testing";
- * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * import { apply } from "postlife";
+ * import { aPost, eventsFor } from "postlife/testing";
+ * const post = aPost().to("x").build();
  * const taken = eventsFor(post).filter((e) => apply(post, e).ok);
  * ```
  * @since 0.1.0

@@ -10,7 +10,7 @@ import type { Decision } from "../domain/decision.js";
 import type { DestinationInput } from "../domain/destination.js";
 import type { DeliveryFact, PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
-import { createPost, type Post, type PostInput } from "../domain/post.js";
+import { newPost, type Post, type PostInput } from "../domain/post.js";
 import { postStatuses } from "../domain/status.js";
 import type { RawFailure } from "../errors/publish-error.js";
 import { transportErrors } from "../errors/transport.js";
@@ -54,7 +54,7 @@ export const destinationInputArbitrary: fc.Arbitrary<DestinationInput> = fc.reco
  * import fc from "fast-check";
  * import { createPost } from "postlife";
  * import { postInputArbitrary } from "postlife/testing";
- * fc.assert(fc.property(postInputArbitrary, (input) => createPost(input).status === "draft"));
+ * fc.assert(fc.property(postInputArbitrary, (input) => createPost(input).ok));
  * ```
  * @since 0.1.0
  */
@@ -114,9 +114,8 @@ export interface History {
  *
  * @example
  * ```ts
- * import { createPost } from "postlife";
- * import { eventAt } from "postlife/testing";
- * eventAt(createPost({ id: "p", content: "hi", destinations: [] }), 0).type; // "EDIT"
+ * import { aPost, eventAt } from "postlife/testing";
+ * eventAt(aPost().build(), 0).type; // "EDIT"
  * ```
  * @since 0.1.0
  */
@@ -137,7 +136,7 @@ export const eventAt = (post: Post, choice: number): PostEvent => {
  * @since 0.1.0
  */
 export const replay = (input: PostInput, choices: readonly number[]): History => {
-  let post = createPost(input);
+  let post = newPost(input);
   const steps: Step[] = [];
   for (const choice of choices) {
     const event = eventAt(post, choice);
@@ -250,9 +249,9 @@ export const eventArbitrary = (post: Post): fc.Arbitrary<PostEvent> =>
  * @example
  * ```ts
  * import fc from "fast-check";
- * import { apply, createPost } from "postlife";
- * import { deliveryFactArbitrary } from "postlife/testing";
- * const queued = apply(createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }), { type: "PUBLISH", now: "2026-04-20T12:00:00Z" });
+ * import { apply } from "postlife";
+ * import { aPost, deliveryFactArbitrary } from "postlife/testing";
+ * const queued = apply(aPost().to("x").build(), { type: "PUBLISH", now: "2026-04-20T12:00:00Z" });
  * if (queued.ok) fc.sample(deliveryFactArbitrary(queued.post), 3);
  * ```
  * @since 0.1.0

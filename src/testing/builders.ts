@@ -9,10 +9,11 @@ import type { DestinationInput } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
 import type { Media } from "../domain/media.js";
-import { createPost, type Post, type PostInput } from "../domain/post.js";
+import type { Post, PostInput } from "../domain/post.js";
 import type { PostStatus } from "../domain/status.js";
 import type { RetryPolicy } from "../errors/retry-policy.js";
 import { apply } from "../post/apply.js";
+import { createPost } from "../post/create.js";
 import { postPaths } from "./model-paths.js";
 
 const DAY = 86_400_000;
@@ -111,7 +112,15 @@ const builder = (draft: Draft): PostBuilder => {
       }),
     input: () => draft.input,
     events,
-    build: () => drive(createPost(draft.input), events()),
+    build: () => {
+      const created = createPost(draft.input);
+      if (!created.ok) {
+        throw new Error(
+          `postlife refused the post's input: ${created.rejection.reason}: ${created.rejection.message}`,
+        );
+      }
+      return drive(created.post, events());
+    },
   };
 };
 

@@ -8,7 +8,7 @@ import type { DestinationEvent } from "../destination/event.js";
 import { type DestinationContext, stepDestination } from "../destination/step.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
-import { createPost, type Post, type PostInput } from "../domain/post.js";
+import { newPost, type Post, type PostInput } from "../domain/post.js";
 import {
   type DestinationStatus,
   destinationStatuses,
@@ -28,9 +28,8 @@ import { destinationCommands, factsFor } from "./alphabet.js";
  *
  * @example
  * ```ts
- * import { createPost } from "postlife";
  * import { defaultModelInput } from "postlife/testing";
- * createPost(defaultModelInput).destinations.length; // 2
+ * defaultModelInput.destinations.length; // 2
  * ```
  * @since 0.1.0
  */
@@ -125,7 +124,7 @@ export const postPaths = (
     events.reduce((post, event) => {
       const decision = apply(post, event);
       return decision.ok ? decision.post : post;
-    }, createPost(input)),
+    }, newPost(input)),
   );
   postCache.set(cacheKey, shortest);
   return shortest;

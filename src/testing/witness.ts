@@ -19,9 +19,9 @@ const unheardOf = (d: Destination): string => `dup-${d.id}-${d.duplicates?.lengt
  *
  * @example
  * ```ts
- * import { can, createPost } from "postlife";
- * import { witnessesFor } from "postlife/testing";
- * const post = createPost({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] });
+ * import { can } from "postlife";
+ * import { aPost, witnessesFor } from "postlife/testing";
+ * const post = aPost().to("x").build();
  * witnessesFor(post).filter((e) => can(post, e)).map((e) => e.type); // ["EDIT", "EDIT", "SCHEDULE", "PUBLISH", …]
  * ```
  * @since 0.1.0

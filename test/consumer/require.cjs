@@ -5,10 +5,12 @@ const { defaultModelInput, postIn } = require("postlife/testing");
 
 const { post, path } = postIn("published");
 assert.equal(post.status, "published");
+const created = createPost(defaultModelInput);
+assert.ok(created.ok, "createPost");
 const replayed = path.reduce((p, e) => {
   const d = apply(p, e);
   assert.ok(d.ok, e.type);
   return d.post;
-}, createPost(defaultModelInput));
+}, created.post);
 assert.deepEqual(replayed, post);
 console.log('require("postlife/testing"): ok');

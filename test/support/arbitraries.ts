@@ -3,7 +3,7 @@
  * (src/testing/arbitraries.ts, `postlife/testing`).
  */
 import fc from "fast-check";
-import { createPost, type Post, type PostInput } from "../../src/index.js";
+import type { Post, PostInput } from "../../src/index.js";
 import {
   destinationInputArbitrary,
   eventAt,
@@ -12,6 +12,7 @@ import {
   replay,
   type Step,
 } from "../../src/testing/arbitraries.js";
+import { draftOf } from "./draft.js";
 
 export type { Step };
 export const destinationInputArb = destinationInputArbitrary;
@@ -31,6 +32,6 @@ export const run = (input: PostInput, choices: readonly number[]): Step[] => [
 /** The post after the last step. */
 export const last = (input: PostInput, steps: readonly Step[]): Post => {
   const final = steps.at(-1);
-  if (final === undefined) return createPost(input);
+  if (final === undefined) return draftOf(input);
   return final.decision.ok ? final.decision.post : final.before;
 };

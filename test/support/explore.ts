@@ -5,9 +5,10 @@
  * and forgets what only grows (revision, content, times). The abstraction is
  * finite, so the exploration reaches a fixpoint: every abstract state once.
  */
+
+import { newPost } from "../../src/domain/post.js";
 import {
   apply,
-  createPost,
   type Decision,
   type DestinationInput,
   type Post,
@@ -77,7 +78,7 @@ export interface Visit {
 export const explore = (visit: (v: Visit) => void = () => {}): Post[] => {
   const seen = new Set<string>();
   const states: Post[] = [];
-  const queue: Post[] = roots.map(createPost);
+  const queue: Post[] = roots.map(newPost);
   for (const post of queue) seen.add(abstractKey(post));
   while (queue.length > 0) {
     const post = queue.shift() as Post;

@@ -4,13 +4,8 @@
  * texts built in each platform's own counting, so that a test can say "this
  * text is exactly at the limit" without asking the code under test.
  */
-import {
-  createPost,
-  type Media,
-  type MediaKind,
-  type Post,
-  type PostInput,
-} from "../../src/index.js";
+import type { Media, MediaKind, Post, PostInput } from "../../src/index.js";
+import { draftOf } from "./draft.js";
 
 /** A media item of `kind`; `extra` sets its size, duration, ... */
 export const mediaItem = (kind: MediaKind, extra: Partial<Media> = {}, n = 0): Media => ({
@@ -51,7 +46,7 @@ export const postTo = (platform: string, options: OneDestination = {}): Post => 
       },
     ],
   };
-  return createPost(input);
+  return draftOf(input);
 };
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import { expect } from "vitest";
 import {
   type Accepted,
   apply,
-  createPost,
   type Decision,
   type Destination,
   type DestinationInput,
@@ -19,6 +18,7 @@ import {
   type PublishError,
   type Rejection,
 } from "../../src/index.js";
+import { draftOf } from "./draft.js";
 
 export const POST_ID = "pst_01HZX3K8Q4W7";
 
@@ -39,7 +39,7 @@ export const CONTENT = "Excited to share our new product launch! 🚀";
 
 /** A draft going to X, LinkedIn and Threads (unless told otherwise). */
 export const launchDraft = (overrides: Partial<PostInput> = {}): Post =>
-  createPost({ id: POST_ID, content: CONTENT, destinations: [X, LINKEDIN, THREADS], ...overrides });
+  draftOf({ id: POST_ID, content: CONTENT, destinations: [X, LINKEDIN, THREADS], ...overrides });
 
 /** Unwraps an accepted, not ignored, decision; fails the test with the rejection otherwise. */
 export const accept = (decision: Decision): Accepted => {

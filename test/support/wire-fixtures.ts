@@ -10,7 +10,6 @@ import type * as Schema from "effect/Schema";
 import { vendors as vocabulary } from "../../spec/vocabularies.json";
 import {
   apply,
-  createPost,
   normalizeStatus,
   type Post,
   type PostEvent,
@@ -18,6 +17,7 @@ import {
   type Vendor,
 } from "../../src/index.js";
 import { factsOf, type PostReport } from "../../src/wire/index.js";
+import { draftOf } from "./draft.js";
 
 /** Seed 001's "Failed Post Response", verbatim. */
 export const seed001FailedPost = `{
@@ -155,7 +155,7 @@ export interface Timeline {
 
 /** A postlife post going to the report's destinations, published and started on each. */
 export const startedPostFor = (report: PostReport, timeline: Timeline): Post => {
-  let post = createPost({
+  let post = draftOf({
     id: "post-launch",
     content: "Excited to share our new product launch! 🚀",
     // Instagram posts need media.

@@ -39,7 +39,7 @@ export const checkDecision = (before: Post, txn: Txn): Violation | undefined => 
   const d = txn.decision;
   if (!d.ok) {
     const reason = d.rejection.reason;
-    return Object.hasOwn(rejectionReasons, reason) &&
+    return (rejectionReasons as readonly string[]).includes(reason) &&
       typeof d.rejection.message === "string" &&
       d.rejection.message.length > 0
       ? undefined

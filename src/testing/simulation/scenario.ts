@@ -5,7 +5,7 @@
  */
 import type { DestinationInput } from "../../domain/destination.js";
 import { formatInstant } from "../../domain/instant.js";
-import { createPost, type Post } from "../../domain/post.js";
+import { newPost, type Post } from "../../domain/post.js";
 import type { PostStatus } from "../../domain/status.js";
 import type { RetryPolicy } from "../../errors/retry-policy.js";
 import { Actors } from "./actors.js";
@@ -60,7 +60,7 @@ const writePost = (choices: Choices, config: SimulationConfig, n: number): Post 
     lookupTimeoutMs: choices.between(1, 3) * 60_000,
     ...config.retry,
   };
-  return createPost({
+  return newPost({
     id: `post-${n}`,
     content: "We launched today",
     destinations,

@@ -1,0 +1,176 @@
+import { parseInstant } from "../domain/instant.js";
+import { mediaKinds } from "../domain/media.js";
+
+/**
+ * The longest text postlife takes in any field (UTF-16 code units). Far above
+ * every platform's limit (Facebook's 63,206 is the largest it knows), so it
+ * only refuses absurd sizes, before anything counts them: the cost of every
+ * check is bounded by this, not by what a caller sends.
+ *
+ * @example
+ * ```ts
+ * import { maxTextLength } from "postlife";
+ * const fits = (text: string) => text.length <= maxTextLength;
+ * ```
+ * @since 0.1.0
+ */
+export const maxTextLength = 100_000;
+
+/** A problem with an input: where it is and what is wrong. */
+export interface ShapeProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Checks one value at a path: undefined when it holds, else the first problem. */
+export type Check = (value: unknown, path: string) => ShapeProblem | undefined;
+
+/** A field's check, or a check the field may skip by being absent. */
+export type FieldCheck = Check | readonly [Check, "optional"];
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+export const problem = (path: string, message: string): ShapeProblem => ({ path, message });
+
+/** The path a message names: the input itself when the path is empty. */
+const named = (path: string) => (path === "" ? "the value" : path);
+
+/** A string of at most `maxTextLength`; a longer one is refused before anything reads it. */
+export const text: Check = (v, path) =>
+  typeof v !== "string"
+    ? problem(path, `${named(path)} must be a string`)
+    : v.length > maxTextLength
+      ? problem(
+          path,
+          `${named(path)} is ${v.length} characters long; at most ${maxTextLength} are taken`,
+        )
+      : undefined;
+
+/** A non-empty text: ids, keys, codes. */
+export const id: Check = (v, path) =>
+  typeof v !== "string" || v.length === 0
+    ? problem(path, `${named(path)} must be a non-empty string`)
+    : text(v, path);
+
+export const whole =
+  (min: number): Check =>
+  (v, path) =>
+    Number.isInteger(v) && (v as number) >= min
+      ? undefined
+      : problem(path, `${named(path)} must be a whole number of at least ${min}`);
+
+export const instant: Check = (v, path) => {
+  const ms = parseInstant(v);
+  return typeof ms === "number" ? undefined : problem(path, `${named(path)} ${ms}`);
+};
+
+export const boolean: Check = (v, path) =>
+  typeof v === "boolean" ? undefined : problem(path, `${named(path)} must be true or false`);
+
+export const nonNegative: Check = (v, path) =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0
+    ? undefined
+    : problem(path, `${named(path)} must be a number of at least 0`);
+
+/** The schemes a link postlife stores may have: a `javascript:` URL never becomes a link. */
+const webSchemes: ReadonlySet<string> = new Set(["http:", "https:"]);
+
+/**
+ * An absolute http(s) URL: what platforms answer with and what they fetch
+ * media from. Anything else (`javascript:`, `data:`, a relative path) would
+ * end up as a link in a dashboard or a webhook.
+ */
+export const webUrl: Check = (v, path) => {
+  const found = typeof v === "string" ? text(v, path) : undefined;
+  if (found !== undefined) return found;
+  const url = typeof v === "string" && URL.canParse(v) ? new URL(v) : undefined;
+  return url !== undefined && webSchemes.has(url.protocol)
+    ? undefined
+    : problem(path, `${named(path)} must be an absolute http or https URL`);
+};
+
+export const optional = (check: Check) => [check, "optional"] as const;
+
+/** Checks the named fields of an object, in order; an absent optional field is skipped. */
+export const fields = (
+  value: Record<string, unknown>,
+  spec: Readonly<Record<string, FieldCheck>>,
+  path: string,
+): ShapeProblem | undefined => {
+  for (const [key, entry] of Object.entries(spec)) {
+    const [check, isOptional] = Array.isArray(entry) ? [entry[0], true] : [entry as Check, false];
+    const v = value[key];
+    const at = path === "" ? key : `${path}.${key}`;
+    if (v === undefined) {
+      if (!isOptional) return problem(at, `${at} is required`);
+      continue;
+    }
+    const found = check(v, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+export const object =
+  (spec: Readonly<Record<string, FieldCheck>>): Check =>
+  (v, path) =>
+    isRecord(v) ? fields(v, spec, path) : problem(path, `${named(path)} must be an object`);
+
+/** Like `object`, and a key the spec does not name is refused: a typo never passes unseen. */
+export const exactObject =
+  (spec: Readonly<Record<string, FieldCheck>>): Check =>
+  (v, path) => {
+    if (!isRecord(v)) return problem(path, `${named(path)} must be an object`);
+    const unknown = Object.keys(v).find((key) => !Object.hasOwn(spec, key));
+    if (unknown !== undefined) {
+      const at = path === "" ? unknown : `${path}.${unknown}`;
+      return problem(
+        at,
+        `${at}: no field "${unknown}" is known here (expected ${Object.keys(spec).join(", ")})`,
+      );
+    }
+    return fields(v, spec, path);
+  };
+
+export const arrayOf =
+  (item: Check): Check =>
+  (v, path) => {
+    if (!Array.isArray(v)) return problem(path, `${named(path)} must be an array`);
+    for (let i = 0; i < v.length; i++) {
+      const found = item(v[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+
+export const oneOf =
+  (values: readonly string[]): Check =>
+  (v, path) =>
+    typeof v === "string" && values.includes(v)
+      ? undefined
+      : problem(path, `${named(path)} must be one of ${values.join(", ")}`);
+
+/** A media item: its kind, an http(s) URL, and what a platform's rules read. */
+export const media = object({
+  kind: oneOf(mediaKinds),
+  url: webUrl,
+  sizeBytes: optional(nonNegative),
+  mimeType: optional(text),
+  altText: optional(text),
+  durationMs: optional(nonNegative),
+  width: optional(nonNegative),
+  height: optional(nonNegative),
+});
+
+/** The fields a caller names for a destination. */
+export const destinationInputFields = {
+  id,
+  platform: id,
+  accountId: id,
+  postType: optional(id),
+  content: optional(text),
+  thread: optional(arrayOf(text)),
+} as const;
+
+export const destinationInput = object(destinationInputFields);
