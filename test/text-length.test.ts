@@ -8,18 +8,22 @@
 import { fc, test } from "@fast-check/vitest";
 import { extractUrlsWithIndices, type ParseTweetOptions, parseTweet } from "twitter-text";
 import { describe, expect, it, vi } from "vitest";
+import { type Post, preflight } from "../src/index.js";
 import {
   codePointLength,
   graphemeLength,
+  lengthWithinPrefixes,
   mastodonLength,
   type TextCounting,
   textLength,
+  textLengthWithin,
   threadsLength,
   urlSpans,
   utf8Length,
   xWeightedLength,
 } from "../src/platforms/text-length.js";
 import conformance from "./fixtures/twitter-text-validate.json";
+import { postTo } from "./support/platform-fixtures.js";
 
 /** twitter-text's published configurations; v2 is v3 without emoji parsing. */
 const version2: ParseTweetOptions = {
@@ -500,5 +504,290 @@ describe("threadsLength", () => {
     ["e\u0301", 2],
   ])("counts %j as %i: code points, emoji as their UTF-8 bytes", (text, expected) => {
     expect(threadsLength(text)).toBe(expected);
+  });
+});
+
+describe("textLengthWithin", () => {
+  const countings: readonly TextCounting[] = [
+    "characters",
+    "x-weighted",
+    "graphemes",
+    "mastodon",
+    "threads",
+    "utf8-bytes",
+  ];
+
+  // Pieces that meet at a cut in every way that matters: every separator (CR LF too) before
+  // and after links, mentions, emoji sequences, marks, a Prepend character, Hangul jamo and
+  // lone surrogates; links and hosts that a cut would make into something else
+  // (`https://…aaa.c` + `om`), and a mention whose host a cut would shorten.
+  const piece = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+    fc.constantFrom(" ", "  ", "\n", "\r\n", "\r", "\t", "\v", "\f", "\u00A0", "\u3000", "\u2028"),
+    fc.constantFrom(" ", "\n", " ", "\n"),
+    fc.constantFrom(
+      "日本語",
+      "漢",
+      "か\u3099",
+      "가",
+      "\u1100",
+      "\u1161",
+      "Ж",
+      "é",
+      "e\u0301",
+      "\u0301",
+    ),
+    fc.constantFrom("\u0600", "\u0915\u094D", "\u200D", "\uFE0F", "\u20E3", "\uD800", "\uDC00"),
+    fc.constantFrom(...knownEmoji, "👨", "🏽", "🇦", "🏴", "\u{E0067}", "\u{E007F}", "❤️‍🔥"),
+    fc.constantFrom("https://", "http://", "://", ".", "com", "c", "om", "/", "?", "=", "(", ")"),
+    fc.constantFrom("a".repeat(30), "example", ".social", "@", "@alice", "@alice@example.social"),
+    urlPath.map((path) => `https://example.com/${path}`),
+    fc.constantFrom("example.com/x", "t.co/abc", "https://t.co/", "#tag", "$x.com"),
+  );
+  const draft = fc.array(piece, { maxLength: 160, size: "max" }).map((pieces) => pieces.join(""));
+
+  test.prop([draft, fc.constantFrom(...countings), fc.integer({ min: 0, max: 160 })])(
+    "for every text and limit, agrees with textLength on whether it fits, and equals it when it fits",
+    (text, counting, limit) => {
+      const whole = textLength(text, counting);
+      const within = textLengthWithin(text, counting, limit);
+      if (whole <= limit) {
+        expect(within).toBe(whole);
+      } else {
+        expect(within).toBeGreaterThan(limit);
+        expect(within).toBeLessThanOrEqual(whole);
+      }
+    },
+  );
+
+  const readFrom = (text: string) => (end: number) => text.slice(0, end);
+
+  // The lemmas the early stops rest on, each proven apart.
+  test.prop([
+    draft,
+    fc.constantFrom<TextCounting>("x-weighted", "mastodon"),
+    fc.integer({ min: 1, max: 64 }),
+  ])(
+    "X's and Mastodon's lengths add up across every cut it makes (from short prefixes, no limit)",
+    (text, counting, firstEnd) => {
+      const chunked = lengthWithinPrefixes(
+        text.length,
+        readFrom(text),
+        counting,
+        Number.POSITIVE_INFINITY,
+        firstEnd,
+      );
+      expect(chunked).toBe(textLength(text, counting));
+    },
+  );
+
+  test.prop([
+    fc.oneof(draft, fc.string({ unit: "binary", maxLength: 200 })),
+    fc.constantFrom<TextCounting>("characters", "utf8-bytes", "threads", "graphemes"),
+    fc.nat(),
+  ])(
+    "a prefix never counts more than the whole (code points, bytes, Threads, graphemes)",
+    (text, counting, at) => {
+      const end = text.length === 0 ? 0 : at % (text.length + 1);
+      expect(textLength(text.slice(0, end), counting)).toBeLessThanOrEqual(
+        textLength(text, counting),
+      );
+    },
+  );
+
+  test.prop([
+    fc.oneof(draft, fc.string({ unit: "binary", maxLength: 200 })),
+    fc.constantFrom<TextCounting>("characters", "utf8-bytes", "threads"),
+  ])(
+    "every UTF-16 unit adds at least a half (code points, Threads) or a byte",
+    (text, counting) => {
+      const perUnit = counting === "utf8-bytes" ? 1 : 0.5;
+      expect(textLength(text, counting)).toBeGreaterThanOrEqual(text.length * perUnit);
+    },
+  );
+
+  test.prop([
+    draft,
+    fc.constantFrom(...countings),
+    fc.integer({ min: 0, max: 160 }),
+    fc.integer({ min: 1, max: 64 }),
+  ])(
+    "from any first prefix, exact within the limit and between the limit and the whole past it",
+    (text, counting, limit, firstEnd) => {
+      const whole = textLength(text, counting);
+      const within = lengthWithinPrefixes(text.length, readFrom(text), counting, limit, firstEnd);
+      if (whole <= limit) expect(within).toBe(whole);
+      else expect([within > limit, within <= whole]).toEqual([true, true]);
+    },
+  );
+
+  test.prop([
+    fc.string({ unit: "binary", maxLength: 300 }),
+    fc.constantFrom(...countings),
+    fc.integer({ min: -2, max: 200 }),
+  ])(
+    "past the limit, never counts more than the text holds (any string)",
+    (text, counting, limit) => {
+      const whole = textLength(text, counting);
+      const within = textLengthWithin(text, counting, limit);
+      expect(within).toBe(whole <= limit ? whole : within);
+      expect(within).toBeGreaterThan(whole <= limit ? -1 : limit);
+      expect(within).toBeLessThanOrEqual(whole);
+    },
+  );
+
+  it("shows what its doc comment shows", () => {
+    expect(textLengthWithin("👍🏽 ok", "graphemes", 300)).toBe(4);
+    const long = "Launch day! ".repeat(1_000_000);
+    expect(textLengthWithin(long, "x-weighted", 280)).toBe(558);
+    expect(textLengthWithin(long, "characters", 2200)).toBe(4402);
+  });
+
+  it("counts the whole text for a limit that is not a number, and nothing that is not a string", () => {
+    expect(textLengthWithin("a b c", "x-weighted", Number.NaN)).toBe(5);
+    expect(textLengthWithin("a b c", "graphemes", "3" as unknown as number)).toBe(5);
+    expect(textLengthWithin(null as unknown as string, "characters", 10)).toBe(0);
+    expect(textLengthWithin("👍🏽", "bytes" as TextCounting, 10)).toBe(2);
+  });
+
+  // Work counted, never timed: the counter sees the text only through the prefixes it asks for.
+  describe("reads a 10,000,000-character draft only as far as its limit needs", () => {
+    const sentence = "Launch day! https://example.com/launch #tag @who 日本 👍🏽 e\u0301 ok\n";
+    const text = sentence.repeat(Math.ceil(10_000_000 / sentence.length));
+
+    const reading = (counting: TextCounting, limit: number) => {
+      const ends: number[] = [];
+      const count = lengthWithinPrefixes(
+        text.length,
+        (end) => {
+          ends.push(end);
+          return text.slice(0, end);
+        },
+        counting,
+        limit,
+      );
+      return { count, read: ends.reduce((sum, end) => sum + end, 0) };
+    };
+
+    it.each(
+      countings.flatMap((counting) => [280, 1120, 5000].map((limit) => [counting, limit] as const)),
+    )(
+      "%s up to %i: past the limit, having read at most 8 × (limit + 1) characters in all",
+      (counting, limit) => {
+        const { count, read } = reading(counting, limit);
+        expect(count).toBeGreaterThan(limit);
+        expect(read).toBeLessThanOrEqual(8 * (limit + 1));
+      },
+    );
+  });
+
+  describe("what it must read whole, by design", () => {
+    const readingOf = (text: string, counting: TextCounting, limit: number) => {
+      const ends: number[] = [];
+      const count = lengthWithinPrefixes(
+        text.length,
+        (end) => {
+          ends.push(end);
+          return text.slice(0, end);
+        },
+        counting,
+        limit,
+      );
+      return { count, furthest: Math.max(...ends) };
+    };
+
+    it.each(["x-weighted", "mastodon"] as const)(
+      "%s reads a stretch without whitespace to its end: a cut inside it could make a link",
+      (counting) => {
+        // Cut before `om`, the prefix is 39 characters and no link; the whole is a link, 23.
+        const cut = `https://${"a".repeat(29)}.c`;
+        expect(textLength(cut, counting)).toBe(39);
+        expect(readingOf(`${cut}om`, counting, 0)).toEqual({ count: 23, furthest: 41 });
+        const word = "a".repeat(100_000);
+        expect(readingOf(word, counting, 30)).toEqual({ count: 100_000, furthest: 100_000 });
+      },
+    );
+
+    it("a grapheme cluster is read whole, however long", () => {
+      const cluster = `e${"\u0301".repeat(10_000)}`;
+      expect(textLengthWithin(cluster, "graphemes", 1)).toBe(1);
+      expect(textLengthWithin(`${cluster}a`, "graphemes", 1)).toBe(2);
+    });
+  });
+});
+
+describe("preflight of drafts far over a limit", () => {
+  const huge = (platform: string, content: string): Post => ({
+    ...postTo(platform),
+    content,
+  });
+  const draft = "Launch day! ".repeat(1_000_000);
+
+  it.each([
+    ["x", "text_length", 280],
+    ["bluesky", "text_length", 300],
+    ["bluesky", "text_bytes", 3000],
+    ["mastodon", "text_length", 500],
+    ["threads", "text_length", 500],
+    ["linkedin", "text_length", 3000],
+  ] as const)(
+    "%s: %s says more than four times the limit, with no actual it did not count",
+    (platform, rule, limit) => {
+      const found = preflight(huge(platform, draft)).violations.filter((v) => v.rule === rule);
+      expect(found).toEqual([expect.objectContaining({ rule, limit })]);
+      expect(found[0]?.actual).toBeUndefined();
+      expect(found[0]?.message).toMatch(new RegExp(`has more than ${4 * limit}$`));
+    },
+  );
+
+  it("counts exactly up to four times the limit: how much to cut", () => {
+    const [v] = preflight(huge("x", "a".repeat(4 * 280))).violations;
+    expect(v).toMatchObject({ rule: "text_length", limit: 280, actual: 1120 });
+    expect(v?.message).toMatch(/has 1120$/);
+  });
+
+  it("a title, hashtags, mentions and links past four times their limit say so too", () => {
+    const title = preflight(huge("youtube", "T".repeat(401))).violations;
+    expect(title).toEqual([
+      expect.objectContaining({
+        rule: "title_length",
+        limit: 100,
+        message: expect.stringMatching(/has more than 400$/),
+      }),
+      expect.objectContaining({ rule: "media_required" }),
+    ]);
+    expect(title[0]?.actual).toBeUndefined();
+    const tags = Array.from({ length: 130 }, (_, i) => `#t${i} @u${i}`).join(" ");
+    const counted = preflight(huge("instagram", tags)).violations.filter((v) =>
+      v.rule.endsWith("_count"),
+    );
+    expect(counted.map((v) => [v.rule, v.actual, v.message.replace(/.*; /, "")])).toEqual([
+      ["hashtag_count", undefined, "the text has more than 120"],
+      ["mention_count", undefined, "the text has more than 80"],
+    ]);
+    const links = Array.from({ length: 21 }, (_, i) => `https://example${i}.com`).join(" ");
+    const [link] = preflight(huge("threads", links)).violations;
+    expect(link).toMatchObject({
+      rule: "link_count",
+      limit: 5,
+      message: expect.stringMatching(/more than 20$/),
+    });
+    expect(link?.actual).toBeUndefined();
+  });
+
+  // Work counted, not timed: X normalises each chunk it counts, and nothing else does.
+  it("reads a 12,000,000-character draft to X no further than 8 × (1,120 + 1) characters", () => {
+    const normalize = vi.spyOn(String.prototype, "normalize");
+    try {
+      preflight(huge("x", draft));
+      const read = normalize.mock.contexts.reduce<number>(
+        (sum, text) => sum + String(text).length,
+        0,
+      );
+      expect(read).toBeGreaterThan(1120);
+      expect(read).toBeLessThanOrEqual(8 * 1121);
+    } finally {
+      normalize.mockRestore();
+    }
   });
 });

@@ -62,16 +62,16 @@ type Span = { readonly start: number; readonly end: number };
  */
 export const codePointLength = (text: string): number => codePointsBetween(text, 0, text.length);
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** The code points of `text.slice(start, end)`, without the slice. */
 const codePointsBetween = (text: string, start: number, end: number): number => {
   let count = end - start;
   for (let i = start; i < end - 1; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      count--;
+      i++;
     }
   }
   return count;
@@ -113,13 +113,27 @@ const isCut = (text: string, i: number): boolean =>
  * ```
  * @since 0.1.0
  */
-export const graphemeLength = (text: string): number => {
-  if (printableAscii.test(text)) return text.length;
+export const graphemeLength = (text: string): number =>
+  printableAscii.test(text) ? text.length : graphemesUpTo(text, Number.POSITIVE_INFINITY);
+
+/**
+ * The clusters of `text`, counted piece by piece and no further than the first
+ * cluster past `limit`. A piece starts and ends where a boundary is certain, so
+ * every cluster counted is a whole cluster of `text`: the count is exact while
+ * it is at most `limit`, and never more than the text holds.
+ */
+const graphemesUpTo = (text: string, limit: number): number => {
   let count = 0;
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length && count <= limit; ) {
     let to = Math.min(text.length, from + segmentPiece);
     while (to < text.length && !isCut(text, to)) to++;
-    for (const _ of graphemeSegmenter.segment(text.slice(from, to))) count++;
+    const piece = text.slice(from, to);
+    if (printableAscii.test(piece)) {
+      count += piece.length;
+    } else {
+      // The segmenter's iterator finds each boundary when asked: breaking stops it there.
+      for (const _ of graphemeSegmenter.segment(piece)) if (++count > limit) break;
+    }
     from = to;
   }
   return count;
@@ -658,12 +672,22 @@ export const mastodonLength = (text: string): number => {
  * ```
  * @since 0.1.0
  */
-export const utf8Length = (text: string): number => {
+export const utf8Length = (text: string): number => utf8Between(text, 0, text.length);
+
+/** The UTF-8 bytes of `text.slice(start, end)`, without the slice. */
+const utf8Between = (text: string, start: number, end: number): number => {
   let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    // A lone surrogate is written as U+FFFD, three bytes, as TextEncoder does.
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (isHighSurrogate(unit) && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else {
+      // Any other BMP code point, and a lone surrogate, written as U+FFFD like TextEncoder does.
+      bytes += 3;
+    }
   }
   return bytes;
 };
@@ -718,4 +742,173 @@ export const textLength = (text: string, counting: TextCounting): number => {
       // the most common rule, rather than a throw.
       return codePointLength(text);
   }
+};
+
+// ---------------------------------------------------------------------------
+// Counting no further than a limit
+//
+// A preflight only asks whether a text fits, so it need not read a draft far
+// longer than its platform's limit. Each counting stops its own way; each is
+// exact while the count is within the limit, and past it returns a count that
+// is more than the limit and no more than the text's whole count.
+//
+// - Code points, UTF-8 bytes and Threads' length are dense: every UTF-16 unit
+//   adds at least half to the count (a code point is at most two units and
+//   counts at least 1; UTF-8 writes at least one byte per unit, so an emoji
+//   counted as its bytes counts at least its units). They are also monotone: a
+//   prefix never counts more than the whole (a pair cut by the end is one lone
+//   surrogate; an emoji sequence cut by the end is matched shorter, over the
+//   same code points, or not at all). So the first 2 × (limit + 1) units
+//   settle it.
+// - Graphemes are monotone but not dense (a cluster may be any length; a
+//   boundary depends on what precedes it and the next character only): growing
+//   prefixes are counted, each no further than the first cluster past the limit.
+// - X's and Mastodon's lengths are neither: a link of thousands of characters
+//   counts 23, and a prefix that cuts a host or a mention can count more than
+//   the whole (`https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaa.c` is 37 characters, no
+//   link; with `om` after it, a link of 23). They add up across a separator
+//   (whitespace, below): no link, mention or emoji sequence holds one, what
+//   precedes it changes nothing after it, and NFC never composes across it; for
+//   Mastodon's clusters, a cluster must also end before it. So growing prefixes
+//   are counted chunk by chunk, each chunk ending before the last separator
+//   read. A text with no separator for a long stretch is read to the next one:
+//   its words are one unit for X, and the ceiling on text fields bounds it.
+
+/**
+ * Whitespace that no link, mention or emoji sequence holds (none is a URL,
+ * domain, path, query or word character), that NFC never composes with what
+ * precedes it (a starter, unchanged by NFC), and that does not block a link or
+ * mention after it.
+ */
+const isSeparator = (unit: number): boolean =>
+  unit === 0x20 ||
+  (unit >= 0x09 && unit <= 0x0d) ||
+  unit === 0xa0 ||
+  unit === 0x2028 ||
+  unit === 0x2029 ||
+  unit === 0x3000;
+
+/**
+ * Whether a grapheme cluster certainly ends before the separator at `i`, in
+ * the text and in Mastodon's measured text (where a link or mention that ends
+ * just before it ends in an ASCII letter, digit or `_`). A control, CR or LF
+ * starts a cluster (GB5) except LF after CR (GB3); a space (U+0020, U+00A0,
+ * U+3000) starts one unless a Prepend character precedes it (GB9b), and no
+ * Prepend character is ASCII, a letter of a simple script, a pictograph or a
+ * mark.
+ */
+const clusterEndsBefore = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  if (unit !== 0x20 && unit !== 0xa0 && unit !== 0x3000) {
+    return unit !== 0x0a || text.charCodeAt(i - 1) !== 0x0d;
+  }
+  return text.charCodeAt(i - 1) < 0x80 || precedesCluster.test(text.slice(i - 2, i));
+};
+
+const cutsX = (text: string, i: number): boolean => isSeparator(text.charCodeAt(i));
+const cutsMastodon = (text: string, i: number): boolean =>
+  isSeparator(text.charCodeAt(i)) && clusterEndsBefore(text, i);
+
+/** The last position in `(after, text.length)` where `cuts` holds, else `after`. */
+const lastCut = (
+  text: string,
+  after: number,
+  cuts: (text: string, i: number) => boolean,
+): number => {
+  for (let i = text.length - 1; i > after; i--) if (cuts(text, i)) return i;
+  return after;
+};
+
+/** The first prefix read: enough for the limit in any dense counting, and not tiny. */
+const firstPrefix = (limit: number): number => Math.max(16, Math.ceil(2 * (limit + 1)));
+
+/**
+ * The count of a text of `length` UTF-16 units that is read only through
+ * `prefixOf(end)`, its first `end` units, asking for no more than `limit`
+ * needs. What {@link textLengthWithin} does; apart, so that a test can count
+ * what it reads, and start from short prefixes (`firstEnd`) to cut a text
+ * wherever this would.
+ *
+ * @internal
+ */
+export const lengthWithinPrefixes = (
+  length: number,
+  prefixOf: (end: number) => string,
+  counting: TextCounting,
+  limit: number,
+  firstEnd: number = firstPrefix(limit),
+): number => {
+  // Dense: one prefix settles it.
+  const dense = (units: number, count: (prefix: string) => number): number =>
+    count(prefixOf(Math.min(length, units)));
+  // Grown: prefixes doubling in length until one counts past the limit or is the text.
+  const grown = (step: (prefix: string, whole: boolean) => number): number => {
+    for (let end = Math.max(1, firstEnd); ; end *= 2) {
+      const whole = end >= length;
+      const count = step(prefixOf(whole ? length : end), whole);
+      if (whole || count > limit) return count;
+    }
+  };
+  // Additive: what is counted is the text before a cut; each prefix adds the chunk up to its last cut.
+  const chunked = (
+    count: (text: string) => number,
+    cuts: (text: string, i: number) => boolean,
+  ): number => {
+    let counted = 0;
+    let total = 0;
+    return grown((prefix, whole) => {
+      const cut = whole ? prefix.length : lastCut(prefix, counted, cuts);
+      if (cut > counted) total += count(prefix.slice(counted, cut));
+      counted = cut;
+      return total;
+    });
+  };
+  switch (counting) {
+    case "x-weighted":
+      return chunked(xWeightedLength, cutsX);
+    case "graphemes":
+      return grown((prefix) => graphemesUpTo(prefix, limit));
+    case "mastodon":
+      return chunked(mastodonLength, cutsMastodon);
+    case "threads":
+      return dense(Math.ceil(2 * (limit + 1)), threadsLength);
+    case "utf8-bytes":
+      return dense(Math.floor(limit) + 1, utf8Length);
+    default:
+      return dense(Math.ceil(2 * (limit + 1)), codePointLength);
+  }
+};
+
+/**
+ * The length of `text` as `counting` counts it, read no further than comparing
+ * it with `limit` needs: the exact length when it is at most `limit`, else a
+ * number greater than `limit` and no greater than the exact length (the text
+ * has at least that many). Use it to check a text against a platform's limit
+ * when the text may be far longer: the cost is bounded by the limit, not by the
+ * text (for X and Mastodon, by the limit and the longest stretch without
+ * whitespace). {@link textLength} reads the whole text.
+ *
+ * A limit that is not a number counts the whole text; a `text` that is not a
+ * string counts as empty.
+ *
+ * @example
+ * ```ts
+ * import { textLengthWithin } from "postlife";
+ * textLengthWithin("👍🏽 ok", "graphemes", 300); // 4: within the limit, exact
+ * const draft = "Launch day! ".repeat(1_000_000); // 12,000,000 characters
+ * textLengthWithin(draft, "x-weighted", 280); // 558: more than 280, from the first 562 characters
+ * textLengthWithin(draft, "characters", 2200); // 4402: more than 2,200, from the first 4,402
+ * ```
+ * @since 0.1.0
+ */
+export const textLengthWithin = (text: string, counting: TextCounting, limit: number): number => {
+  if (typeof text !== "string") return 0;
+  const bound =
+    typeof limit === "number" && !Number.isNaN(limit) ? limit : Number.POSITIVE_INFINITY;
+  return lengthWithinPrefixes(
+    text.length,
+    (end) => (end >= text.length ? text : text.slice(0, end)),
+    counting,
+    bound,
+  );
 };

@@ -4,7 +4,7 @@ import type { Media } from "../domain/media.js";
 import type { Post } from "../domain/post.js";
 import type { ContentRules, MediaSet, Platform, PostTypeRule } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
-import { textLength, urlSpans, utf8Length } from "../platforms/text-length.js";
+import { type TextCounting, textLengthWithin, urlSpans } from "../platforms/text-length.js";
 import type { Problem } from "./readiness.js";
 
 /**
@@ -38,6 +38,73 @@ const unitOf: Partial<Record<string, string>> = {
   graphemes: "graphemes",
   "utf8-bytes": "bytes",
 };
+
+/**
+ * How far a length is counted: exactly up to four times its limit, so that a
+ * text a little too long says how much to cut, and no further, so that a
+ * draft of millions of characters costs what one of four times the limit does.
+ */
+const countedUpTo = (limit: number): number => 4 * limit;
+
+/** A count against a limit: `actual` when it was counted to the end, else what to say instead. */
+interface Measured {
+  readonly over: boolean;
+  readonly actual?: number;
+  /** What the text has, for the message: "309", or "more than 1120" when counting stopped. */
+  readonly has: string;
+}
+
+/**
+ * Counts against `limit` with `countUpTo`, which is exact up to the number it
+ * is given and past it returns any greater number, no greater than the truth.
+ */
+const measure = (limit: number, countUpTo: (upTo: number) => number): Measured => {
+  const upTo = countedUpTo(limit);
+  const count = countUpTo(upTo);
+  return count > upTo
+    ? { over: true, has: `more than ${upTo}` }
+    : { over: count > limit, actual: count, has: String(count) };
+};
+
+const lengthOf = (text: string, counting: TextCounting, limit: number): Measured =>
+  measure(limit, (upTo) => textLengthWithin(text, counting, upTo));
+
+/** Where the first line of `text` ends: its first line feed, or its end. */
+const lineEnd = (text: string): number => {
+  const end = text.indexOf("\n");
+  return end < 0 ? text.length : end;
+};
+
+const hashtag = /(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
+const mention = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu;
+
+/** The matches of `pattern` in `text`, no further than the first past `upTo` (`matchAll` copies the pattern). */
+const matchesUpTo = (text: string, pattern: RegExp, upTo: number): number => {
+  let count = 0;
+  for (const _ of text.matchAll(pattern)) if (++count > upTo) break;
+  return count;
+};
+
+/** The distinct links of `text`, no further than the first past `upTo`. */
+const linksUpTo = (text: string, upTo: number): number => {
+  const links = new Set<string>();
+  for (const { start, end } of urlSpans(text)) {
+    links.add(text.slice(start, end));
+    if (links.size > upTo) break;
+  }
+  return links.size;
+};
+
+/** The rules that count something in the text: the rule, what it counts, and how. */
+const countRules: readonly (readonly [
+  "hashtags" | "mentions" | "links",
+  string,
+  (text: string, upTo: number) => number,
+])[] = [
+  ["hashtags", "hashtags", (text, upTo) => matchesUpTo(text, hashtag, upTo)],
+  ["mentions", "@ mentions", (text, upTo) => matchesUpTo(text, mention, upTo)],
+  ["links", "distinct links", linksUpTo],
+];
 
 const mb = (bytes: number): string =>
   bytes >= 1024 * 1024 * 1024
@@ -83,18 +150,21 @@ const checkDestination = (
   // first line is a title, the limit is the description's, the rest of the text.
   const texts = [textFor(post, d), ...(d.thread ?? [])];
   const measured = (text: string, i: number): string =>
-    i === 0 && rules.title !== undefined ? text.split("\n").slice(1).join("\n") : text;
+    i === 0 && rules.title !== undefined ? text.slice(lineEnd(text) + 1) : text;
   for (const [i, whole] of texts.entries()) {
     const text = measured(whole, i);
     const where =
       i === 0 ? (rules.title === undefined ? "the text" : "the description") : `thread reply ${i}`;
-    const bytes = rules.text.maxBytes === undefined ? 0 : utf8Length(text);
-    if (rules.text.maxBytes !== undefined && bytes > rules.text.maxBytes) {
+    const bytes =
+      rules.text.maxBytes === undefined
+        ? undefined
+        : lengthOf(text, "utf8-bytes", rules.text.maxBytes);
+    if (rules.text.maxBytes !== undefined && bytes?.over === true) {
       at({
         rule: "text_bytes",
-        message: `${name}: ${platform.name} allows ${rules.text.maxBytes} bytes of text; ${where} has ${bytes}`,
+        message: `${name}: ${platform.name} allows ${rules.text.maxBytes} bytes of text; ${where} has ${bytes.has}`,
         limit: rules.text.maxBytes,
-        actual: bytes,
+        ...(bytes.actual === undefined ? {} : { actual: bytes.actual }),
         code: "INVALID_CONTENT",
         ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
       });
@@ -108,48 +178,42 @@ const checkDestination = (
         ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
       });
     }
-    const length = textLength(text, rules.text.counting);
-    if (length > rules.text.limit) {
+    const length = lengthOf(text, rules.text.counting, rules.text.limit);
+    if (length.over) {
       at({
         rule: "text_length",
-        message: `${name}: ${platform.name} allows ${rules.text.limit} ${unitOf[rules.text.counting] ?? "characters"}; ${where} has ${length}`,
+        message: `${name}: ${platform.name} allows ${rules.text.limit} ${unitOf[rules.text.counting] ?? "characters"}; ${where} has ${length.has}`,
         limit: rules.text.limit,
-        actual: length,
+        ...(length.actual === undefined ? {} : { actual: length.actual }),
         code: "INVALID_CONTENT",
         ...(i === 0 ? {} : { path: `thread[${i - 1}]` }),
       });
     }
   }
   const text = texts[0] as string;
-  const counted: readonly (readonly [keyof ContentRules, string, number])[] = [
-    ["hashtags", "hashtags", (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length],
-    ["mentions", "@ mentions", (text.match(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu) ?? []).length],
-    [
-      "links",
-      "distinct links",
-      new Set(urlSpans(text).map((u) => text.slice(u.start, u.end))).size,
-    ],
-  ];
-  for (const [rule, label, count] of counted) {
-    const limit = (rules[rule] as { limit: number } | undefined)?.limit;
-    if (limit !== undefined && count > limit) {
+  // Counted only where the platform has the rule: each reads the whole text.
+  for (const [rule, label, countUpTo] of countRules) {
+    const limit = rules[rule]?.limit;
+    if (limit === undefined) continue;
+    const count = measure(limit, (upTo) => countUpTo(text, upTo));
+    if (count.over) {
       at({
         rule: `${rule.slice(0, -1)}_count`,
-        message: `${name}: ${platform.name} allows ${limit} ${label}; the text has ${count}`,
+        message: `${name}: ${platform.name} allows ${limit} ${label}; the text has ${count.has}`,
         limit,
-        actual: count,
+        ...(count.actual === undefined ? {} : { actual: count.actual }),
         code: "INVALID_CONTENT",
       });
     }
   }
   if (rules.title !== undefined) {
-    const title = [...(text.split("\n")[0] ?? "")].length;
-    if (title > rules.title.limit) {
+    const title = lengthOf(text.slice(0, lineEnd(text)), "characters", rules.title.limit);
+    if (title.over) {
       at({
         rule: "title_length",
-        message: `${name}: the first line is the title, and ${platform.name} allows ${rules.title.limit} characters; it has ${title}`,
+        message: `${name}: the first line is the title, and ${platform.name} allows ${rules.title.limit} characters; it has ${title.has}`,
         limit: rules.title.limit,
-        actual: title,
+        ...(title.actual === undefined ? {} : { actual: title.actual }),
         code: "INVALID_CONTENT",
       });
     }
@@ -238,6 +302,13 @@ const checkDestination = (
  * durations per post type, hashtags, mentions, links, titles and threads.
  * A destination's own text is checked instead of the post's where it has
  * one. A platform postlife does not know passes, and the report says so.
+ *
+ * A length or count is counted exactly up to four times its limit, and no
+ * further: past that, the violation says "has more than N" (N four times the
+ * limit) and carries no `actual`. So a text a little too long says how much
+ * to cut, and a draft of millions of characters costs what one of four times
+ * the limit does (hashtags, mentions and links still read the whole text: a
+ * text within their limit has to be read to its end to know it).
  *
  * `apply` runs it when a post enters scheduled, queued or pending_approval,
  * and when a scheduled post is edited, never on a draft edit (seed 002).
