@@ -131,6 +131,44 @@ describe("get_post_status: seed 000's typical flow", () => {
   });
 });
 
+describe("get_post_status: seed 000's rules", () => {
+  const url = "https://x.com/i/status/1780123456789012345";
+
+  it("seed 000: externalUrl is exposed only once the post is published", () => {
+    // "externalUrl is populated only after the network has confirmed the post; don't assume it
+    // exists until status === "published"."
+    for (const status of ["pending", "publishing", "failed", "scheduled"]) {
+      const report = ok(decodeMcpPostStatus({ postId: POST, status, externalUrl: url }));
+      expect(report.destinations[0]?.platformUrl, status).toBeUndefined();
+    }
+    const published = ok(
+      decodeMcpPostStatus({ postId: POST, status: "published", externalUrl: url }),
+    );
+    expect(published.destinations[0]?.platformUrl).toBe(url);
+    // Written: never before publication, whatever the report holds.
+    const failed: McpPostReport = {
+      id: POST,
+      status: "failed",
+      vendorStatus: "failed",
+      destinations: [
+        {
+          id: POST,
+          status: "failed",
+          vendorStatus: "failed",
+          platformPostId: "178",
+          platformUrl: url,
+        },
+      ],
+    };
+    expect(ok(encodeMcpPostStatus(failed))).toStrictEqual({
+      postId: POST,
+      status: "failed",
+      externalId: "178",
+    });
+    expect(ok(encodeMcpPostStatus(published)).externalUrl).toBe(url);
+  });
+});
+
 describe("get_post_status: tolerance", () => {
   it("an unknown status word is kept, at both levels, and written back as it came", () => {
     const report = ok(decodeMcpPostStatus({ postId: POST, status: "archived" }));
@@ -239,7 +277,7 @@ describe("get_post_status: encoding", () => {
 
   it("a report that is not one destination cannot be written, and says why", () => {
     expect(failure(encodeMcpPostStatus(one({ destinations: [] })))).toBe(
-      'seed 000\'s post goes to one network: expected one destination, got 0\n  at ["destinations"]',
+      'a publish_post post goes to one network: expected one destination, got 0\n  at ["destinations"]',
     );
     const two = one({
       destinations: [
@@ -311,6 +349,83 @@ describe("update_post: seed 002's examples", () => {
   });
 });
 
+describe("update_post: seed 002's rules", () => {
+  it("seed 002: { status: 'draft' } on a scheduled post is UNSCHEDULE (scheduled -> draft)", () => {
+    const { commands } = ok(decodeUpdatePost({ postId: POST, status: "draft" }, NOW));
+    expect(commands).toStrictEqual([{ type: "UNSCHEDULE" }]);
+    expect(run(postIn("scheduled"), ...commands).status).toBe("draft");
+    // Back to draft first, then the changes, which a draft takes (clearing its time included).
+    const cleared = ok(
+      decodeUpdatePost({ postId: POST, status: "draft", scheduledAt: null, content: "Later" }, NOW),
+    );
+    expect(cleared.commands).toStrictEqual([
+      { type: "UNSCHEDULE" },
+      { type: "EDIT", changes: { content: "Later", scheduledAt: null }, now: NOW },
+    ]);
+    const draft = run(postIn("scheduled"), ...cleared.commands);
+    expect(draft.status).toBe("draft");
+    expect(draft.content).toBe("Later");
+    expect(ok(encodeUpdatePost(cleared))).toStrictEqual({
+      postId: POST,
+      status: "draft",
+      scheduledAt: null,
+      content: "Later",
+    });
+  });
+
+  it("seed 002: { status: 'scheduled', scheduledAt } promotes a draft: SCHEDULE, not an EDIT that leaves a draft", () => {
+    const request = { postId: POST, status: "scheduled", scheduledAt: "2026-04-20T14:00:00Z" };
+    const { commands } = ok(decodeUpdatePost(request, NOW));
+    expect(commands).toStrictEqual([{ type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now: NOW }]);
+    const scheduled = run(launchDraft(), ...commands);
+    expect(scheduled.status).toBe("scheduled");
+    expect(scheduled.scheduledAt).toBe("2026-04-20T14:00:00.000Z");
+    expect(ok(encodeUpdatePost(ok(decodeUpdatePost(request, NOW))))).toStrictEqual(request);
+    // With a fix in the same call: the change first, then the schedule.
+    expect(ok(decodeUpdatePost({ ...request, content: "Fixed typo" }, NOW)).commands).toStrictEqual(
+      [
+        { type: "EDIT", changes: { content: "Fixed typo" } },
+        { type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now: NOW },
+      ],
+    );
+    // Scheduling needs a time: refused, naming it.
+    expect(failure(decodeUpdatePost({ postId: POST, status: "scheduled" }, NOW))).toBe(
+      'status "scheduled" needs scheduledAt: the time to schedule the post for\n  at ["scheduledAt"]',
+    );
+  });
+
+  it.each(["platform", "accountId", "postType"])(
+    "seed 002: %s is NOT editable: refused with an error naming it, never dropped",
+    (field) => {
+      const message = failure(
+        decodeUpdatePost({ postId: POST, content: "Fixed typo", [field]: "linkedin" }, NOW),
+      );
+      expect(message).toBe(
+        `update_post cannot change ${field}: platform, accountId and postType are NOT editable. To change those, delete and recreate the post\n  at ["${field}"]`,
+      );
+    },
+  );
+
+  it("seed 002: a caller's new idempotencyKey is kept beside the commands, and written back", () => {
+    // "if you want to guarantee no double-publish, also pass a new idempotencyKey".
+    const request = {
+      postId: POST,
+      scheduledAt: "2026-04-21T14:00:00Z",
+      idempotencyKey: "launch-2026-04-21",
+    };
+    const decoded = ok(decodeUpdatePost(request, NOW));
+    expect(decoded).toStrictEqual({
+      postId: POST,
+      commands: [{ type: "EDIT", changes: { scheduledAt: "2026-04-21T14:00:00Z" }, now: NOW }],
+      idempotencyKey: "launch-2026-04-21",
+    });
+    expect(ok(encodeUpdatePost(decoded))).toStrictEqual(request);
+    expect(failure(decodeUpdatePost({ postId: POST, idempotencyKey: "" }, NOW))).toMatch(
+      /at \["idempotencyKey"\]$/,
+    );
+  });
+});
+
 describe("update_post: the commands it means", () => {
   it("changes come first, then the status: a fixed typo goes out with the publish", () => {
     const media = [{ kind: "image", url: "https://cdn.example.com/launch.png", altText: "Launch" }];
@@ -339,17 +454,25 @@ describe("update_post: the commands it means", () => {
     ]);
   });
 
-  it("a status word that is neither publish nor cancelled is kept, and means no command", () => {
-    const decoded = ok(decodeUpdatePost({ postId: POST, status: "scheduled" }, NOW));
-    expect(decoded).toStrictEqual({ postId: POST, commands: [], unknownStatus: "scheduled" });
-    expect(ok(encodeUpdatePost(decoded))).toStrictEqual({ postId: POST, status: "scheduled" });
+  it("a status word that is none of the seed's transitions is kept, and means no command", () => {
+    const decoded = ok(decodeUpdatePost({ postId: POST, status: "archived" }, NOW));
+    expect(decoded).toStrictEqual({ postId: POST, commands: [], unknownStatus: "archived" });
+    expect(ok(encodeUpdatePost(decoded))).toStrictEqual({ postId: POST, status: "archived" });
   });
 
-  it("nulls read as absent, other fields are ignored (idempotencyKey included)", () => {
+  it("nulls read as absent, other fields are ignored", () => {
     expect(
       ok(
         decodeUpdatePost(
-          { postId: POST, workspaceId: null, status: null, content: null, idempotencyKey: "k" },
+          {
+            postId: POST,
+            workspaceId: null,
+            status: null,
+            content: null,
+            idempotencyKey: null,
+            platform: null,
+            options: { shareToFeed: true },
+          },
           NOW,
         ),
       ),
@@ -399,8 +522,27 @@ describe("update_post: the commands it means", () => {
       'update_post carries one status: a second status command\n  at ["commands"][1]',
     ],
     [
-      [{ type: "SCHEDULE", at: NOW, now: NOW }],
-      'update_post cannot carry SCHEDULE: only EDIT, PUBLISH and CANCEL\n  at ["commands"][0]["type"]',
+      [{ type: "RETRY_FAILED", now: NOW }],
+      'update_post cannot carry RETRY_FAILED: only EDIT, PUBLISH, CANCEL, SCHEDULE and UNSCHEDULE\n  at ["commands"][0]["type"]',
+    ],
+    [
+      [{ type: "EDIT", changes: { content: "x" } }, { type: "UNSCHEDULE" }],
+      'update_post takes a post back to draft first: UNSCHEDULE after another command\n  at ["commands"][1]',
+    ],
+    [
+      [{ type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now: NOW }, { type: "UNSCHEDULE" }],
+      'update_post takes a post back to draft first: UNSCHEDULE after another command\n  at ["commands"][1]',
+    ],
+    [
+      [
+        { type: "EDIT", changes: { scheduledAt: "2026-04-21T14:00:00Z" }, now: NOW },
+        { type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now: NOW },
+      ],
+      "update_post carries one scheduledAt: the SCHEDULE's at, or the EDIT's scheduledAt, not both\n  at [\"commands\"][1]",
+    ],
+    [
+      [{ type: "SCHEDULE", at: "tomorrow", now: NOW }],
+      '"tomorrow" is not an ISO 8601 date-time (expected e.g. 2026-04-20T14:00:00Z)\n  at ["commands"][0]["at"]',
     ],
   ])("commands the request cannot carry are refused, naming where: %j", (commands, message) => {
     const value = { postId: POST, commands } as unknown as UpdatePostCommands;
@@ -411,10 +553,14 @@ describe("update_post: the commands it means", () => {
     const value: UpdatePostCommands = {
       postId: POST,
       commands: [{ type: "CANCEL" }],
-      unknownStatus: "draft",
+      unknownStatus: "archived",
     };
     expect(failure(encodeUpdatePost(value))).toBe(
-      'the request\'s status is already "draft"\n  at ["commands"][0]',
+      'the request\'s status is already "archived"\n  at ["commands"][0]',
+    );
+    // A word the request knows is its command, not an unknown status.
+    expect(failure(encodeUpdatePost({ postId: POST, commands: [], unknownStatus: "draft" }))).toBe(
+      '"draft" is a status update_post knows: give its command (UNSCHEDULE) instead\n  at ["unknownStatus"]',
     );
   });
 });
@@ -518,15 +664,22 @@ const updateWireArb = fc
     {
       workspaceId: orNull(textArb),
       postId: idArb,
-      status: orNull(fc.constantFrom("publish", "cancelled", "scheduled", "draft", "PUBLISH")),
+      status: orNull(
+        fc.constantFrom("publish", "cancelled", "scheduled", "draft", "PUBLISH", "archived"),
+      ),
       scheduledAt: fc.option(instantArb, { nil: null }),
       content: orNull(textArb),
       media: orNull(fc.array(mediaArb, { maxLength: 3 })),
-      idempotencyKey: textArb,
+      idempotencyKey: orNull(fc.string({ minLength: 1, maxLength: 12 })),
     },
     { requiredKeys: ["postId"] },
   )
-  .map((wire) => ({ ...wire }));
+  // Scheduling needs the time to schedule for (a request without one is refused, naming it).
+  .map((wire) =>
+    wire.status === "scheduled" && typeof wire.scheduledAt !== "string"
+      ? { ...wire, scheduledAt: "2026-04-20T14:00:00Z" }
+      : { ...wire },
+  );
 
 /** Commands an update_post request can carry, built directly (not by decoding). */
 const commandsArb = (now: string): fc.Arbitrary<UpdatePostCommands> =>
@@ -543,27 +696,31 @@ const commandsArb = (now: string): fc.Arbitrary<UpdatePostCommands> =>
           },
           { requiredKeys: [] },
         ),
-        status: fc.constantFrom(undefined, "PUBLISH", "CANCEL", "kept"),
+        status: fc.constantFrom(undefined, "PUBLISH", "CANCEL", "SCHEDULE", "UNSCHEDULE", "kept"),
+        at: instantArb,
+        idempotencyKey: fc.string({ minLength: 1, maxLength: 12 }),
       },
-      { requiredKeys: ["postId", "changes", "status"] },
+      { requiredKeys: ["postId", "changes", "status", "at"] },
     )
-    .map(({ workspaceId, postId, changes, status }) => {
+    .map(({ workspaceId, postId, changes, status, at, idempotencyKey }) => {
       const commands: UpdatePostCommand[] = [];
-      const plain = { ...changes };
+      // SCHEDULE's at is the request's scheduledAt: the EDIT does not move the time beside it.
+      const { scheduledAt, ...rest } = changes;
+      const moves = status !== "SCHEDULE" && scheduledAt !== undefined;
+      const plain = moves ? { ...changes } : rest;
+      if (status === "UNSCHEDULE") commands.push({ type: "UNSCHEDULE" });
       if (Object.keys(plain).length > 0) {
-        commands.push({
-          type: "EDIT",
-          changes: plain,
-          ...(plain.scheduledAt === undefined ? {} : { now }),
-        });
+        commands.push({ type: "EDIT", changes: plain, ...(moves ? { now } : {}) });
       }
       if (status === "PUBLISH") commands.push({ type: "PUBLISH", now });
       if (status === "CANCEL") commands.push({ type: "CANCEL" });
+      if (status === "SCHEDULE") commands.push({ type: "SCHEDULE", at: scheduledAt ?? at, now });
       return {
         ...(workspaceId === undefined ? {} : { workspaceId }),
         postId,
         commands,
         ...(status === "kept" ? { unknownStatus: "kept" } : {}),
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       };
     });
 
@@ -608,7 +765,14 @@ describe("round trips", () => {
     (wire) => {
       const decoded = ok(decodeUpdatePost(wire, NOW));
       const encoded = ok(encodeUpdatePost(decoded));
-      for (const key of ["workspaceId", "postId", "status", "content", "media"] as const) {
+      for (const key of [
+        "workspaceId",
+        "postId",
+        "status",
+        "content",
+        "media",
+        "idempotencyKey",
+      ] as const) {
         expect(encoded[key]).toStrictEqual(wire[key] ?? undefined);
       }
       expect(encoded.scheduledAt).toStrictEqual(wire.scheduledAt);

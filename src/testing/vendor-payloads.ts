@@ -814,24 +814,36 @@ const mcpReportArbitrary: fc.Arbitrary<McpPostReport> = fc
     },
     { requiredKeys: ["id", "word"], noNullPrototype: true },
   )
-  .map(({ id, word, scheduledAt, ...fields }) => ({
-    id,
-    status: readAs(word, "postato", "post"),
-    vendorStatus: word,
-    destinations: [
-      { id, ...fields, status: readAs(word, "postato", "destination"), vendorStatus: word },
-    ],
-    ...(scheduledAt === undefined ? {} : { scheduledAt }),
-  }));
+  .map(({ id, word, scheduledAt, platformUrl, ...fields }) => {
+    const status = readAs(word, "postato", "destination");
+    return {
+      id,
+      status: readAs(word, "postato", "post"),
+      vendorStatus: word,
+      destinations: [
+        {
+          id,
+          ...fields,
+          // The post's URL exists only once it is published.
+          ...(status === "published" && platformUrl !== undefined ? { platformUrl } : {}),
+          status,
+          vendorStatus: word,
+        },
+      ],
+      ...(scheduledAt === undefined ? {} : { scheduledAt }),
+    };
+  });
 
 /**
- * Postato's MCP `get_post_status` result (`McpPostStatusWire`), as `McpPostStatusJson` reads it: one word for the
- * post and its one destination, every word of the `postato` vocabulary plus
- * respellings, words it never writes and unknown ones; `externalId` /
- * `externalUrl` and their prose names `platformPostId` / `platformUrl`,
- * platform, account, content, times and the error (a message or a PostPost
- * error object) present, absent or `null`. Some are canonical reports written by
- * `encodeMcpPostStatus`.
+ * Postato's MCP `get_post_status` result (`McpPostStatusWire`), as
+ * `McpPostStatusJson` reads it: one word for the post and its one
+ * destination, every word of the `postato` vocabulary plus respellings,
+ * words it never writes and unknown ones; `externalId` / `externalUrl` and
+ * their prose names `platformPostId` / `platformUrl`, platform, account,
+ * content, times and the error (a message or a PostPost error object)
+ * present, absent or `null`. Some are canonical reports written by
+ * `encodeMcpPostStatus` (with `externalUrl` only once published); the raw
+ * ones carry a URL beside any status now and then, which the reader drops.
  *
  * @example
  * ```ts

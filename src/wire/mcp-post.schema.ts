@@ -1,8 +1,8 @@
 /**
- * Seeds 000 and 002 (an MCP publishing service: `get_post_status`,
- * `publish_post`, `update_post`) as Effect Schema codecs: the status result
- * into a one-destination `PostReport`, and the `update_post` request into
- * the postlife commands it means.
+ * The publish_post API (Postato's MCP tools `publish_post`,
+ * `get_post_status` and `update_post`) as Effect Schema codecs: the status
+ * result into a one-destination `PostReport`, and the `update_post` request
+ * into the postlife commands it means.
  *
  * Tolerance, everywhere: fields nobody asked for are ignored; `null` in an
  * optional field is read as absent (and never written); a status word or an
@@ -17,7 +17,14 @@ import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import type * as SchemaIssue from "effect/SchemaIssue";
-import type { CancelEvent, EditEvent, PostChanges, PublishEvent } from "../domain/event.js";
+import type {
+  CancelEvent,
+  EditEvent,
+  PostChanges,
+  PublishEvent,
+  ScheduleEvent,
+  UnscheduleEvent,
+} from "../domain/event.js";
 import { isInstant, parseInstant } from "../domain/instant.js";
 import { type Media, mediaKinds } from "../domain/media.js";
 import { Instant, NonNegative, OptionalText } from "./internal/fields.js";
@@ -30,17 +37,18 @@ import { ReportedErrorJson, type ReportedErrorWire } from "./reported-error.sche
 import { vendorWord } from "./vocabulary.js";
 
 // ---------------------------------------------------------------------------
-// get_post_status (seed 000)
+// get_post_status
 // ---------------------------------------------------------------------------
 
 /**
- * The JSON of seed 000's `get_post_status` result (and of `publish_post`'s
- * reply, `{ postId, status: "queued" }`, the same shape). The seed shows
- * `postId`, `status`, `externalId`, `externalUrl` and `error`, names
- * `platformPostId` / `platformUrl` in prose for the same two values, and has
- * `scheduledAt`, `platform`, `accountId` and `content` on its posts; postlife
- * reads all of them and writes `externalId` / `externalUrl`, the names its
- * JSON examples use.
+ * The JSON of the `get_post_status` result (and of `publish_post`'s reply,
+ * `{ postId, status: "queued" }`, the same shape). The API shows `postId`,
+ * `status`, `externalId`, `externalUrl` and `error`, names `platformPostId` /
+ * `platformUrl` in prose for the same two values, and has `scheduledAt`,
+ * `platform`, `accountId` and `content` on its posts; postlife reads all of
+ * them and writes `externalId` / `externalUrl`, the names its JSON examples
+ * use. `externalUrl` "is populated only after the network has confirmed the
+ * post": it is read and written only once the post is published.
  *
  * @example
  * ```ts
@@ -57,6 +65,7 @@ export interface McpPostStatusWire {
   /** pending, queued, processing, publishing, published, failed, draft, scheduled, pending_approval, cancelled, or any other word (kept). */
   readonly status: string;
   readonly externalId?: string | null;
+  /** The post on the network: read and written only when `status` is published. */
   readonly externalUrl?: string | null;
   /** Read when `externalId` is absent; never written. */
   readonly platformPostId?: string | null;
@@ -71,9 +80,9 @@ export interface McpPostStatusWire {
 }
 
 /**
- * What seed 000's status result says, in postlife's words: a `PostReport`
- * whose one destination is the post itself (the seed's post goes to one
- * network, so its destination has the post's id), plus the planned time.
+ * What a `get_post_status` result says, in postlife's words: a `PostReport`
+ * whose one destination is the post itself ("One post = one platform", so its
+ * destination has the post's id), plus the planned time.
  *
  * @example
  * ```ts
@@ -109,16 +118,25 @@ const McpPostReportSchema = Schema.Struct({
   scheduledAt: Schema.optionalKey(Instant),
 });
 
+/**
+ * The post's URL on the network, only once it is published: "don't assume it
+ * exists until status === published", so a URL beside another status is not
+ * one the network has confirmed, and is neither read nor written.
+ */
+const confirmedUrl = (status: string, url: string | null | undefined): string | undefined =>
+  status === "published" ? (url ?? undefined) : undefined;
+
 const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostReport => {
+  const status = statusOf(wire.status, { vendor: "postato", level: "destination" });
   const report: DestinationReport = {
     id: wire.postId,
     ...present("platform", wire.platform),
     ...present("accountId", wire.accountId),
-    status: statusOf(wire.status, { vendor: "postato", level: "destination" }),
+    status,
     vendorStatus: wire.status,
     ...present("content", wire.content),
     ...present("platformPostId", wire.externalId ?? wire.platformPostId),
-    ...present("platformUrl", wire.externalUrl ?? wire.platformUrl),
+    ...present("platformUrl", confirmedUrl(status, wire.externalUrl ?? wire.platformUrl)),
     ...present("publishedAt", wire.publishedAt),
     ...present("error", wire.error),
   };
@@ -139,7 +157,7 @@ const encodeMcpStatus = (
     return Effect.fail(
       issueAt(
         ["destinations"],
-        `seed 000's post goes to one network: expected one destination, got ${report.destinations.length}`,
+        `a publish_post post goes to one network: expected one destination, got ${report.destinations.length}`,
       ),
     );
   }
@@ -151,7 +169,7 @@ const encodeMcpStatus = (
       keep: destination.vendorStatus,
     }),
     ...present("externalId", destination.platformPostId),
-    ...present("externalUrl", destination.platformUrl),
+    ...present("externalUrl", confirmedUrl(destination.status, destination.platformUrl)),
     ...present("platform", destination.platform),
     ...present("accountId", destination.accountId),
     ...present("content", destination.content),
@@ -162,19 +180,22 @@ const encodeMcpStatus = (
 };
 
 /**
- * The codec between seed 000's `get_post_status` result (or `publish_post`
- * reply) and a one-destination `McpPostReport`. The status word is read with
- * the `seed-000` vocabulary at both levels (`pending` is queued,
- * `processing` is publishing, `failed` means all retries are spent); a word
- * it does not know gives `status: "unknown"` with the word kept.
+ * The codec between the `get_post_status` result (or `publish_post` reply)
+ * and a one-destination `McpPostReport`. The status word is read with the
+ * `postato` vocabulary at both levels (`pending` is queued, `processing` is
+ * publishing, `failed` means all retries are spent); a word it does not know
+ * gives `status: "unknown"` with the word kept. `externalUrl` is read only
+ * once the post is published ("don't assume it exists until status ===
+ * published").
  *
  * Encoding writes the destination's word (`vendorWord`: the vendor's own
- * word when it still means the status, else the seed's word for it), its
- * platform post id and URL as `externalId` / `externalUrl`, and the error as
- * seed 001's object. A report that is not one destination fails
- * naming `["destinations"]`; the destination's own id, `attempts` and
- * `nextRetryAt` have no place in the seed's shape and are not written.
- * `decode(encode(r))` is `r` for every report decoding gives.
+ * word when it still means the status, else the API's word for it), its
+ * platform post id as `externalId`, its URL as `externalUrl` once it is
+ * published (never before), and the error as the PostPost error object. A
+ * report that is not one destination fails naming `["destinations"]`; the
+ * destination's own id, `attempts` and `nextRetryAt` have no place in the
+ * API's shape and are not written. `decode(encode(r))` is `r` for every
+ * report decoding gives.
  *
  * @example
  * ```ts
@@ -186,6 +207,11 @@ const encodeMcpStatus = (
  * report.status; // "published"
  * report.destinations[0]?.platformPostId; // "1780123456789012345"
  * Schema.encodeSync(McpPostStatusJson)(report); // { postId: "pst_01H", status: "published", externalId: "1780123456789012345" }
+ *
+ * // Not published yet: a URL the network has not confirmed is not taken.
+ * Schema.decodeUnknownSync(McpPostStatusJson)({
+ *   postId: "pst_01H", status: "publishing", externalUrl: "https://x.com/i/status/1780123456789012345",
+ * }).destinations[0]?.platformUrl; // undefined
  * ```
  * @since 0.1.0
  */
@@ -199,7 +225,7 @@ export const McpPostStatusJson: Schema.Codec<McpPostReport, McpPostStatusWire> =
 
 /**
  * Decodes a `get_post_status` result into a `McpPostReport`, as a plain
- * `Result` (no Effect to run). Seed 000's typical flow shows replies without
+ * `Result` (no Effect to run). The API's typical flow shows replies without
  * `postId` (`{ status: "publishing" }`): pass the `postId` the call asked
  * about and it fills in for a missing one.
  *
@@ -229,7 +255,9 @@ export const decodeMcpPostStatus = (
 };
 
 /**
- * Encodes a `McpPostReport` as seed 000's status result, as a plain `Result`.
+ * Encodes a `McpPostReport` as a `get_post_status` result, as a plain
+ * `Result`. The post's URL is written as `externalUrl` only once it is
+ * published.
  *
  * @example
  * ```ts
@@ -238,6 +266,10 @@ export const decodeMcpPostStatus = (
  *   id: "pst_01H", status: "queued", vendorStatus: "queued",
  *   destinations: [{ id: "pst_01H", status: "queued", vendorStatus: "queued" }],
  * }); // Success({ postId: "pst_01H", status: "queued" })
+ * encodeMcpPostStatus({
+ *   id: "pst_01H", status: "failed", vendorStatus: "failed",
+ *   destinations: [{ id: "pst_01H", status: "failed", vendorStatus: "failed", platformUrl: "https://x.com/i/status/1" }],
+ * }); // Success({ postId: "pst_01H", status: "failed" }): no externalUrl before it is published
  * ```
  * @since 0.1.0
  */
@@ -247,11 +279,11 @@ export const encodeMcpPostStatus = (
   Schema.encodeUnknownResult(McpPostStatusJson)(report);
 
 // ---------------------------------------------------------------------------
-// update_post (seed 002)
+// update_post
 // ---------------------------------------------------------------------------
 
 /**
- * One media item on the wire, as postlife's `Media` (the seed says only
+ * One media item on the wire, as postlife's `Media` (the API says only
  * "reattach media items").
  */
 const MediaJson = Schema.Struct({
@@ -266,15 +298,22 @@ const MediaJson = Schema.Struct({
 });
 
 /**
- * The JSON of seed 002's `update_post` request. `status` is `"publish"` or
- * `"cancelled"` per the seed's parameter table; any other word is kept (see
+ * The JSON of the `update_post` request. `status` is one of the API's
+ * transitions: `"publish"` (draft or scheduled → publish), `"cancelled"`,
+ * `"scheduled"` with `scheduledAt` (draft → scheduled, or a new time) and
+ * `"draft"` (scheduled → draft); any other word is kept (see
  * `UpdatePostCommands.unknownStatus`). `scheduledAt: null` moves the post out
- * of the future (clears its planned time).
+ * of the future (clears its planned time). `platform`, `accountId` and
+ * `postType` "are NOT editable. To change those, delete and recreate": a
+ * request that names one of them is refused, never half applied.
  *
  * @example
  * ```ts
  * import type { UpdatePostWire } from "postlife/wire";
  * const reschedule: UpdatePostWire = { workspaceId: "wks_01H...", postId: "pst_01H...", scheduledAt: "2026-04-20T14:00:00Z" };
+ * const promote: UpdatePostWire = {
+ *   postId: "pst_01H...", status: "scheduled", scheduledAt: "2026-04-20T14:00:00Z", idempotencyKey: "launch-v2",
+ * };
  * ```
  * @since 0.1.0
  */
@@ -285,6 +324,12 @@ export interface UpdatePostWire {
   readonly scheduledAt?: string | null;
   readonly content?: string | null;
   readonly media?: readonly Media[] | null;
+  /**
+   * A new idempotency key for the delivery the edit re-enqueues ("if you
+   * want to guarantee no double-publish, also pass a new idempotencyKey"):
+   * kept as `UpdatePostCommands.idempotencyKey`.
+   */
+  readonly idempotencyKey?: string | null;
 }
 
 /**
@@ -294,17 +339,27 @@ export interface UpdatePostWire {
  * ```ts
  * import type { UpdatePostCommand } from "postlife/wire";
  * const publish: UpdatePostCommand = { type: "PUBLISH", now: "2026-04-19T09:00:00Z" };
+ * const promote: UpdatePostCommand = { type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now: "2026-04-19T09:00:00Z" };
+ * const backToDraft: UpdatePostCommand = { type: "UNSCHEDULE" };
  * ```
  * @since 0.1.0
  */
-export type UpdatePostCommand = EditEvent | PublishEvent | CancelEvent;
+export type UpdatePostCommand =
+  | EditEvent
+  | PublishEvent
+  | CancelEvent
+  | ScheduleEvent
+  | UnscheduleEvent;
 
 /**
  * What an `update_post` request means in postlife: the commands to apply,
  * in order, to the post `postId`. `unknownStatus` keeps a `status` word
- * that is neither `publish` nor `cancelled` (the seed's prose also lists
- * draft → scheduled and scheduled → draft), which gives no command: the
- * service decides what to answer.
+ * that is none of the API's (`publish`, `cancelled`, `scheduled`, `draft`),
+ * which gives no command: the service decides what to answer.
+ * `idempotencyKey` is the caller's new key, as it came: the service passes
+ * it on with the delivery the commands enqueue (the API recomputes
+ * idempotency when a scheduled post is edited, and advises a new key to
+ * guarantee no double-publish).
  *
  * @example
  * ```ts
@@ -312,6 +367,7 @@ export type UpdatePostCommand = EditEvent | PublishEvent | CancelEvent;
  * const commands: UpdatePostCommands = {
  *   workspaceId: "wks_01H...", postId: "pst_01H...",
  *   commands: [{ type: "EDIT", changes: { content: "Fixed typo" } }, { type: "PUBLISH", now: "2026-04-19T09:00:00Z" }],
+ *   idempotencyKey: "launch-v2",
  * };
  * ```
  * @since 0.1.0
@@ -321,7 +377,39 @@ export interface UpdatePostCommands {
   readonly postId: string;
   readonly commands: readonly UpdatePostCommand[];
   readonly unknownStatus?: string;
+  /** The caller's new idempotency key (`update_post`'s `idempotencyKey`), kept as it came. */
+  readonly idempotencyKey?: string;
 }
+
+/** The fields `update_post` cannot change: "delete and recreate" the post instead. */
+const notEditable = ["platform", "accountId", "postType"] as const;
+
+/** Why a request cannot be taken as it stands, at the field at fault; undefined when it can. */
+const refusal = (wire: {
+  readonly status?: string | null | undefined;
+  readonly scheduledAt?: string | null | undefined;
+  readonly platform?: unknown;
+  readonly accountId?: unknown;
+  readonly postType?: unknown;
+}): Schema.FilterOutput => {
+  const named = notEditable.find((field) => wire[field] !== undefined && wire[field] !== null);
+  if (named !== undefined) {
+    return {
+      path: [named],
+      issue: `update_post cannot change ${named}: platform, accountId and postType are NOT editable. To change those, delete and recreate the post`,
+    };
+  }
+  if (
+    wire.status === "scheduled" &&
+    (wire.scheduledAt === undefined || wire.scheduledAt === null)
+  ) {
+    return {
+      path: ["scheduledAt"],
+      issue: 'status "scheduled" needs scheduledAt: the time to schedule the post for',
+    };
+  }
+  return undefined;
+};
 
 const UpdatePostWireSchema = Schema.Struct({
   workspaceId: OptionalText,
@@ -330,7 +418,12 @@ const UpdatePostWireSchema = Schema.Struct({
   scheduledAt: Schema.optionalKey(Schema.NullOr(Instant)),
   content: OptionalText,
   media: Schema.optionalKey(Schema.NullOr(Schema.Array(MediaJson))),
-});
+  idempotencyKey: Schema.optionalKey(Schema.NullOr(Schema.NonEmptyString)),
+  // Read only to be refused (see `refusal`), never written.
+  platform: Schema.optionalKey(Schema.Unknown),
+  accountId: Schema.optionalKey(Schema.Unknown),
+  postType: Schema.optionalKey(Schema.Unknown),
+}).check(Schema.makeFilter(refusal));
 type UpdatePostWireType = typeof UpdatePostWireSchema.Type;
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -342,55 +435,115 @@ const UpdatePostCommandsSchema = Schema.declare<UpdatePostCommands>(
   { identifier: "UpdatePostCommands", expected: "{ postId, commands }" },
 );
 
-/** The status words of `update_post` and the command each means. */
-const statusCommands = { publish: "PUBLISH", cancelled: "CANCEL" } as const;
+/**
+ * The status words of `update_post` and the command each means: the API's
+ * transitions draft → publish and scheduled → publish (PUBLISH), draft →
+ * scheduled (SCHEDULE, at `scheduledAt`), scheduled → draft (UNSCHEDULE),
+ * and its cancel (CANCEL).
+ */
+const statusCommands = {
+  publish: "PUBLISH",
+  cancelled: "CANCEL",
+  scheduled: "SCHEDULE",
+  draft: "UNSCHEDULE",
+} as const;
+type StatusCommand = (typeof statusCommands)[keyof typeof statusCommands];
+
+const commandOf = (status: string | undefined): StatusCommand | undefined =>
+  status !== undefined && Object.hasOwn(statusCommands, status)
+    ? statusCommands[status as keyof typeof statusCommands]
+    : undefined;
 
 const decodeUpdate =
   (now: string) =>
   (wire: UpdatePostWireType): UpdatePostCommands => {
+    const status = wire.status ?? undefined;
+    const known = commandOf(status);
+    // With status "scheduled", scheduledAt is the time SCHEDULE plans the post for, not an edit.
+    const moves = wire.scheduledAt !== undefined && known !== "SCHEDULE";
     const changes: PostChanges = {
       ...present("content", wire.content),
       ...present("media", wire.media),
-      ...(wire.scheduledAt === undefined ? {} : { scheduledAt: wire.scheduledAt }),
+      ...(moves ? { scheduledAt: wire.scheduledAt } : {}),
     };
-    const commands: UpdatePostCommand[] = [];
-    // Changes first: the post takes them only while draft or scheduled, before PUBLISH queues it.
-    if (Object.keys(changes).length > 0) {
-      commands.push({
-        type: "EDIT",
-        changes,
-        ...(wire.scheduledAt === undefined ? {} : { now }),
-      });
-    }
-    const status = wire.status ?? undefined;
-    const known =
-      status !== undefined && Object.hasOwn(statusCommands, status)
-        ? statusCommands[status as keyof typeof statusCommands]
-        : undefined;
-    if (known === "PUBLISH") commands.push({ type: "PUBLISH", now });
-    if (known === "CANCEL") commands.push({ type: "CANCEL" });
+    const edit: UpdatePostCommand[] =
+      Object.keys(changes).length === 0
+        ? []
+        : [{ type: "EDIT", changes, ...(moves ? { now } : {}) }];
+    const commands: UpdatePostCommand[] =
+      known === "UNSCHEDULE"
+        ? // Back to draft first: a draft takes every change, clearing its time included.
+          [{ type: "UNSCHEDULE" }, ...edit]
+        : // Changes first: the post takes them while draft or scheduled, before it is queued.
+          [...edit, ...statusCommand(known, wire.scheduledAt ?? undefined, now)];
     return {
       ...present("workspaceId", wire.workspaceId),
       postId: wire.postId,
       commands,
       ...(status !== undefined && known === undefined ? { unknownStatus: status } : {}),
+      ...present("idempotencyKey", wire.idempotencyKey),
     };
   };
 
+/** The command a status word means after the changes (UNSCHEDULE comes before them). */
+const statusCommand = (
+  known: StatusCommand | undefined,
+  at: string | undefined,
+  now: string,
+): UpdatePostCommand[] => {
+  switch (known) {
+    case "PUBLISH":
+      return [{ type: "PUBLISH", now }];
+    case "CANCEL":
+      return [{ type: "CANCEL" }];
+    case "SCHEDULE":
+      // `refusal` has made sure the time is there.
+      return at === undefined ? [] : [{ type: "SCHEDULE", at, now }];
+    default:
+      return [];
+  }
+};
+
 const editable = new Set(["content", "media", "scheduledAt"]);
+
+/** The word `update_post` writes for a status command. */
+const statusWords: Readonly<Record<StatusCommand, string>> = {
+  PUBLISH: "publish",
+  CANCEL: "cancelled",
+  SCHEDULE: "scheduled",
+  UNSCHEDULE: "draft",
+};
 
 /** Why a list of commands has no `update_post` request, or undefined when it has one. */
 const unencodable = (value: UpdatePostCommands): SchemaIssue.Issue | undefined => {
+  if (value.unknownStatus !== undefined && commandOf(value.unknownStatus) !== undefined) {
+    return issueAt(
+      ["unknownStatus"],
+      `"${value.unknownStatus}" is a status update_post knows: give its command (${commandOf(value.unknownStatus)}) instead`,
+    );
+  }
+  if (
+    value.idempotencyKey !== undefined &&
+    (typeof value.idempotencyKey !== "string" || value.idempotencyKey === "")
+  ) {
+    return issueAt(["idempotencyKey"], "an idempotency key is a non-empty string");
+  }
   let edits = 0;
   let statuses = 0;
+  let movedTime = false;
   for (const [index, command] of value.commands.entries()) {
     const at = (message: string, ...rest: PropertyKey[]) =>
       issueAt(["commands", index, ...rest], message);
     if (!isRecord(command)) return at("expected a command object");
+    if (command.type === "UNSCHEDULE" && index > 0) {
+      return at("update_post takes a post back to draft first: UNSCHEDULE after another command");
+    }
     switch (command.type) {
       case "EDIT": {
         if (edits++ > 0) return at("update_post carries one set of changes: a second EDIT");
-        if (statuses > 0) return at("update_post applies its changes first: EDIT after a status");
+        if (statuses > 0 && value.commands[0]?.type !== "UNSCHEDULE") {
+          return at("update_post applies its changes first: EDIT after a status");
+        }
         if (!isRecord(command.changes)) return at("expected an object", "changes");
         const keys = Object.keys(command.changes).filter(
           (key) => (command.changes as Record<string, unknown>)[key] !== undefined,
@@ -408,18 +561,29 @@ const unencodable = (value: UpdatePostCommands): SchemaIssue.Issue | undefined =
         if (scheduledAt !== undefined && scheduledAt !== null && !isInstant(scheduledAt)) {
           return at(`${String(parseInstant(scheduledAt))}`, "changes", "scheduledAt");
         }
+        movedTime = scheduledAt !== undefined;
         break;
       }
+      case "UNSCHEDULE":
       case "PUBLISH":
       case "CANCEL":
+      case "SCHEDULE":
         if (statuses++ > 0) return at("update_post carries one status: a second status command");
         if (value.unknownStatus !== undefined) {
           return at(`the request's status is already "${value.unknownStatus}"`);
         }
+        if (command.type === "SCHEDULE") {
+          if (!isInstant(command.at)) return at(`${String(parseInstant(command.at))}`, "at");
+          if (movedTime) {
+            return at(
+              "update_post carries one scheduledAt: the SCHEDULE's at, or the EDIT's scheduledAt, not both",
+            );
+          }
+        }
         break;
       default:
         return at(
-          `update_post cannot carry ${String((command as { type?: unknown }).type)}: only EDIT, PUBLISH and CANCEL`,
+          `update_post cannot carry ${String((command as { type?: unknown }).type)}: only EDIT, PUBLISH, CANCEL, SCHEDULE and UNSCHEDULE`,
           "type",
         );
     }
@@ -434,40 +598,44 @@ const encodeUpdate = (
   if (problem !== undefined) return Effect.fail(problem);
   const edit = value.commands.find((c): c is EditEvent => c.type === "EDIT");
   const status = value.commands.find((c) => c.type !== "EDIT");
-  const word =
-    status?.type === "PUBLISH"
-      ? "publish"
-      : status?.type === "CANCEL"
-        ? "cancelled"
-        : value.unknownStatus;
+  const scheduledAt = status?.type === "SCHEDULE" ? status.at : edit?.changes.scheduledAt;
   return Effect.succeed({
     ...present("workspaceId", value.workspaceId),
     postId: value.postId,
-    ...present("status", word),
-    ...(edit?.changes.scheduledAt === undefined ? {} : { scheduledAt: edit.changes.scheduledAt }),
+    ...present("status", status === undefined ? value.unknownStatus : statusWords[status.type]),
+    ...(scheduledAt === undefined ? {} : { scheduledAt }),
     ...present("content", edit?.changes.content),
     ...present("media", edit?.changes.media),
+    ...present("idempotencyKey", value.idempotencyKey),
   });
 };
 
 /**
- * The codec between seed 002's `update_post` request and the postlife
- * commands it means, for a call made at `now`: `content`, `media` and
- * `scheduledAt` become one EDIT (carrying `now` when it moves the time, as
- * `apply` needs to keep a scheduled post in the future), then `status:
- * "publish"` a PUBLISH at `now`, `status: "cancelled"` a CANCEL. Apply them
- * in that order: the edit lands while the post is still editable.
+ * The codec between the `update_post` request and the postlife commands it
+ * means, for a call made at `now`. `content`, `media` and `scheduledAt`
+ * become one EDIT (carrying `now` when it moves the time, as `apply` needs
+ * to keep a scheduled post in the future), then the status: `"publish"` a
+ * PUBLISH at `now`, `"cancelled"` a CANCEL, `"scheduled"` a SCHEDULE at
+ * `scheduledAt` (which is then the time planned, not an edit: draft →
+ * scheduled, or a new time for a scheduled post). `"draft"` is an
+ * UNSCHEDULE, which comes first (scheduled → draft, and the changes land on
+ * the draft). Apply them in that order. A caller's new `idempotencyKey` is
+ * kept beside the commands.
+ *
+ * Refused with a `SchemaError` naming the field: `platform`, `accountId` or
+ * `postType` ("NOT editable. To change those, delete and recreate"; never
+ * dropped), and `status: "scheduled"` without `scheduledAt`.
  *
  * Encoding writes them back; commands the request cannot carry (two EDITs,
- * an EDIT after the status, a change of destinations, another command type)
- * fail with a message naming `["commands"][i]`. `now` is not written (the
- * request has no time of its own), so `decode(encode(c))` is `c` for
- * commands decoded at the same `now`.
+ * an EDIT after PUBLISH, CANCEL or SCHEDULE, an UNSCHEDULE after anything, a
+ * SCHEDULE beside an EDIT of the time, a change of destinations, another
+ * command type) fail with a message naming `["commands"][i]`. `now` is not
+ * written (the request has no time of its own), so `decode(encode(c))` is
+ * `c` for commands decoded at the same `now`.
  *
- * Note: seed 002 also lets `scheduledAt` "promote a draft to a scheduled
- * post"; in postlife a draft's planned time is an EDIT and scheduling is a
- * SCHEDULE, which depends on the post's status: a service that wants the
- * seed's promotion follows the EDIT with `{ type: "SCHEDULE", at, now }`.
+ * A bare `scheduledAt` on a draft (the API's "promote a draft to a scheduled
+ * post" without a status) is an EDIT of its planned time: the request does
+ * not say the post's status, so only `status: "scheduled"` schedules it.
  *
  * @example
  * ```ts
@@ -476,6 +644,11 @@ const encodeUpdate = (
  * const now = "2026-04-19T09:00:00Z";
  * Schema.decodeUnknownSync(UpdatePostJson(now))({ postId: "pst_01H", content: "Fixed", status: "publish" });
  * // { postId: "pst_01H", commands: [{ type: "EDIT", changes: { content: "Fixed" } }, { type: "PUBLISH", now }] }
+ * Schema.decodeUnknownSync(UpdatePostJson(now))({ postId: "pst_01H", status: "scheduled", scheduledAt: "2026-04-20T14:00:00Z" });
+ * // { postId: "pst_01H", commands: [{ type: "SCHEDULE", at: "2026-04-20T14:00:00Z", now }] }
+ * Schema.decodeUnknownSync(UpdatePostJson(now))({ postId: "pst_01H", platform: "linkedin" });
+ * // throws SchemaError: update_post cannot change platform: platform, accountId and postType are NOT editable. …
+ * //   at ["platform"]
  * ```
  * @since 0.1.0
  */
@@ -489,7 +662,9 @@ export const UpdatePostJson = (now: string): Schema.Codec<UpdatePostCommands, Up
 
 /**
  * Decodes an `update_post` request made at `now` into its commands, as a
- * plain `Result`.
+ * plain `Result`: `{ status: "draft" }` is an UNSCHEDULE, `{ status:
+ * "scheduled", scheduledAt }` a SCHEDULE; a request naming `platform`,
+ * `accountId` or `postType` fails, naming the field.
  *
  * @example
  * ```ts
@@ -497,6 +672,10 @@ export const UpdatePostJson = (now: string): Schema.Codec<UpdatePostCommands, Up
  * import { decodeUpdatePost } from "postlife/wire";
  * const result = decodeUpdatePost({ postId: "pst_01H", status: "cancelled" }, "2026-04-19T09:00:00Z");
  * if (Result.isSuccess(result)) result.success.commands; // [{ type: "CANCEL" }]
+ * const draft = decodeUpdatePost({ postId: "pst_01H", status: "draft" }, "2026-04-19T09:00:00Z");
+ * if (Result.isSuccess(draft)) draft.success.commands; // [{ type: "UNSCHEDULE" }]
+ * const moved = decodeUpdatePost({ postId: "pst_01H", accountId: "acc_2" }, "2026-04-19T09:00:00Z");
+ * if (Result.isFailure(moved)) moved.failure.message; // 'update_post cannot change accountId: … delete and recreate the post\n  at ["accountId"]'
  * ```
  * @since 0.1.0
  */
@@ -507,14 +686,16 @@ export const decodeUpdatePost = (
   Schema.decodeUnknownResult(UpdatePostJson(now))(input);
 
 /**
- * Encodes commands as seed 002's `update_post` request, as a plain `Result`
- * (the commands' own `now` is not written).
+ * Encodes commands as the `update_post` request, as a plain `Result` (the
+ * commands' own `now` is not written).
  *
  * @example
  * ```ts
  * import { encodeUpdatePost } from "postlife/wire";
  * encodeUpdatePost({ postId: "pst_01H", commands: [{ type: "PUBLISH", now: "2026-04-19T09:00:00Z" }] });
  * // Success({ postId: "pst_01H", status: "publish" })
+ * encodeUpdatePost({ postId: "pst_01H", commands: [{ type: "UNSCHEDULE" }], idempotencyKey: "launch-v2" });
+ * // Success({ postId: "pst_01H", status: "draft", idempotencyKey: "launch-v2" })
  * ```
  * @since 0.1.0
  */
