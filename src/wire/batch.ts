@@ -1,5 +1,5 @@
 /**
- * A batch of status checks (seed 004's batch answer, or any list of
+ * A batch of status checks (Wahdx's batch answer, or any list of
  * destination reports) read as one picture: each post's canonical status and
  * a summary of them all. Pure, on decoded values: no Effect to run.
  */

@@ -13,14 +13,14 @@ export { factsOf } from "./report.js";
 export type { ReportedErrorWire } from "./reported-error.schema.js";
 export { ReportedErrorJson } from "./reported-error.schema.js";
 
-// Whole payloads of the seed APIs: PostPost's get-post (seed 001), /posts/:id/results (seed 003).
+// Whole payloads of publishing APIs: PostPost's get-post, the results API's /posts/:id/results.
 
 export type { PostPostGetPostResponse, PostPostPlatformPost } from "./postpost.schema.js";
 export { decodePostPostGroup, encodePostPostGroup, PostPostGroupJson } from "./postpost.schema.js";
 export type { AccountResult, ResultsResponse } from "./results.schema.js";
 export { decodeResults, encodeResults, ResultsJson } from "./results.schema.js";
 
-// Seeds 000/002 (get_post_status, update_post), seed 004 (Wahdx status checks and batches), webhooks.
+// The publish_post API (get_post_status, update_post), Wahdx status checks and batches, webhooks.
 
 export type { BatchEntry, BatchStatus, BatchSummary } from "./batch.js";
 export { summarizeBatch } from "./batch.js";

@@ -1,5 +1,6 @@
 /**
- * Seed 001's error object, as an Effect Schema codec into postlife's tagged
+ * The PostPost error object (the `error` of a failed post in PostPost's
+ * get-post response), as an Effect Schema codec into postlife's tagged
  * failures and back.
  *
  * Decoding takes the JSON error object of a failed post (`code`, `message`,
@@ -9,14 +10,14 @@
  * gives the `PublishFailure` class of its code; fields it does not know are
  * ignored, and a code nobody knows is kept in an `UnknownError`.
  *
- * Encoding writes seed 001's vocabulary: `code` is always one of the eight
- * seed codes (`wireCode`), so a consumer that only knows the seed reads it
+ * Encoding writes PostPost's vocabulary: `code` is always one of its eight
+ * codes (`wireCode`), so a consumer that only knows PostPost's reads it
  * right. Where postlife's code is finer than that (`DUPLICATE_CONTENT` is
- * written as `INVALID_CONTENT`) or unknown to the seed, it is kept in
+ * written as `INVALID_CONTENT`) or unknown to PostPost, it is kept in
  * `postlifeCode`, which decoding prefers whenever it refines `code`
  * (`wireCode(postlifeCode) === code`). So the round trip keeps the code:
  * `decode(encode(f))` is `f`, field for field, with one normalisation: an
- * absent `platformError` is written as seed 001's `null`.
+ * absent `platformError` is written as PostPost's `null`.
  *
  * This module is the `postlife/wire` entry; the main entry never loads Effect Schema.
  */
@@ -29,12 +30,12 @@ import { codeOf } from "./internal/code-of.js";
 import { Count, Instant, NonNegative } from "./internal/fields.js";
 
 /**
- * Seed 001's JSON error object as postlife writes it and reads it.
+ * The PostPost error object's JSON, as postlife writes it and reads it.
  *
  * @example
  * ```ts
  * import type { PublishErrorWire } from "postlife/wire";
- * const seed001: PublishErrorWire = {
+ * const threadsAuthExpired: PublishErrorWire = {
  *   code: "PLATFORM_AUTH_EXPIRED",
  *   message: "Error validating access token",
  *   platformStatusCode: 401,
@@ -46,7 +47,7 @@ import { Count, Instant, NonNegative } from "./internal/fields.js";
  * @since 0.1.0
  */
 export interface PublishErrorWire {
-  /** One of seed 001's eight codes when postlife writes it; any string is read. */
+  /** One of PostPost's eight codes when postlife writes it; any string is read. */
   readonly code: string;
   readonly message: string;
   /** Absent when there was no HTTP answer; `null` is read as absent, never written. */
@@ -59,12 +60,12 @@ export interface PublishErrorWire {
   readonly outcomeUnknown?: boolean;
   readonly platformCode?: string | number;
   readonly platformSubcode?: number;
-  /** postlife's own code, where it is finer than `code` or unknown to seed 001. */
+  /** postlife's own code, where it is finer than `code` or unknown to PostPost. */
   readonly postlifeCode?: string;
 }
 
 /**
- * Seed 001's error object, field by field, checked as `apply` checks a
+ * The PostPost error object, field by field, checked as `apply` checks a
  * failure's error (a code, whole status codes, an instant), so that a decoded
  * error always makes a `DELIVERY_FAILED` that `apply` takes: a bad field is
  * named with its path here, not refused later as a malformed event. Shared
@@ -85,7 +86,7 @@ export const seed001ErrorFields = {
   postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
 };
 
-/** The JSON object's fields, in seed 001's order, then postlife's. */
+/** The JSON object's fields, in PostPost's order, then postlife's. */
 const Wire = Schema.Struct(seed001ErrorFields);
 
 /** The tagged failures, checked by tag and fields (`isPublishFailure`). */
@@ -127,7 +128,7 @@ const encodeFailure = (failure: PublishFailure): PublishErrorWire => {
 };
 
 /**
- * The codec between seed 001's JSON error object and postlife's tagged
+ * The codec between the PostPost error object's JSON and postlife's tagged
  * failures. Decoding a value that lacks a required field (`code`,
  * `message`, `retryable`) or has one of the wrong type fails with a
  * `SchemaError` that names the path.

@@ -1,7 +1,8 @@
 /**
  * The error object as publishing APIs report it, as an Effect Schema codec
- * into postlife's plain `PublishError` and back: what seeds 000, 002 and
- * 004 and webhook payloads carry in their `error` field.
+ * into postlife's plain `PublishError` and back: what the publish_post API
+ * (Postato's `get_post_status`), Wahdx and webhook payloads carry in their
+ * `error` field.
  */
 
 import * as Schema from "effect/Schema";
@@ -13,7 +14,7 @@ import { PublishErrorSchema } from "./report.schema.js";
 
 /**
  * An error object as a publishing API reports it, on the wire: a bare
- * message, or seed 001's object (`code`, `message`, `platformStatusCode`,
+ * message, or the PostPost error object (`code`, `message`, `platformStatusCode`,
  * `platformError`, `failedAt`, `retryable`, and postlife's additions,
  * `postlifeCode` among them).
  *
@@ -21,14 +22,14 @@ import { PublishErrorSchema } from "./report.schema.js";
  * ```ts
  * import type { ReportedErrorWire } from "postlife/wire";
  * const bare: ReportedErrorWire = "Token expired";
- * const seed001: ReportedErrorWire = { code: "PLATFORM_AUTH_EXPIRED", message: "Error validating access token", retryable: false };
+ * const authExpired: ReportedErrorWire = { code: "PLATFORM_AUTH_EXPIRED", message: "Error validating access token", retryable: false };
  * ```
  * @since 0.1.0
  */
 export type ReportedErrorWire =
   | string
   | {
-      /** One of seed 001's eight codes when postlife writes it; any non-empty string is read. */
+      /** One of PostPost's eight codes when postlife writes it; any non-empty string is read. */
       readonly code: string;
       readonly message: string;
       /** Read as `false` when absent: a vendor's failure report is final. Always written. */
@@ -41,7 +42,7 @@ export type ReportedErrorWire =
       readonly outcomeUnknown?: boolean;
       readonly platformCode?: string | number;
       readonly platformSubcode?: number;
-      /** postlife's own code, where it is finer than `code` or unknown to seed 001. */
+      /** postlife's own code, where it is finer than `code` or unknown to PostPost. */
       readonly postlifeCode?: string;
     };
 
@@ -51,7 +52,7 @@ const ReportedErrorObject = Schema.Struct({
 });
 type ReportedErrorObject = typeof ReportedErrorObject.Type;
 
-/** The optional fields copied as they are, both ways, in seed 001's order. */
+/** The optional fields copied as they are, both ways, in PostPost's order. */
 const copiedErrorFields = [
   "platformError",
   "failedAt",
@@ -89,8 +90,8 @@ const encodeReportedError = (error: PublishError): ReportedErrorObject => {
  * The codec between an error as a vendor reports it (`ReportedErrorWire`)
  * and postlife's plain `PublishError`. A bare message is an `UNKNOWN_ERROR`;
  * a code nobody knows is kept; a missing `retryable` is `false` (the report
- * of a failure is final). Written as seed 001's object, the code in seed
- * 001's vocabulary and postlife's finer one in `postlifeCode`, like
+ * of a failure is final). Written as the PostPost error object, the code in
+ * PostPost's vocabulary and postlife's finer one in `postlifeCode`, like
  * `PublishErrorJson`; unlike it, an absent `platformError` stays absent, so
  * `decode(encode(e))` is `e` for every `PublishError` `apply` accepts.
  *

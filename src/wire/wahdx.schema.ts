@@ -1,20 +1,21 @@
 /**
- * Seed 004 (Wahdx Connection's status tracking) as Effect Schema codecs: the
+ * Wahdx Connection's status tracking (https://wahdx.com/docs/status-tracking)
+ * as Effect Schema codecs: the
  * single status check (`GET /api/content/status/{accountId}/{publishId}
  * ?mediaType=`), the batch check (`POST /api/content/status/batch` with
  * `{ checks: [...] }`), and their answers, decoded into `DestinationReport`s
  * (one per `accountId` + `publishId`: a Wahdx post is one platform account's
  * post, one destination in postlife's terms).
  *
- * The seed shows the requests but not a single answer. The answer shapes
+ * Wahdx's page shows the requests but not a single answer. The answer shapes
  * here are the minimal ones its words support, and are postlife's design,
  * not Wahdx's documentation: a status names the post it checked (`accountId`,
- * `publishId`), its state (the seed's "Operational states to monitor":
+ * `publishId`), its state (the page's "Operational states to monitor":
  * Queued, Processing, Published, Failed; any other word is kept), the
- * "public post URL" the seed mentions (`postUrl`), and, when it failed, why
- * (`error`, a message or seed 001's error object); the batch answers
- * `{ results: [...] }`, one per check. Wahdx returns no platform post id in
- * the seed, so a Published report gives no DELIVERY_SUCCEEDED via `factsOf`
+ * "public post URL" the page mentions (`postUrl`), and, when it failed, why
+ * (`error`, a message or the PostPost error object); the batch answers
+ * `{ results: [...] }`, one per check. Wahdx's page names no platform post
+ * id, so a Published report gives no DELIVERY_SUCCEEDED via `factsOf`
  * (postlife confirms only what it can name).
  */
 
@@ -32,7 +33,7 @@ import { ReportedErrorJson, type ReportedErrorWire } from "./reported-error.sche
 import { vendorWord } from "./vocabulary.js";
 
 /**
- * One status check, as seed 004 sends it: in the single check's path and
+ * One status check, as Wahdx takes it: in the single check's path and
  * query, and as one entry of the batch's `checks`. `mediaType` ("video" or
  * "photo") matters for TikTok; any word is kept.
  *
@@ -68,7 +69,7 @@ export const WahdxStatusCheckJson: Schema.Codec<WahdxStatusCheck> = Schema.Struc
 }).annotate({ identifier: "WahdxStatusCheck" });
 
 /**
- * Seed 004's batch request: `{ checks: [...] }`.
+ * Wahdx's batch request: `{ checks: [...] }`.
  *
  * @example
  * ```ts
@@ -100,7 +101,7 @@ export const WahdxBatchCheckJson: Schema.Codec<WahdxBatchCheck> = Schema.Struct(
 }).annotate({ identifier: "WahdxBatchCheck" });
 
 /**
- * One status answer, as postlife designs it from seed 004's words (the seed
+ * One status answer, as postlife designs it from Wahdx's words (its page
  * shows none): see the module comment. `null` in an optional field is read
  * as absent.
  *

@@ -3,8 +3,8 @@
  * amount to, so that a service keeping its posts in postlife can learn
  * outcomes from webhooks (a vendor's, or another postlife's outbox).
  *
- * Seed 000 names two webhook events, `post.published` and `post.failed`, but
- * shows no payload; postlife's outbox emits `post.scheduled`,
+ * The publish_post API (Postato's get_post_status) names two webhook events,
+ * `post.published` and `post.failed`, but shows no payload; postlife's outbox emits `post.scheduled`,
  * `post.published`, `post.partially_published`, `post.failed`,
  * `post.cancelled`, `destination.published` and `destination.failed`
  * (`webhookEvents`) with a post id, a revision and, for `destination.*`, a
@@ -14,15 +14,15 @@
  * ```json
  * { "event": "destination.published", "postId": "…", "revision": 2,
  *   "destinationId": "d-x", "platform": "x", "platformPostId": "…", "platformUrl": "…",
- *   "error": { seed 001's error object },
+ *   "error": { the PostPost error object },
  *   "results": [{ "destinationId": "d-li", "status": "failed", "platformPostId": "…",
  *                 "platformUrl": "…", "platform": "linkedin", "error": { … } }],
  *   "occurredAt": "2026-04-20T14:00:03Z" }
  * ```
  *
  * The top-level destination fields describe the destination the event is
- * about (`destination.*` events; or, for seed 000's one-network posts, the
- * post itself: without `destinationId` it is the post's id), its status
+ * about (`destination.*` events; or, for the publish_post API's one-network
+ * posts, the post itself: without `destinationId` it is the post's id), its status
  * being the event's (`destination.published` → published). `results` lets
  * a post-level event carry every destination's outcome, each with its own
  * status word. `occurredAt` is when it happened: the facts' `now`.
