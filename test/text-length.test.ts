@@ -790,4 +790,67 @@ describe("preflight of drafts far over a limit", () => {
       normalize.mockRestore();
     }
   });
+
+  it("counts hashtags, mentions and links in a text refused for its length only in what its length read", () => {
+    // 17,602 characters: Instagram's limit, times four, plus one, times two (two units a code point).
+    const tags = `${"#tag ".repeat(10)}${"word ".repeat(3_514)}${"#tag @who ".repeat(100)}`;
+    // The first ten are read, the hundred after the first 17,602 characters are not.
+    expect(preflight(huge("instagram", tags)).violations.map((v) => v.rule)).toEqual([
+      "text_length",
+      "media_required",
+    ]);
+    const early = preflight(
+      huge("instagram", `${"#tag @who ".repeat(32)}${"word ".repeat(4_000)}`),
+    );
+    const counted = early.violations.filter((v) => v.rule !== "media_required");
+    expect(counted.map((v) => [v.rule, v.actual, v.message.replace(/.*; /, "")])).toEqual([
+      ["text_length", undefined, "the text has more than 8800"],
+      ["hashtag_count", undefined, "the text has at least 32"],
+      ["mention_count", undefined, "the text has at least 32"],
+    ]);
+    const links = Array.from({ length: 7 }, (_, i) => `https://example${i}.com`).join(" ");
+    const threads = preflight(huge("threads", `${links} ${"word ".repeat(1_000_000)}`));
+    expect(threads.violations.map((v) => v.message.replace(/.*; /, ""))).toEqual([
+      "the text has more than 2000",
+      "the text has at least 7",
+    ]);
+  });
+
+  // Work counted, not timed: every regular expression, normalisation and segmentation sees at
+  // most the part of the text a limit needs (YouTube's forbidden characters are looked for in
+  // the whole text, with String.prototype.includes: a text within its limit holds them anywhere).
+  it("reads a draft of about 12,000,000 characters to every platform in parts of at most 17,602", () => {
+    const seen: number[] = [];
+    const exec = RegExp.prototype.exec;
+    const spies = [
+      vi.spyOn(RegExp.prototype, "exec").mockImplementation(function (this: RegExp, text) {
+        seen.push(text.length);
+        return exec.call(this, text);
+      }),
+      vi.spyOn(String.prototype, "normalize"),
+      vi.spyOn(Intl.Segmenter.prototype, "segment"),
+    ];
+    const every = ["x", "linkedin", "instagram", "facebook", "threads", "tiktok", "youtube"];
+    const line = "Launch day! Read https://example.com/a #launch @team 日本語 👍🏽 e\u0301\n";
+    const lines = line.repeat(12_000_000 / line.length);
+    try {
+      for (const platform of [...every, "bluesky", "pinterest", "mastodon"]) {
+        expect(preflight(huge(platform, lines)).violations).toContainEqual(
+          expect.objectContaining({
+            rule: "text_length",
+            message: expect.stringMatching(/more than/),
+          }),
+        );
+      }
+      for (const spy of spies.slice(1)) {
+        for (const [text] of spy.mock.calls) seen.push(String(text).length);
+        for (const text of spy.mock.contexts) if (typeof text === "string") seen.push(text.length);
+      }
+      // Instagram's hashtags: 2 × (4 × 2,200 + 1) UTF-16 units at most.
+      expect(Math.max(...seen)).toBeLessThanOrEqual(17_602);
+      expect(seen.length).toBeGreaterThan(0);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
 });

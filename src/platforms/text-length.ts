@@ -819,6 +819,17 @@ const lastCut = (
   return after;
 };
 
+/**
+ * The first `units` UTF-16 units of `text` or fewer, ending before whitespace
+ * (all of it when it is no longer): the links in it are the links of `text`
+ * that it holds, found alike, as are its hashtags and mentions. Empty when the
+ * first `units` hold no whitespace.
+ *
+ * @internal
+ */
+export const prefixBeforeWhitespace = (text: string, units: number): string =>
+  text.length <= units ? text : text.slice(0, lastCut(text.slice(0, units + 1), 0, cutsX));
+
 /** The first prefix read: enough for the limit in any dense counting, and not tiny. */
 const firstPrefix = (limit: number): number => Math.max(16, Math.ceil(2 * (limit + 1)));
 

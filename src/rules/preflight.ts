@@ -4,7 +4,12 @@ import type { Media } from "../domain/media.js";
 import type { Post } from "../domain/post.js";
 import type { ContentRules, MediaSet, Platform, PostTypeRule } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
-import { type TextCounting, textLengthWithin, urlSpans } from "../platforms/text-length.js";
+import {
+  prefixBeforeWhitespace,
+  type TextCounting,
+  textLengthWithin,
+  urlSpans,
+} from "../platforms/text-length.js";
 import type { Problem } from "./readiness.js";
 
 /**
@@ -50,20 +55,25 @@ const countedUpTo = (limit: number): number => 4 * limit;
 interface Measured {
   readonly over: boolean;
   readonly actual?: number;
-  /** What the text has, for the message: "309", or "more than 1120" when counting stopped. */
+  /**
+   * What the text has, for the message: "309"; "more than 1120" when counting
+   * stopped; "at least 31" when only part of the text was read.
+   */
   readonly has: string;
 }
 
 /**
  * Counts against `limit` with `countUpTo`, which is exact up to the number it
  * is given and past it returns any greater number, no greater than the truth.
+ * `whole` says whether it counts the whole text or a part of it.
  */
-const measure = (limit: number, countUpTo: (upTo: number) => number): Measured => {
+const measure = (limit: number, countUpTo: (upTo: number) => number, whole = true): Measured => {
   const upTo = countedUpTo(limit);
   const count = countUpTo(upTo);
-  return count > upTo
-    ? { over: true, has: `more than ${upTo}` }
-    : { over: count > limit, actual: count, has: String(count) };
+  if (count > upTo) return { over: true, has: `more than ${upTo}` };
+  return whole
+    ? { over: count > limit, actual: count, has: String(count) }
+    : { over: count > limit, has: `at least ${count}` };
 };
 
 const lengthOf = (text: string, counting: TextCounting, limit: number): Measured =>
@@ -151,6 +161,7 @@ const checkDestination = (
   const texts = [textFor(post, d), ...(d.thread ?? [])];
   const measured = (text: string, i: number): string =>
     i === 0 && rules.title !== undefined ? text.slice(lineEnd(text) + 1) : text;
+  let firstLength: Measured | undefined;
   for (const [i, whole] of texts.entries()) {
     const text = measured(whole, i);
     const where =
@@ -179,6 +190,7 @@ const checkDestination = (
       });
     }
     const length = lengthOf(text, rules.text.counting, rules.text.limit);
+    if (i === 0) firstLength = length;
     if (length.over) {
       at({
         rule: "text_length",
@@ -191,11 +203,17 @@ const checkDestination = (
     }
   }
   const text = texts[0] as string;
-  // Counted only where the platform has the rule: each reads the whole text.
+  // Counted only where the platform has the rule, over the whole text, unless the text was too
+  // long to count to its end: then over no more of it than its length read, cut before
+  // whitespace (what is found there is found alike in the whole), and as "at least".
+  const part =
+    firstLength?.actual === undefined
+      ? prefixBeforeWhitespace(text, 2 * (countedUpTo(rules.text.limit) + 1))
+      : text;
   for (const [rule, label, countUpTo] of countRules) {
     const limit = rules[rule]?.limit;
     if (limit === undefined) continue;
-    const count = measure(limit, (upTo) => countUpTo(text, upTo));
+    const count = measure(limit, (upTo) => countUpTo(part, upTo), part.length === text.length);
     if (count.over) {
       at({
         rule: `${rule.slice(0, -1)}_count`,
@@ -307,8 +325,9 @@ const checkDestination = (
  * further: past that, the violation says "has more than N" (N four times the
  * limit) and carries no `actual`. So a text a little too long says how much
  * to cut, and a draft of millions of characters costs what one of four times
- * the limit does (hashtags, mentions and links still read the whole text: a
- * text within their limit has to be read to its end to know it).
+ * the limit does. Hashtags, mentions and links are counted in the whole text,
+ * except in a text refused for being more than four times too long: there,
+ * only in as much as its length read (a violation then says "at least N").
  *
  * `apply` runs it when a post enters scheduled, queued or pending_approval,
  * and when a scheduled post is edited, never on a draft edit (seed 002).

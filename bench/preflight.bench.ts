@@ -1,0 +1,219 @@
+/**
+ * What PUBLISH costs as a draft grows: `apply(post, PUBLISH)` and `preflight(post)` on drafts of
+ * 1,000, 100,000 (postlife's ceiling on a text field, `maxTextLength`), 1,000,000 and
+ * 10,000,000 characters, each sent to all ten platforms, as ratios to the 1,000-character draft
+ * measured in the same run. Beside them, the reference: every platform's length counted over the
+ * whole text (`textLength`, what the preflight did before it stopped at the limit), on the drafts
+ * where that takes less than a few seconds. Run with `npx tsx bench/preflight.bench.ts`.
+ *
+ * The drafts are stored posts with their text put in place: `createPost` refuses a text over the
+ * ceiling, and the point is what the counters cost when a text that long reaches them (a post
+ * stored before the ceiling, a caller of `preflight`). Every case is checked before anything is
+ * timed: PUBLISH is refused `content_invalid` for the same rules at every size, and past four
+ * times a platform's limit the violation says "more than" instead of a count.
+ */
+import { cpus, loadavg } from "node:os";
+import { Bench, type Task } from "tinybench";
+import {
+  apply,
+  createPost,
+  type Post,
+  type PostEvent,
+  platformOf,
+  preflight,
+  textLength,
+} from "../src/index.js";
+
+const platforms = [
+  "x",
+  "linkedin",
+  "instagram",
+  "facebook",
+  "threads",
+  "tiktok",
+  "youtube",
+  "bluesky",
+  "pinterest",
+  "mastodon",
+] as const;
+
+// A line as drafts have them: words, a link, a hashtag, a mention, CJK, an emoji with a skin
+// tone, a combining accent, and a line feed (YouTube's first line is the title).
+const line = "Launch day! Read https://example.com/launch #launch @team 日本語 👍🏽 café\n";
+const sizes = [1_000, 100_000, 1_000_000, 10_000_000] as const;
+/** The whole-text reference takes about a second per call at 1,000,000 characters, ten at ten million. */
+const referenceSizes: ReadonlySet<number> = new Set([1_000, 100_000, 1_000_000]);
+
+const textOf = (size: number): string => line.repeat(Math.ceil(size / line.length)).slice(0, size);
+
+const created = createPost({
+  id: "post-bench",
+  content: "Launch day",
+  destinations: platforms.map((platform) => ({
+    id: `d-${platform}`,
+    platform,
+    accountId: `acct-${platform}`,
+  })),
+});
+if (!created.ok) throw new Error(`fixture: ${created.rejection.message}`);
+const draftOf = (size: number): Post => ({ ...created.post, content: textOf(size) });
+const publish: PostEvent = { type: "PUBLISH", now: "2026-04-20T14:00:00Z" };
+
+/** What the preflight counted before: every platform's length (and bytes) over the whole text. */
+const wholeTextCounts = (text: string): number => {
+  let sum = 0;
+  for (const id of platforms) {
+    const rules = platformOf(id)?.content;
+    if (rules === undefined) continue;
+    sum += textLength(text, rules.text.counting);
+    if (rules.text.maxBytes !== undefined) sum += textLength(text, "utf8-bytes");
+  }
+  return sum;
+};
+
+// ---------------------------------------------------------------------------
+// Checks, before any timing.
+
+const failures: string[] = [];
+const rulesOf = (post: Post): string[] =>
+  preflight(post)
+    .violations.map((v) => `${v.destinationId}:${v.rule}`)
+    .sort();
+const drafts = new Map(sizes.map((size) => [size, draftOf(size)]));
+const rulesAtLarge = rulesOf(drafts.get(100_000) as Post).join(" ");
+for (const [size, post] of drafts) {
+  const decision = apply(post, publish);
+  if (decision.ok || decision.rejection.reason !== "content_invalid") {
+    failures.push(`[${size}] PUBLISH: expected content_invalid`);
+  }
+  if (size > 1_000 && rulesOf(post).join(" ") !== rulesAtLarge) {
+    failures.push(`[${size}] preflight: other rules broken than at 100,000 characters`);
+  }
+  const x = preflight(post).violations.find((v) => v.destinationId === "d-x");
+  const expected = size > 1_000 ? /has more than 1120$/ : /has \d+$/;
+  if (x === undefined || !expected.test(x.message)) {
+    failures.push(`[${size}] X: expected a message matching ${expected}, got ${x?.message}`);
+  }
+}
+if (failures.length > 0) {
+  console.error("The benchmark would measure the wrong thing:");
+  for (const f of failures) console.error(`  - ${f}`);
+  process.exit(1);
+}
+console.log(
+  `checked ${sizes.length} drafts to ${platforms.length} platforms: PUBLISH refused content_invalid, the same rules broken past 1,000 characters, X's "more than 1120"`,
+);
+
+// ---------------------------------------------------------------------------
+// Timing. Sizes run one after another in the same process, so that each ratio compares figures
+// taken under the same load.
+
+const bench = new Bench({
+  name: "postlife preflight",
+  time: Number(process.env.BENCH_TIME_MS ?? 400),
+  warmupTime: 100,
+  timestampProvider: "hrtimeNow",
+  throws: true,
+});
+const reference = new Bench({
+  name: "whole-text counting",
+  time: 0,
+  iterations: 3,
+  warmupIterations: 1,
+  warmupTime: 0,
+  timestampProvider: "hrtimeNow",
+  throws: true,
+});
+
+const key = (fn: string, size: number) => `${fn} · ${size}`;
+for (const [size, post] of drafts) {
+  bench
+    .add(key("PUBLISH", size), () => apply(post, publish))
+    .add(key("preflight", size), () => preflight(post));
+  if (referenceSizes.has(size)) {
+    const text = post.content;
+    reference.add(key("whole", size), () => wholeTextCounts(text));
+  }
+}
+
+const startedAt = performance.now();
+await bench.run();
+await reference.run();
+const seconds = (performance.now() - startedAt) / 1000;
+
+// ---------------------------------------------------------------------------
+// Report.
+
+/** The median, in µs: on shared cores the mean also carries the time the process was descheduled. */
+const p50Of = (task: Task | undefined): number => {
+  const r = task?.result;
+  if (r === undefined || (r.state !== "completed" && r.state !== "aborted-with-statistics")) {
+    console.error(`task ${task?.name ?? "?"} did not complete: ${r?.state ?? "missing"}`);
+    process.exit(1);
+  }
+  return r.latency.p50 * 1000;
+};
+const us = (n: number) =>
+  n >= 1e6
+    ? `${(n / 1e6).toFixed(2)} s`
+    : n >= 1e3
+      ? `${(n / 1e3).toFixed(n >= 1e4 ? 0 : 1)} ms`
+      : `${n.toFixed(0)} µs`;
+const times = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(2));
+
+const header = [
+  "draft (characters)",
+  "PUBLISH p50",
+  "vs 1,000",
+  "preflight p50",
+  "vs 1,000",
+  "whole-text counting p50",
+  "vs preflight",
+];
+const rows: string[][] = [];
+const summary: string[] = [];
+const basePublish = p50Of(bench.getTask(key("PUBLISH", 1_000)));
+const basePreflight = p50Of(bench.getTask(key("preflight", 1_000)));
+for (const size of sizes) {
+  const publishUs = p50Of(bench.getTask(key("PUBLISH", size)));
+  const preflightUs = p50Of(bench.getTask(key("preflight", size)));
+  const wholeUs = referenceSizes.has(size)
+    ? p50Of(reference.getTask(key("whole", size)))
+    : undefined;
+  rows.push([
+    size.toLocaleString("en-US"),
+    us(publishUs),
+    `${times(publishUs / basePublish)}x`,
+    us(preflightUs),
+    `${times(preflightUs / basePreflight)}x`,
+    wholeUs === undefined ? "not run (about 10 s a call)" : us(wholeUs),
+    wholeUs === undefined ? "" : `${times(wholeUs / preflightUs)}x`,
+  ]);
+  if (size > 1_000) {
+    summary.push(
+      `${size.toLocaleString("en-US")} characters: PUBLISH costs ${times(publishUs / basePublish)}x, preflight ${times(preflightUs / basePreflight)}x what they cost on 1,000`,
+    );
+  }
+}
+
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+const row = (cells: readonly string[]) =>
+  `| ${cells.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(" | ")} |`;
+const cpu = cpus()[0]?.model ?? "unknown cpu";
+console.log(
+  `postlife preflight bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · timer ${bench.timestampProvider.name}`,
+);
+console.log(
+  `${cpus().length} × ${cpu} · load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      " ",
+    )} · ${bench.time} ms per task + ${bench.warmupTime} ms warmup; whole-text counting 3 calls after 1 · ${seconds.toFixed(1)} s\n`,
+);
+console.log(row(header));
+console.log(
+  `|${widths.map((w, i) => (i === 0 || i === 5 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+);
+for (const r of rows) console.log(row(r));
+console.log("");
+for (const s of summary) console.log(`- ${s}`);
