@@ -172,8 +172,10 @@ const wireDoc = (): string =>
     "Publishing APIs say the same thing in different words: pending, queued or QUEUE; " +
       "processing, publishing or in_progress; success, posted, SENT or published. " +
       "`normalizeStatus(word, { vendor, level })` reads any of them as postlife's canonical " +
-      "status, and the `postlife/wire` entry decodes whole payloads of the seed APIs into the " +
-      "vendor-neutral `PostReport` (and, with `factsOf`, into the delivery facts `apply` takes).",
+      "status, and the `postlife/wire` entry decodes whole payloads of the publishing APIs it " +
+      "knows (PostPost's get-post, PostEverywhere's results API, Postato's MCP tools, Wahdx's " +
+      "status checks) into the vendor-neutral `PostReport` (and, with `factsOf`, into the " +
+      "delivery facts `apply` takes).",
     "",
     vocabularyComment,
     "",

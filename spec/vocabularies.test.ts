@@ -5,6 +5,7 @@
  * through its words; postlife's own words are understood everywhere; and
  * anything else is kept as unknown, never thrown.
  */
+import { existsSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
@@ -40,6 +41,19 @@ describe("spec/vocabularies.json", () => {
     expect(Object.keys(table)).toEqual([...vendors]);
     expect(vendors[0]).toBe("generic");
     for (const [vendor, v] of entries) expect(v.sources.length, vendor).toBeGreaterThan(0);
+  });
+
+  it("cites its sources as public URLs or paths in this repository, never a local folder", () => {
+    const root = new URL("..", import.meta.url);
+    for (const [vendor, v] of entries) {
+      for (const source of v.sources) {
+        // A source is its address, then what it is, in words.
+        const [where = ""] = source.split(" ");
+        const url = /^https?:\/\/[^/\s]+\//.test(where);
+        const inRepository = /^[\w-]+(\/[\w.-]+)+$/.test(where) && existsSync(new URL(where, root));
+        expect(url || inRepository, `${vendor}: ${source}`).toBe(true);
+      }
+    }
   });
 
   it("maps only to canonical statuses of the right level", () => {
