@@ -11,7 +11,8 @@
  * included), a whole number out, nothing thrown, no state kept between calls.
  * The regular expressions are built once, at module level (the global ones are
  * only used through `matchAll`, which works on a copy); scanning is linear in
- * the text.
+ * the text. `textLengthWithin` counts against a limit and reads no further than
+ * the limit needs, so that its cost is bounded by the limit, not by the text.
  */
 
 /**
