@@ -1,17 +1,19 @@
 /**
- * What PUBLISH's preflight costs as a draft grows: `preflight(post)` and `apply(post, PUBLISH)`
- * on drafts of 1,000, 100,000 (postlife's ceiling on a text field, `maxTextLength`), 1,000,000
- * and 10,000,000 characters, each sent to all ten platforms, as ratios to the 1,000-character
- * draft measured in the same run. Beside them, the reference: every platform's length counted
- * over the whole text (`textLength`, what the preflight did before it stopped at the limit), on
- * the drafts where that takes less than a few seconds. Run with `npx tsx bench/preflight.bench.ts`.
+ * What PUBLISH's preflight costs as a draft grows: its content rules (`contentViolations`, what
+ * `apply` and `preflight` run on a post known to be one) and `apply(post, PUBLISH)`, on drafts
+ * of 1,000, 100,000 (postlife's ceiling on a text field, `maxTextLength`), 1,000,000 and
+ * 10,000,000 characters, each sent to all ten platforms, as ratios to the 1,000-character draft
+ * measured in the same run. Beside them, the reference: every platform's length counted over the
+ * whole text (`textLength`, what the preflight did before it stopped at the limit), on the drafts
+ * where that takes less than a few seconds. Run with `npx tsx bench/preflight.bench.ts`.
  *
  * The drafts are stored posts with their text put in place: `createPost` refuses a text over the
- * ceiling, and `apply` refuses such a stored post before its preflight (`invalid_post`), so past
- * the ceiling the PUBLISH column measures that refusal and the preflight column what the counters
- * cost when a text that long reaches them (a caller of `preflight`). Every case is checked before
- * anything is timed: the preflight finds the same rules broken at every size past 1,000, past
- * four times X's limit it says "more than 1120", and PUBLISH is refused as the table says.
+ * ceiling, and `apply` and `preflight` refuse such a post before its content rules
+ * (`invalid_post`, `post_shape`), so past the ceiling the PUBLISH column measures that refusal
+ * and the content rules column what the counters cost if a text that long reached them. Every
+ * case is checked before anything is timed: the content rules find the same rules broken at
+ * every size past 1,000, past four times X's limit they say "more than 1120", and PUBLISH is
+ * refused as the table says.
  */
 import { cpus, loadavg } from "node:os";
 import { Bench, type Task } from "tinybench";
@@ -22,9 +24,9 @@ import {
   type Post,
   type PostEvent,
   platformOf,
-  preflight,
   textLength,
 } from "../src/index.js";
+import { contentViolations } from "../src/rules/preflight.js";
 
 const platforms = [
   "x",
@@ -78,8 +80,8 @@ const wholeTextCounts = (text: string): number => {
 
 const failures: string[] = [];
 const rulesOf = (post: Post): string[] =>
-  preflight(post)
-    .violations.map((v) => `${v.destinationId}:${v.rule}`)
+  contentViolations(post)
+    .map((v) => `${v.destinationId}:${v.rule}`)
     .sort();
 const drafts = new Map(sizes.map((size) => [size, draftOf(size)]));
 const rulesAtLarge = rulesOf(drafts.get(100_000) as Post).join(" ");
@@ -95,9 +97,9 @@ for (const [size, post] of drafts) {
     failures.push(`[${size}] PUBLISH: expected ${refusedAs.join(" or ")}, got ${reason}`);
   }
   if (size > 1_000 && rulesOf(post).join(" ") !== rulesAtLarge) {
-    failures.push(`[${size}] preflight: other rules broken than at 100,000 characters`);
+    failures.push(`[${size}] content rules: other rules broken than at 100,000 characters`);
   }
-  const x = preflight(post).violations.find((v) => v.destinationId === "d-x");
+  const x = contentViolations(post).find((v) => v.destinationId === "d-x");
   const expected = size > 1_000 ? /has more than 1120$/ : /has \d+$/;
   if (x === undefined || !expected.test(x.message)) {
     failures.push(`[${size}] X: expected a message matching ${expected}, got ${x?.message}`);
@@ -109,7 +111,7 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `checked ${sizes.length} drafts to ${platforms.length} platforms: the same rules broken past 1,000 characters, X's "more than 1120", PUBLISH refused as shown`,
+  `checked ${sizes.length} drafts to ${platforms.length} platforms: the same content rules broken past 1,000 characters, X's "more than 1120", PUBLISH refused as shown`,
 );
 
 // ---------------------------------------------------------------------------
@@ -117,7 +119,7 @@ console.log(
 // taken under the same load.
 
 const bench = new Bench({
-  name: "postlife preflight",
+  name: "postlife content rules",
   time: Number(process.env.BENCH_TIME_MS ?? 400),
   warmupTime: 100,
   timestampProvider: "hrtimeNow",
@@ -137,7 +139,7 @@ const key = (fn: string, size: number) => `${fn} · ${size}`;
 for (const [size, post] of drafts) {
   bench
     .add(key("PUBLISH", size), () => apply(post, publish))
-    .add(key("preflight", size), () => preflight(post));
+    .add(key("content rules", size), () => contentViolations(post));
   if (referenceSizes.has(size)) {
     const text = post.content;
     reference.add(key("whole", size), () => wholeTextCounts(text));
@@ -171,10 +173,10 @@ const times = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(2));
 
 const header = [
   "draft (characters)",
-  "preflight p50",
+  "content rules p50",
   "vs 1,000",
   "whole-text counting p50",
-  "vs preflight",
+  "vs content rules",
   "PUBLISH p50",
   "vs 1,000",
   "PUBLISH refused as",
@@ -182,26 +184,26 @@ const header = [
 const rows: string[][] = [];
 const summary: string[] = [];
 const basePublish = p50Of(bench.getTask(key("PUBLISH", 1_000)));
-const basePreflight = p50Of(bench.getTask(key("preflight", 1_000)));
+const baseRules = p50Of(bench.getTask(key("content rules", 1_000)));
 for (const size of sizes) {
   const publishUs = p50Of(bench.getTask(key("PUBLISH", size)));
-  const preflightUs = p50Of(bench.getTask(key("preflight", size)));
+  const rulesUs = p50Of(bench.getTask(key("content rules", size)));
   const wholeUs = referenceSizes.has(size)
     ? p50Of(reference.getTask(key("whole", size)))
     : undefined;
   rows.push([
     size.toLocaleString("en-US"),
-    us(preflightUs),
-    `${times(preflightUs / basePreflight)}x`,
+    us(rulesUs),
+    `${times(rulesUs / baseRules)}x`,
     wholeUs === undefined ? "not run (about 10 s a call)" : us(wholeUs),
-    wholeUs === undefined ? "" : `${times(wholeUs / preflightUs)}x`,
+    wholeUs === undefined ? "" : `${times(wholeUs / rulesUs)}x`,
     us(publishUs),
     `${times(publishUs / basePublish)}x`,
     refusals.get(size) ?? "?",
   ]);
   if (size > 1_000) {
     summary.push(
-      `${size.toLocaleString("en-US")} characters: preflight costs ${times(preflightUs / basePreflight)}x, PUBLISH ${times(publishUs / basePublish)}x (${refusals.get(size)}) what they cost on 1,000${wholeUs === undefined ? "" : `; whole-text counting ${times(wholeUs / preflightUs)}x the preflight`}`,
+      `${size.toLocaleString("en-US")} characters: the content rules cost ${times(rulesUs / baseRules)}x, PUBLISH ${times(publishUs / basePublish)}x (${refusals.get(size)}) what they cost on 1,000${wholeUs === undefined ? "" : `; whole-text counting ${times(wholeUs / rulesUs)}x the content rules`}`,
     );
   }
 }

@@ -8,7 +8,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { extractUrlsWithIndices, type ParseTweetOptions, parseTweet } from "twitter-text";
 import { describe, expect, it, vi } from "vitest";
-import { type Post, preflight } from "../src/index.js";
+import { maxTextLength, type Post, preflight } from "../src/index.js";
 import {
   codePointLength,
   graphemeLength,
@@ -22,6 +22,7 @@ import {
   utf8Length,
   xWeightedLength,
 } from "../src/platforms/text-length.js";
+import { contentViolations } from "../src/rules/preflight.js";
 import conformance from "./fixtures/twitter-text-validate.json";
 import { postTo } from "./support/platform-fixtures.js";
 
@@ -716,7 +717,10 @@ describe("textLengthWithin", () => {
   });
 });
 
-describe("preflight of drafts far over a limit", () => {
+// `preflight` refuses a text over maxTextLength as `post_shape` before anything counts it;
+// `contentViolations` is what it and `apply` run on a post known to be one, and the counters
+// stay bounded whatever reaches them.
+describe("preflight's content rules on drafts far over a limit", () => {
   const huge = (platform: string, content: string): Post => ({
     ...postTo(platform),
     content,
@@ -733,7 +737,7 @@ describe("preflight of drafts far over a limit", () => {
   ] as const)(
     "%s: %s says more than four times the limit, with no actual it did not count",
     (platform, rule, limit) => {
-      const found = preflight(huge(platform, draft)).violations.filter((v) => v.rule === rule);
+      const found = contentViolations(huge(platform, draft)).filter((v) => v.rule === rule);
       expect(found).toEqual([expect.objectContaining({ rule, limit })]);
       expect(found[0]?.actual).toBeUndefined();
       expect(found[0]?.message).toMatch(new RegExp(`has more than ${4 * limit}$`));
@@ -779,7 +783,7 @@ describe("preflight of drafts far over a limit", () => {
   it("reads a 12,000,000-character draft to X no further than 8 × (1,120 + 1) characters", () => {
     const normalize = vi.spyOn(String.prototype, "normalize");
     try {
-      preflight(huge("x", draft));
+      contentViolations(huge("x", draft));
       const read = normalize.mock.contexts.reduce<number>(
         (sum, text) => sum + String(text).length,
         0,
@@ -794,6 +798,9 @@ describe("preflight of drafts far over a limit", () => {
   it("counts hashtags, mentions and links in a text refused for its length only in what its length read", () => {
     // 17,602 characters: Instagram's limit, times four, plus one, times two (two units a code point).
     const tags = `${"#tag ".repeat(10)}${"word ".repeat(3_514)}${"#tag @who ".repeat(100)}`;
+    // A text within the part that its length read is read whole: the count is exact.
+    const short = preflight(huge("instagram", `${"#tag ".repeat(31)}${"a".repeat(8_800)}`));
+    expect(short.violations.find((v) => v.rule === "hashtag_count")).toMatchObject({ actual: 31 });
     // The first ten are read, the hundred after the first 17,602 characters are not.
     expect(preflight(huge("instagram", tags)).violations.map((v) => v.rule)).toEqual([
       "text_length",
@@ -809,7 +816,7 @@ describe("preflight of drafts far over a limit", () => {
       ["mention_count", undefined, "the text has at least 32"],
     ]);
     const links = Array.from({ length: 7 }, (_, i) => `https://example${i}.com`).join(" ");
-    const threads = preflight(huge("threads", `${links} ${"word ".repeat(1_000_000)}`));
+    const threads = preflight(huge("threads", `${links} ${"word ".repeat(19_000)}`));
     expect(threads.violations.map((v) => v.message.replace(/.*; /, ""))).toEqual([
       "the text has more than 2000",
       "the text has at least 7",
@@ -819,7 +826,7 @@ describe("preflight of drafts far over a limit", () => {
   // Work counted, not timed: every regular expression, normalisation and segmentation sees at
   // most the part of the text a limit needs (YouTube's forbidden characters are looked for in
   // the whole text, with String.prototype.includes: a text within its limit holds them anywhere).
-  it("reads a draft of about 12,000,000 characters to every platform in parts of at most 17,602", () => {
+  it("reads drafts of 100,000 and 12,000,000 characters to every platform in parts of at most 17,602", () => {
     const seen: number[] = [];
     const exec = RegExp.prototype.exec;
     const spies = [
@@ -835,11 +842,15 @@ describe("preflight of drafts far over a limit", () => {
     const lines = line.repeat(12_000_000 / line.length);
     try {
       for (const platform of [...every, "bluesky", "pinterest", "mastodon"]) {
-        expect(preflight(huge(platform, lines)).violations).toContainEqual(
+        expect(contentViolations(huge(platform, lines))).toContainEqual(
           expect.objectContaining({
             rule: "text_length",
             message: expect.stringMatching(/more than/),
           }),
+        );
+        const atCeiling = preflight(huge(platform, lines.slice(0, maxTextLength)));
+        expect(atCeiling.violations).toContainEqual(
+          expect.objectContaining({ rule: "text_length" }),
         );
       }
       for (const spy of spies.slice(1)) {
