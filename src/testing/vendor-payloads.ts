@@ -60,6 +60,7 @@ import {
 } from "../wire/wahdx.schema.js";
 import type { WebhookPayload, WebhookResultWire } from "../wire/webhook.schema.js";
 import { LATER, NOW, PAST } from "./alphabet.js";
+import { isPost } from "./internal/shape.js";
 
 type Level = "post" | "destination";
 
@@ -496,7 +497,9 @@ const verbatimPayloads = (post: Post): WebhookPayload[] =>
  * `fc.array` of them holds redeliveries (the same payload, the same fact)
  * and out-of-order deliveries: decode each with `decodeWebhook` and `apply`
  * its facts, and the post takes them, ignores them as duplicates or stale,
- * or refuses them with a typed rejection.
+ * or refuses them with a typed rejection. For a value that is not a post
+ * (`checkPost` finds a problem with it), always one `destination.published`
+ * about a post nobody has (`postId: "nowhere"`).
  *
  * @example
  * ```ts
@@ -524,6 +527,15 @@ const verbatimPayloads = (post: Post): WebhookPayload[] =>
  * @since 0.1.0
  */
 export const webhookPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> => {
+  if (!isPost(post)) {
+    return fc.constant({
+      event: "destination.published",
+      postId: "nowhere",
+      destinationId: strayTarget.id,
+      platformPostId: "pp-d-removed",
+      occurredAt: NOW,
+    });
+  }
   const verbatim = verbatimPayloads(post);
   const known = fc.oneof(
     { weight: 2, arbitrary: publishedPayloadArbitrary(post) },
