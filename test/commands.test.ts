@@ -55,12 +55,12 @@ const edit = (changes: Record<string, unknown>, now?: string): PostEvent =>
 const statuses = (post: Post): string[] => post.destinations.map((d) => `${d.id}:${d.status}`);
 
 /**
- * A stored draft that breaks several leave-the-draft rules at once, minus the
- * ones in `fixed`: a row written by an older version or a bad migration, as
- * `createPost` refuses such input (test/create-post.test.ts).
+ * A draft that breaks several leave-the-draft rules at once, minus the ones
+ * in `fixed`. Built as stored (createPost refuses two destinations with one
+ * id; an EDIT can still make them).
  */
 const broken = (
-  fixed: readonly ("approval" | "destinations" | "duplicates" | "retry" | "scheduledAt")[],
+  fixed: readonly ("approval" | "destinations" | "duplicates")[],
   content = "",
 ): Post =>
   newPost({
@@ -72,8 +72,6 @@ const broken = (
         ? [X, LINKEDIN]
         : [X, X]
       : [],
-    retry: fixed.includes("retry") ? {} : { maxAttempts: 0 },
-    ...(fixed.includes("scheduledAt") ? {} : { scheduledAt: "next friday" }),
   });
 
 describe("leaving the draft: the checks, in the order a person fixes things", () => {
@@ -106,21 +104,25 @@ describe("leaving the draft: the checks, in the order a person fixes things", ()
     });
   });
 
-  it("then invalid_post for a stored scheduledAt that is not an instant", () => {
-    const rejection = reject(apply(broken(["approval", "destinations", "duplicates"]), publishNow));
-    expect(rejection).toMatchObject({ reason: "invalid_post", path: "scheduledAt" });
-    expect(rejection.message).toContain('"next friday"');
-  });
-
-  it("then invalid_post for retry options no retry can follow", () => {
-    const post = broken(["approval", "destinations", "duplicates", "scheduledAt"]);
-    expect(reject(apply(post, publishNow))).toMatchObject({
-      reason: "invalid_post",
-      path: "retry.maxAttempts",
-      message: "retry.maxAttempts must be a whole number of at least 1",
+  it("a stored scheduledAt or retry policy no post of postlife's has is invalid_post, on any event", () => {
+    const draft = broken(["approval", "destinations", "duplicates"], CONTENT);
+    for (const stored of [
+      { ...draft, scheduledAt: "next friday" },
+      { ...draft, retry: { ...draft.retry, maxAttempts: 0 } },
+    ]) {
+      for (const event of [publishNow, scheduleAt(PAST), edit({ content: "x" })]) {
+        expect(reject(apply(stored, event)).reason).toBe("invalid_post");
+      }
+    }
+    expect(reject(apply({ ...draft, scheduledAt: "next friday" }, publishNow))).toMatchObject({
+      path: "scheduledAt",
     });
-    // The retry options come before the planned time, which SCHEDULE checks after them.
-    expect(reject(apply(post, scheduleAt(PAST))).reason).toBe("invalid_post");
+    expect(
+      reject(apply({ ...draft, retry: { ...draft.retry, maxAttempts: 0 } }, publishNow)),
+    ).toMatchObject({
+      path: "retry.maxAttempts",
+      message: "post.retry.maxAttempts must be a whole number of at least 1",
+    });
   });
 
   it.each([
@@ -141,7 +143,7 @@ describe("leaving the draft: the checks, in the order a person fixes things", ()
   );
 
   it("then schedule_in_past, before the content is looked at", () => {
-    const post = broken(["approval", "destinations", "duplicates", "scheduledAt", "retry"]);
+    const post = broken(["approval", "destinations", "duplicates"]);
     expect(reject(apply(post, scheduleAt(PAST)))).toMatchObject({
       reason: "schedule_in_past",
       path: "at",
@@ -150,7 +152,7 @@ describe("leaving the draft: the checks, in the order a person fixes things", ()
   });
 
   it("content_invalid last, with every violation listed per destination", () => {
-    const post = broken(["approval", "destinations", "duplicates", "scheduledAt", "retry"]);
+    const post = broken(["approval", "destinations", "duplicates"]);
     const rejection = reject(apply(post, scheduleAt(LATER)));
     expect(rejection.reason).toBe("content_invalid");
     expect(violationsOf(rejection)?.map((v) => [v.destinationId, v.rule, v.code])).toEqual([
@@ -161,10 +163,7 @@ describe("leaving the draft: the checks, in the order a person fixes things", ()
   });
 
   it("a post fixed on every count leaves the draft", () => {
-    const post = broken(
-      ["approval", "destinations", "duplicates", "scheduledAt", "retry"],
-      CONTENT,
-    );
+    const post = broken(["approval", "destinations", "duplicates"], CONTENT);
     expect(accept(apply(post, scheduleAt(LATER))).post.status).toBe("scheduled");
   });
 

@@ -473,7 +473,7 @@ describe("event shapes: the changes of EDIT", () => {
         ],
       },
       "changes.media[1].kind",
-      "changes.media[1].kind must be one of image, video, gif, document",
+      'changes.media[1].kind "hologram" is not one of image, video, gif, document',
     ],
     [
       "a media item without a url",

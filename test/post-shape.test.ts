@@ -162,7 +162,7 @@ describe("apply refuses a corrupted post as invalid_post, naming the field", () 
       reason: "invalid_post",
       path: "status",
       status: "unknown",
-      message: 'post.status "archived" is not a post status',
+      message: `post.status "archived" is not one of ${postStatuses.join(", ")}`,
     });
   });
 

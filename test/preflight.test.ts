@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import {
   apply,
+  countByStatus,
   type DestinationInput,
   type Post,
   type PostEvent,
@@ -44,13 +45,11 @@ describe("which text is checked", () => {
 
   it("an override is checked only where it is set; the others get the post's text", () => {
     const post = postTo("x", { content: ascii(281) });
-    const withTwo: Post = {
-      ...post,
-      destinations: [
-        { ...(post.destinations[0] as Post["destinations"][number]), content: "fits" },
-        { ...(post.destinations[0] as Post["destinations"][number]), id: "d-x-2" },
-      ],
-    };
+    const destinations = [
+      { ...(post.destinations[0] as Post["destinations"][number]), content: "fits" },
+      { ...(post.destinations[0] as Post["destinations"][number]), id: "d-x-2" },
+    ];
+    const withTwo: Post = { ...post, destinations, counts: countByStatus(destinations) };
     expect(preflight(withTwo).violations.map(ruleOf)).toEqual(["d-x-2:x:text_length"]);
   });
 
@@ -325,5 +324,27 @@ describe("through apply: editing a scheduled post re-validates it", () => {
     );
     expect(edited.post.status).toBe("scheduled");
     expect(kinds(edited.outbox)).toEqual(["disarm_schedule", "arm_schedule"]);
+  });
+});
+
+describe("preflight of a value that is not a post", () => {
+  it.each([
+    ["null", null, undefined],
+    ["an empty object", {}, "id"],
+    [
+      "a post whose media is a string",
+      { ...draftOf({ id: "p", content: "hi", destinations: [] }), media: "a.jpg" },
+      "media",
+    ],
+  ])("%s: one post_shape violation, naming the field", (_, value, path) => {
+    const report = preflight(value as Post);
+    expect(report.unchecked).toEqual([]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({
+        rule: "post_shape",
+        code: "INVALID_CONTENT",
+        ...(path === undefined ? {} : { path }),
+      }),
+    ]);
   });
 });

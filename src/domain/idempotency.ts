@@ -1,9 +1,13 @@
+import { textOf } from "../internal/text-of.js";
+
 /**
  * Deterministic keys. Each part is URI-encoded before joining, so that ids
- * containing ":" cannot make two different deliveries share a key.
+ * containing ":" cannot make two different deliveries share a key. Any value
+ * gives a key (`textOf`): the ids postlife takes are well-formed, non-empty
+ * strings, judged where they come in.
  */
-const join = (...parts: readonly (string | number)[]): string =>
-  parts.map((p) => encodeURIComponent(String(p))).join(":");
+const join = (...parts: readonly unknown[]): string =>
+  parts.map((p) => encodeURIComponent(textOf(p))).join(":");
 
 /**
  * The idempotency key of a delivery: a pure function of the post, the
@@ -84,4 +88,4 @@ export type Wait = "start" | "report" | "lookup";
  * @since 0.1.0
  */
 export const deadlineJobKey = (key: string, wait: Wait, attempt: number, count: number): string =>
-  `${key}:${wait}:${attempt}:${count}`;
+  `${textOf(key)}:${textOf(wait)}:${textOf(attempt)}:${textOf(count)}`;

@@ -115,4 +115,4 @@ export const canonicalInstant = (value: string): string => {
   return canonicalShape.test(value) ? value : formatInstant(ms);
 };
 
-const canonicalShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+export const canonicalShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

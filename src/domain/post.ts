@@ -1,4 +1,5 @@
 import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js";
+import { definedOnly } from "../internal/defined-only.js";
 import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
 import { canonicalInstant } from "./instant.js";
 import type { Media } from "./media.js";
@@ -152,11 +153,3 @@ export const newPost = (input: PostInput): Post => {
     counts: countByStatus(destinations),
   };
 };
-
-/** Drops keys whose value is undefined, so that they do not override defaults. */
-export const definedOnly = <T extends object>(options: T | undefined): Partial<T> =>
-  options === undefined
-    ? {}
-    : (Object.fromEntries(
-        Object.entries(options).filter(([, v]) => v !== undefined),
-      ) as Partial<T>);

@@ -8,6 +8,7 @@
  * durable-workflow engines that replay code).
  */
 
+import { definedOnly } from "../internal/defined-only.js";
 import { platformOf } from "../platforms/registry.js";
 import { errorCodeRow, type PublishError } from "./publish-error.js";
 
@@ -115,7 +116,7 @@ export const defaultRetryPolicy: RetryPolicy = {
  */
 export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy => ({
   ...defaultRetryPolicy,
-  ...stored,
+  ...definedOnly(stored),
 });
 
 /** How long an attempt on `platform` (an id or an alias such as `twitter`) may go without a report. */

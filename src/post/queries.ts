@@ -8,9 +8,10 @@ import {
   postEventTypes,
 } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
-import type { PostStatus } from "../domain/status.js";
+import { type DestinationStatus, isDestinationStatus, type PostStatus } from "../domain/status.js";
 import { aggregateStatus } from "../rules/aggregate.js";
-import { checkPost } from "../rules/post-shape.js";
+import { isRecord } from "../rules/checks.js";
+import { checkPost, isPost } from "../rules/post-shape.js";
 import { destinationTransitions, postTransitions } from "../rules/transitions.js";
 import { apply } from "./apply.js";
 import { leaveDraftProblem } from "./leave-draft.js";
@@ -37,7 +38,9 @@ export const can = (post: Post, event: PostEvent): boolean => takes(apply(post, 
 /**
  * The status a post shows: `deleted` if it was deleted, else the one its
  * destinations give (`aggregateStatus`). Equal to `post.status` for every
- * post `apply` returns; use it on a value of uncertain origin.
+ * post `apply` returns; use it on a value of uncertain origin, whose stored
+ * status may be wrong. `"unknown"` when the value has no destinations to
+ * read (not an array of destinations with a status each).
  *
  * @example
  * ```ts
@@ -47,8 +50,17 @@ export const can = (post: Post, event: PostEvent): boolean => takes(apply(post, 
  * ```
  * @since 0.1.0
  */
-export const statusOf = (post: Post): PostStatus =>
-  post.status === "deleted" ? "deleted" : aggregateStatus(post.destinations.map((d) => d.status));
+export const statusOf = (post: Post): PostStatus | "unknown" => {
+  const destinations: unknown = isRecord(post) ? post.destinations : undefined;
+  if (!Array.isArray(destinations)) return "unknown";
+  const statuses: DestinationStatus[] = [];
+  for (const d of destinations) {
+    const status: unknown = isRecord(d) ? d.status : undefined;
+    if (!isDestinationStatus(status)) return "unknown";
+    statuses.push(status);
+  }
+  return post.status === "deleted" ? "deleted" : aggregateStatus(statuses);
+};
 
 const some = (post: Post, test: (d: Destination) => boolean): boolean =>
   post.destinations.some(test);
@@ -110,7 +122,8 @@ export const allowedEvents = (post: Post): readonly PostEventType[] => {
 };
 
 /**
- * The failed destinations, each with the error that failed it.
+ * The failed destinations, each with the error that failed it; none for a
+ * value that is not a post.
  *
  * @example
  * ```ts
@@ -121,4 +134,4 @@ export const allowedEvents = (post: Post): readonly PostEventType[] => {
  * @since 0.1.0
  */
 export const failuresOf = (post: Post): readonly Destination[] =>
-  post.destinations.filter((d) => d.status === "failed");
+  isPost(post) ? post.destinations.filter((d) => d.status === "failed") : [];

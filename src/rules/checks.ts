@@ -1,20 +1,22 @@
-import { parseInstant } from "../domain/instant.js";
+import { canonicalShape, parseInstant } from "../domain/instant.js";
 import { mediaKinds } from "../domain/media.js";
+import { isWellFormed } from "../internal/text-of.js";
 
 /**
- * The longest text postlife takes in any field (UTF-16 code units). Far above
- * every platform's limit (Facebook's 63,206 is the largest it knows), so it
+ * The longest text postlife takes in any field, in UTF-16 code units (what
+ * `string.length` counts). Far above every platform's limit (Facebook's
+ * 63,206 characters are up to 126,412 units when each is an emoji), so it
  * only refuses absurd sizes, before anything counts them: the cost of every
  * check is bounded by this, not by what a caller sends.
  *
  * @example
  * ```ts
  * import { maxTextLength } from "postlife";
- * const fits = (text: string) => text.length <= maxTextLength;
+ * const fits = (text: string) => text.length <= maxTextLength; // 250,000 units
  * ```
  * @since 0.1.0
  */
-export const maxTextLength = 100_000;
+export const maxTextLength = 250_000;
 
 /** A problem with an input: where it is and what is wrong. */
 export interface ShapeProblem {
@@ -47,11 +49,16 @@ export const text: Check = (v, path) =>
         )
       : undefined;
 
-/** A non-empty text: ids, keys, codes. */
+/**
+ * A non-empty, well-formed text: ids, keys, codes. A lone UTF-16 surrogate
+ * cannot be encoded into an idempotency key or sent to a platform.
+ */
 export const id: Check = (v, path) =>
   typeof v !== "string" || v.length === 0
     ? problem(path, `${named(path)} must be a non-empty string`)
-    : text(v, path);
+    : !isWellFormed(v)
+      ? problem(path, `${named(path)} holds a lone UTF-16 surrogate (half of a character)`)
+      : text(v, path);
 
 export const whole =
   (min: number): Check =>
@@ -147,9 +154,14 @@ export const arrayOf =
 export const oneOf =
   (values: readonly string[]): Check =>
   (v, path) =>
-    typeof v === "string" && values.includes(v)
-      ? undefined
-      : problem(path, `${named(path)} must be one of ${values.join(", ")}`);
+    typeof v !== "string"
+      ? problem(path, `${named(path)} must be one of ${values.join(", ")}`)
+      : values.includes(v)
+        ? undefined
+        : problem(path, `${named(path)} ${quoted(v)} is not one of ${values.join(", ")}`);
+
+/** A word a caller gave, quoted for a message: cut short, so a huge one never floods a log. */
+const quoted = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
 /** A media item: its kind, an http(s) URL, and what a platform's rules read. */
 export const media = object({
@@ -174,3 +186,39 @@ export const destinationInputFields = {
 } as const;
 
 export const destinationInput = object(destinationInputFields);
+
+export const codeOrNumber: Check = (v, path) =>
+  typeof v === "number" && Number.isFinite(v)
+    ? undefined
+    : typeof v === "string"
+      ? text(v, path)
+      : problem(path, `${named(path)} must be a string or a number`);
+
+/** Why a delivery attempt failed, as a worker reports it and a destination keeps it. */
+export const publishError = object({
+  code: id,
+  message: text,
+  retryable: boolean,
+  platformStatusCode: optional(whole(0)),
+  platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
+  failedAt: optional(instant),
+  retryAfterMs: optional(nonNegative),
+  outcomeUnknown: optional(boolean),
+  platformCode: optional(codeOrNumber),
+  platformSubcode: optional(whole(0)),
+});
+
+/** A post a platform has: its id, and its http(s) link when it gave one. */
+export const foundPost = object({ platformPostId: id, platformUrl: optional(webUrl) });
+
+/**
+ * A time postlife stored: always its canonical UTC form, so a shape test and
+ * one parse are enough (the full parse of every form is for what comes in).
+ */
+export const storedInstant: Check = (v, path) =>
+  typeof v === "string" && canonicalShape.test(v) && Number.isFinite(Date.parse(v))
+    ? undefined
+    : problem(
+        path,
+        `${named(path)} must be a UTC time as postlife stores it (2026-04-20T14:00:00.000Z)`,
+      );

@@ -1,5 +1,6 @@
 import { frozenOnceApproved, byStatus as table } from "../../spec/editable-fields.json";
 import type { Post } from "../domain/post.js";
+import { isPost } from "./post-shape.js";
 
 /**
  * A field of a post that an EDIT can name.
@@ -21,6 +22,7 @@ const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
  * all four in draft and scheduled, none once delivery starts; an approved post
  * keeps only its time movable, as the reviewer approved exactly what is sent
  * (whether the post required approval or went through review by choice).
+ * None for a value that is not a post.
  *
  * @example
  * ```ts
@@ -31,6 +33,7 @@ const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
  * @since 0.1.0
  */
 export const editableFields = (post: Post): readonly EditableField[] => {
+  if (!isPost(post)) return [];
   const fields = byStatus[post.status] ?? [];
   return post.status === "scheduled" && isApproved(post)
     ? fields.filter((f) => !frozen.has(f))

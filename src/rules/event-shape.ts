@@ -3,17 +3,19 @@ import {
   arrayOf,
   boolean,
   type Check,
+  codeOrNumber,
   destinationInput,
   type FieldCheck,
   fields,
+  foundPost,
   id,
   instant,
   isRecord,
   media,
-  nonNegative,
   object,
   optional,
   problem,
+  publishError,
   type ShapeProblem,
   text,
   webUrl,
@@ -111,24 +113,6 @@ const changes: Check = (v, path) => {
   return undefined;
 };
 
-const codeOrNumber: Check = (v, path) =>
-  typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
-    ? undefined
-    : problem(path, `${path} must be a string or a number`);
-
-const publishError = object({
-  code: id,
-  message: text,
-  retryable: boolean,
-  platformStatusCode: optional(whole(0)),
-  platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
-  failedAt: optional(instant),
-  retryAfterMs: optional(nonNegative),
-  outcomeUnknown: optional(boolean),
-  platformCode: optional(codeOrNumber),
-  platformSubcode: optional(whole(0)),
-});
-
 const headers: Check = (v, path) => {
   if (!isRecord(v)) return problem(path, `${path} must be an object of header names to strings`);
   for (const [name, value] of Object.entries(v)) {
@@ -150,8 +134,7 @@ const rawFailure = object({
   at: optional(instant),
 });
 
-const found: Check = (v, path) =>
-  v === null ? undefined : object({ platformPostId: id, platformUrl: optional(webUrl) })(v, path);
+const found: Check = (v, path) => (v === null ? undefined : foundPost(v, path));
 
 const kinds: Readonly<Record<FieldKind, Check>> = {
   instant,

@@ -1,5 +1,5 @@
-import { definedOnly } from "../domain/post.js";
 import { defaultRetryPolicy, policyOf, type RetryPolicy } from "../errors/retry-policy.js";
+import { definedOnly } from "../internal/defined-only.js";
 import {
   arrayOf,
   boolean,

@@ -10,6 +10,7 @@ import {
   textLengthWithin,
   urlSpans,
 } from "../platforms/text-length.js";
+import { checkPost } from "./post-shape.js";
 import type { Problem } from "./readiness.js";
 
 /**
@@ -330,12 +331,14 @@ const checkDestination = (
  * only in as much as its length read (a violation then says "at least N").
  *
  * `apply` runs it when a post enters scheduled, queued or pending_approval,
- * and when a scheduled post is edited, never on a draft edit (seed 002).
+ * and when a scheduled post is edited, never on a draft edit (a draft may
+ * hold what a platform would refuse). A value that is not a post gets one
+ * violation, `post_shape`, naming what is wrong with it.
  *
  * @example
  * ```ts
  * import { createPost, preflight } from "postlife";
- * const post = createPost({
+ * const created = createPost({
  *   id: "p",
  *   content: "x".repeat(281),
  *   destinations: [
@@ -344,13 +347,33 @@ const checkDestination = (
  *     { id: "d-new", platform: "friendster", accountId: "c" },
  *   ],
  * });
- * const report = preflight(post);
+ * if (!created.ok) throw new Error(created.rejection.message);
+ * const report = preflight(created.post);
  * report.violations.map((v) => `${v.destinationId}: ${v.rule}`); // ["d-x: text_length", "d-ig: media_required"]
  * report.unchecked; // [{ destinationId: "d-new", platform: "friendster", reason: "…" }]
  * ```
  * @since 0.1.0
  */
 export const preflight = (post: Post): PreflightReport => {
+  const problem = checkPost(post);
+  return problem === undefined
+    ? contentReport(post)
+    : {
+        // Not a post: the one thing to fix is its shape, named where it is.
+        violations: [
+          {
+            rule: "post_shape",
+            message: problem.message,
+            ...(problem.path === undefined ? {} : { path: problem.path }),
+            code: "INVALID_CONTENT",
+          },
+        ],
+        unchecked: [],
+      };
+};
+
+/** What the content rules say of a post known to be one. */
+const contentReport = (post: Post): PreflightReport => {
   const violations: Violation[] = [];
   const unchecked: PreflightReport["unchecked"][number][] = [];
   for (const d of post.destinations) {
@@ -369,7 +392,8 @@ export const preflight = (post: Post): PreflightReport => {
 };
 
 /** Every content rule the post breaks, per destination. */
-export const contentViolations = (post: Post): readonly Violation[] => preflight(post).violations;
+export const contentViolations = (post: Post): readonly Violation[] =>
+  contentReport(post).violations;
 
 /** The content violations as one problem, or undefined when there are none. */
 export const contentProblem = (post: Post): Problem | undefined => {

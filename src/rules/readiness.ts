@@ -1,7 +1,6 @@
 import type { Rejection, RejectionReason } from "../domain/decision.js";
-import { parseInstant } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
-import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
+import type { RetryPolicy } from "../errors/retry-policy.js";
 
 /**
  * A rule broken by the post as a whole, found before anything is sent. Each
@@ -15,7 +14,9 @@ const isWhole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n 
 
 /**
  * What stops a post from leaving the draft, whatever its content says: it
- * needs a destination, unique destination ids, and a usable retry policy.
+ * needs a destination, and unique destination ids (an EDIT may have made two
+ * share one). Its times and retry policy were judged when it came in
+ * (`createPost`, EDIT) and are checked on every stored post (`checkPost`).
  */
 export const readinessProblem = (post: Post): Problem | undefined => {
   if (post.destinations.length === 0) {
@@ -37,20 +38,7 @@ export const readinessProblem = (post: Post): Problem | undefined => {
     }
     seen.add(d.id);
   }
-  if (post.scheduledAt !== null) {
-    const at = parseInstant(post.scheduledAt);
-    if (typeof at === "string") {
-      return { reason: "invalid_post", message: `scheduledAt ${at}`, path: "scheduledAt" };
-    }
-  }
-  const retryProblem = policyProblem(policyOf(post.retry));
-  return retryProblem === undefined
-    ? undefined
-    : {
-        reason: "invalid_post",
-        message: `retry.${retryProblem[0]} must be ${retryProblem[1]}`,
-        path: `retry.${retryProblem[0]}`,
-      };
+  return undefined;
 };
 
 const milliseconds = "a whole number of milliseconds, at least 1";
