@@ -159,10 +159,31 @@ describe("normalizeStatus", () => {
   test.prop([fc.anything(), fc.anything()])(
     "never throws, whatever it is given",
     (word, options) => {
-      const n = normalizeStatus(word as string, (options ?? {}) as never);
+      const n = normalizeStatus(word as string, options as never);
       expect(typeof n.ok).toBe("boolean");
     },
   );
+
+  it("reads options it cannot read as none, and a word that is not text as unknown, by its kind", () => {
+    expect(normalizeStatus("", null as never)).toEqual({ ok: false, unknown: "" });
+    expect(normalizeStatus("pending", null as never)).toEqual({ ok: true, status: "queued" });
+    expect(normalizeStatus("pending", 42 as never)).toEqual({ ok: true, status: "queued" });
+    // A level other than post or destination is absent: the vendor's own words, then both levels.
+    expect(normalizeStatus("pending", { vendor: "ayrshare", level: "group" as never })).toEqual({
+      ok: true,
+      status: "scheduled",
+    });
+    expect(normalizeStatus("pending", { vendor: 7 as never })).toEqual({
+      ok: true,
+      status: "queued",
+    });
+    expect(normalizeStatus(42 as never)).toEqual({ ok: false, unknown: "42" });
+    expect(normalizeStatus({ toString: 1 } as never)).toEqual({
+      ok: false,
+      unknown: "[object Object]",
+    });
+    expect(normalizeStatus("\ud800")).toEqual({ ok: false, unknown: "\ud800" });
+  });
 
   test.prop([fc.string()])("keeps a word it does not know exactly as it came", (word) => {
     const n = normalizeStatus(word);

@@ -717,6 +717,104 @@ describe("textLengthWithin", () => {
   });
 });
 
+describe("a value that is not a string, and lone surrogates", () => {
+  const measures = {
+    codePointLength,
+    graphemeLength,
+    mastodonLength,
+    threadsLength,
+    utf8Length,
+    xWeightedLength,
+  } as const;
+  const allCountings: readonly TextCounting[] = [
+    "characters",
+    "x-weighted",
+    "graphemes",
+    "mastodon",
+    "threads",
+    "utf8-bytes",
+  ];
+  const notText: readonly unknown[] = [
+    null,
+    undefined,
+    42,
+    12n,
+    true,
+    Symbol("text"),
+    new String("abc"),
+    ["abc"],
+    { toString: 1 },
+    { length: 2 ** 40 },
+    Object.create(null),
+    Uint16Array.from([0x61, 0x62]),
+  ];
+
+  it.each(Object.entries(measures))(
+    "%s counts a value that is not a string as empty text: 0",
+    (_, measure) => {
+      for (const value of notText) expect(measure(value as string)).toBe(0);
+    },
+  );
+
+  it("urlSpans finds no link in a value that is not a string", () => {
+    for (const value of notText) expect(urlSpans(value as string)).toEqual([]);
+  });
+
+  it("textLength and textLengthWithin count it as empty, whatever the counting and limit", () => {
+    for (const value of notText) {
+      expect(textLength(value as string, "x-weighted")).toBe(0);
+      expect(textLength(value as string, value as TextCounting)).toBe(0);
+      expect(textLengthWithin(value as string, "graphemes", value as number)).toBe(0);
+    }
+  });
+
+  it("textLengthWithin reads a counting or limit it cannot read: code points, the whole text, 0 below 0", () => {
+    for (const counting of [null, 42, { toString: 1 }, "bytes"]) {
+      expect(textLengthWithin("👍🏽 ok", counting as TextCounting, 10)).toBe(5);
+    }
+    for (const limit of [null, undefined, "3", 3n, { valueOf: 1 }, Number.NaN]) {
+      expect(textLengthWithin("a b c", "x-weighted", limit as number)).toBe(5);
+    }
+    // Below 0 is 0: an empty text is exact, any other is past the limit, and never read further.
+    expect(textLengthWithin("", "characters", -5)).toBe(0);
+    expect(textLengthWithin("abc", "characters", -5)).toBe(
+      textLengthWithin("abc", "characters", 0),
+    );
+    expect(textLengthWithin("a".repeat(1000), "utf8-bytes", Number.NEGATIVE_INFINITY)).toBe(1);
+  });
+
+  it.each([
+    ["\ud800", 1, 1, 2, 3, 1],
+    ["a\udc00b", 3, 3, 4, 5, 3],
+    ["\udc00\ud800", 2, 2, 4, 6, 2],
+    ["👍\ud83d", 2, 2, 4, 7, 5],
+  ])(
+    "counts %j with lone surrogates: %i code points, %i graphemes, X %i, %i bytes, Threads %i",
+    (text, codePoints, graphemes, x, bytes, threads) => {
+      expect(codePointLength(text)).toBe(codePoints);
+      expect(graphemeLength(text)).toBe(graphemes);
+      expect(mastodonLength(text)).toBe(graphemes);
+      expect(xWeightedLength(text)).toBe(x);
+      expect(utf8Length(text)).toBe(bytes);
+      expect(threadsLength(text)).toBe(threads);
+      expect(urlSpans(text)).toEqual([]);
+    },
+  );
+
+  test.prop([fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom(...allCountings)])(
+    "every counting answers a whole number for any string, lone surrogates included",
+    (text, counting) => {
+      const length = textLength(text, counting);
+      expect(Number.isInteger(length)).toBe(true);
+      expect(length).toBeGreaterThanOrEqual(0);
+      expect(textLengthWithin(text, counting, Number.POSITIVE_INFINITY)).toBe(length);
+      for (const { start, end } of urlSpans(text)) {
+        expect(0 <= start && start < end && end <= text.length).toBe(true);
+      }
+    },
+  );
+});
+
 // `preflight` refuses a text over maxTextLength as `post_shape` before anything counts it;
 // `contentViolations` is what it and `apply` run on a post known to be one, and the counters
 // stay bounded whatever reaches them.

@@ -822,6 +822,23 @@ describe("never a crash", () => {
     expect(Result.isResult(decodeMcpPostStatus(input))).toBe(true);
   });
 
+  test.prop([fc.anything(), fc.anything()])(
+    "decoding anything with any options answers with a value or an error",
+    (input, options) => {
+      expect(Result.isResult(decodeMcpPostStatus(input, options as never))).toBe(true);
+    },
+  );
+
+  it("options it cannot read fill nothing in: the missing postId is a typed error, never a throw", () => {
+    const reply = { status: "publishing" };
+    for (const options of [null, 42, POST, [POST], { postId: 42 }, { postId: null }]) {
+      expect(failure(decodeMcpPostStatus(reply, options as never))).toBe(
+        'Missing key\n  at ["postId"]',
+      );
+    }
+    expect(ok(decodeMcpPostStatus(reply, { postId: POST })).id).toBe(POST);
+  });
+
   test.prop([mutation(statusWireArb)])(
     "a status result with a key removed or a type swapped: a value, or an error naming the path",
     ({ value, path }) => {

@@ -436,6 +436,95 @@ describe("never a crash", () => {
     expect(Result.isResult(Schema.decodeUnknownResult(WahdxBatchCheckJson)(input))).toBe(true);
   });
 
+  test.prop([fc.anything(), fc.anything()])(
+    "factsOf and summarizeBatch answer anything without throwing",
+    (report, target) => {
+      expect(Array.isArray(factsOf(report as never, target as never))).toBe(true);
+      expect(summarizeBatch(report as never).summary.total).toBeGreaterThanOrEqual(0);
+      expect(summarizeBatch([report, target] as never).posts.length).toBeLessThanOrEqual(2);
+    },
+  );
+
+  it("factsOf gives no fact for a report or target it cannot read, and reads a bad field as absent", () => {
+    const now = "2026-04-20T14:00:00Z";
+    const target = { destinationId: "d-tt", now };
+    const started = { id: "P", status: "publishing", vendorStatus: "Processing" } as const;
+    for (const junk of [null, undefined, 42, "Published", [started], new Map()]) {
+      expect(factsOf(junk as never, target)).toEqual([]);
+      expect(factsOf(started, junk as never)).toEqual([]);
+    }
+    expect(factsOf(started, { destinationId: 7, now } as never)).toEqual([]);
+    expect(factsOf(started, { destinationId: "d-tt", now: null } as never)).toEqual([]);
+    // A publication whose platform id is not text cannot be named, so it is not confirmed.
+    const published = { id: "P", status: "published", vendorStatus: "Published" } as const;
+    expect(factsOf({ ...published, platformPostId: 42 } as never, target)).toEqual([]);
+    // A URL or time that is not text is left out: the fact takes the target's now.
+    expect(
+      factsOf(
+        {
+          ...published,
+          platformPostId: "7350",
+          platformUrl: { toString: 1 },
+          publishedAt: 5,
+        } as never,
+        target,
+      ),
+    ).toStrictEqual([
+      { type: "DELIVERY_SUCCEEDED", destinationId: "d-tt", platformPostId: "7350", now },
+    ]);
+    // An error that is not a PublishError, a word that is not text: an UNKNOWN_ERROR, never a throw.
+    expect(
+      factsOf(
+        { id: "P", status: "failed", vendorStatus: { toString: 1 }, error: { code: 5 } } as never,
+        target,
+      ),
+    ).toStrictEqual([
+      {
+        type: "DELIVERY_FAILED",
+        destinationId: "d-tt",
+        error: {
+          code: "UNKNOWN_ERROR",
+          message: 'the vendor reported "[object Object]"',
+          retryable: false,
+        },
+        now,
+      },
+    ]);
+  });
+
+  it("summarizeBatch reads a value that is not iterable as an empty batch, and leaves out what is not a report", () => {
+    for (const junk of [null, undefined, 42, {}, { length: -1 }, { toString: 1 }]) {
+      expect(summarizeBatch(junk as never)).toStrictEqual(summarizeBatch([]));
+    }
+    const { posts, summary } = summarizeBatch([
+      null,
+      "P",
+      [],
+      { id: 1, status: "published", vendorStatus: "Published" },
+      { id: "P", status: "published" },
+      // A status that is neither canonical nor unknown is unknown; other bad fields read as absent.
+      {
+        id: "P",
+        status: "banana",
+        vendorStatus: "Banana",
+        accountId: 7,
+        platformUrl: 7,
+        error: "x",
+      },
+      { id: "Q", accountId: "A", status: "published", vendorStatus: "Published" },
+    ] as never);
+    expect(posts).toStrictEqual([
+      { accountId: "", publishId: "P", status: "unknown", vendorStatus: "Banana" },
+      { accountId: "A", publishId: "Q", status: "published", vendorStatus: "Published" },
+    ]);
+    expect(summary).toMatchObject({
+      total: 2,
+      unknown: { count: 1, words: ["Banana"] },
+      done: 1,
+      status: "unknown",
+    });
+  });
+
   test.prop([mutation(statusWireArb)])(
     "a status answer with a key removed or a type swapped: a value, or an error naming the path",
     ({ value, path }) => expectValueOrReadableError(decodeWahdxStatus(value), path),

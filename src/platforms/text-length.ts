@@ -9,6 +9,9 @@
  *
  * Every function here is total and pure: any string in (lone surrogates
  * included), a whole number out, nothing thrown, no state kept between calls.
+ * A value that is not a string (`null`, a number, a `String` object, an object
+ * from untyped JSON) counts as empty text: each measure answers 0 and
+ * `urlSpans` no link, without reading the value (no `toString` is called).
  * The regular expressions are built once, at module level (the global ones are
  * only used through `matchAll`, which works on a copy); scanning is linear in
  * the text. `textLengthWithin` counts against a limit and reads no further than
@@ -51,7 +54,8 @@ type Span = { readonly start: number; readonly end: number };
 /**
  * The number of Unicode code points in `text`: what "characters" means to
  * LinkedIn, Instagram, Threads, TikTok and most other platforms. A surrogate
- * pair counts once; a lone surrogate counts as one.
+ * pair counts once; a lone surrogate counts as one. A value that is not a
+ * string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -61,7 +65,8 @@ type Span = { readonly start: number; readonly end: number };
  * ```
  * @since 0.1.0
  */
-export const codePointLength = (text: string): number => codePointsBetween(text, 0, text.length);
+export const codePointLength = (text: string): number =>
+  typeof text === "string" ? codePointsBetween(text, 0, text.length) : 0;
 
 const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
@@ -104,7 +109,8 @@ const isCut = (text: string, i: number): boolean =>
  * The number of user-perceived characters (extended grapheme clusters) in
  * `text`, as Bluesky counts its 300: an emoji sequence, a flag, a letter with
  * its combining marks each count once. No normalisation: a decomposed "é"
- * is one cluster as it stands.
+ * is one cluster as it stands. A lone surrogate is a cluster of its own; a
+ * value that is not a string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -115,7 +121,11 @@ const isCut = (text: string, i: number): boolean =>
  * @since 0.1.0
  */
 export const graphemeLength = (text: string): number =>
-  printableAscii.test(text) ? text.length : graphemesUpTo(text, Number.POSITIVE_INFINITY);
+  typeof text !== "string"
+    ? 0
+    : printableAscii.test(text)
+      ? text.length
+      : graphemesUpTo(text, Number.POSITIVE_INFINITY);
 
 /**
  * The clusters of `text`, counted piece by piece and no further than the first
@@ -502,7 +512,8 @@ const findUrls = (text: string, bare: boolean): Span[] => {
  * like `example.com/path`), as UTF-16 index ranges into `text`, left to
  * right. Used to count links (a `link_count` rule) and to weigh them: X
  * counts any of them as 23 (Mastodon only those with a scheme). Indices refer
- * to `text` as given; X itself measures the NFC form.
+ * to `text` as given; X itself measures the NFC form. A value that is not a
+ * string holds no link: `[]`.
  *
  * @example
  * ```ts
@@ -512,7 +523,8 @@ const findUrls = (text: string, bare: boolean): Span[] => {
  * ```
  * @since 0.1.0
  */
-export const urlSpans = (text: string): readonly Span[] => findUrls(text, true);
+export const urlSpans = (text: string): readonly Span[] =>
+  typeof text === "string" ? findUrls(text, true) : [];
 
 // ---------------------------------------------------------------------------
 // X
@@ -561,7 +573,8 @@ const emojiSequence = new RegExp(
  * U+2010–U+201F and U+2032–U+2037, else 2 (CJK, emoji); every URL weighs 23
  * whatever its length; every emoji sequence (ZWJ family, flag, keycap, skin
  * tone) weighs 2 as a unit. Weights are whole multiples of the scale, so the
- * result is exact: no rounding.
+ * result is exact: no rounding. A lone surrogate weighs 2, as twitter-text
+ * weighs it; a value that is not a string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -573,6 +586,7 @@ const emojiSequence = new RegExp(
  * @since 0.1.0
  */
 export const xWeightedLength = (text: string): number => {
+  if (typeof text !== "string") return 0;
   const normal = text.normalize("NFC");
   const urls = findUrls(normal, true);
   const emoji = Array.from(normal.matchAll(emojiSequence), (m) => ({
@@ -623,7 +637,8 @@ const remoteMention = new RegExp(
  * stands for 23 characters and a remote mention `@user@domain` for `@user`.
  *
  * Mastodon links a broader grammar (non-ASCII paths, `gemini://`, …), so a
- * link it recognises and this does not counts its full length here.
+ * link it recognises and this does not counts its full length here. A value
+ * that is not a string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -635,6 +650,7 @@ const remoteMention = new RegExp(
  * @since 0.1.0
  */
 export const mastodonLength = (text: string): number => {
+  if (typeof text !== "string") return 0;
   const urls = findUrls(text, false);
   // The text as the server measures it: links as 23 characters, remote mentions without their host.
   const cuts: { start: number; end: number; by: string }[] = urls.map((url) => ({
@@ -664,6 +680,8 @@ export const mastodonLength = (text: string): number => {
 
 /**
  * The UTF-8 bytes of `text` (YouTube's description limit, Bluesky's record).
+ * A lone surrogate is 3 bytes, written as U+FFFD like `TextEncoder` writes it;
+ * a value that is not a string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -673,7 +691,8 @@ export const mastodonLength = (text: string): number => {
  * ```
  * @since 0.1.0
  */
-export const utf8Length = (text: string): number => utf8Between(text, 0, text.length);
+export const utf8Length = (text: string): number =>
+  typeof text === "string" ? utf8Between(text, 0, text.length) : 0;
 
 /** The UTF-8 bytes of `text.slice(start, end)`, without the slice. */
 const utf8Between = (text: string, start: number, end: number): number => {
@@ -696,6 +715,7 @@ const utf8Between = (text: string, start: number, end: number): number => {
 /**
  * The length Threads gives `text` against its 500: code points, except that
  * every emoji counts as its UTF-8 bytes (https://developers.facebook.com/docs/threads/posts).
+ * A value that is not a string counts as empty text: 0.
  *
  * @example
  * ```ts
@@ -705,6 +725,7 @@ const utf8Between = (text: string, start: number, end: number): number => {
  * @since 0.1.0
  */
 export const threadsLength = (text: string): number => {
+  if (typeof text !== "string") return 0;
   let length = codePointLength(text);
   for (const m of text.matchAll(emojiSequence)) {
     length += utf8Length(m[0]) - codePointLength(m[0]);
@@ -715,7 +736,10 @@ export const threadsLength = (text: string): number => {
 /**
  * The length of `text` as a platform counts it, for comparing with that
  * platform's limit. Use it where the counting comes from data (a platform's
- * row in the rules table); call the named function where it is fixed.
+ * row in the rules table); call the named function where it is fixed. A
+ * counting it does not know (untyped JSON may bring any value) counts code
+ * points, the most common rule; a `text` that is not a string counts as
+ * empty text: 0.
  *
  * @example
  * ```ts
@@ -727,6 +751,7 @@ export const threadsLength = (text: string): number => {
  * @since 0.1.0
  */
 export const textLength = (text: string, counting: TextCounting): number => {
+  if (typeof text !== "string") return 0;
   switch (counting) {
     case "x-weighted":
       return xWeightedLength(text);
@@ -900,8 +925,10 @@ export const lengthWithinPrefixes = (
  * text (for X and Mastodon, by the limit and the longest stretch without
  * whitespace). {@link textLength} reads the whole text.
  *
- * A limit that is not a number counts the whole text; a `text` that is not a
- * string counts as empty.
+ * A limit that is not a number (or is NaN) counts the whole text, and a limit
+ * below 0 is read as 0; a counting it does not know counts code points, as
+ * {@link textLength} does; a `text` that is not a string counts as empty
+ * text: 0.
  *
  * @example
  * ```ts
@@ -916,7 +943,9 @@ export const lengthWithinPrefixes = (
 export const textLengthWithin = (text: string, counting: TextCounting, limit: number): number => {
   if (typeof text !== "string") return 0;
   const bound =
-    typeof limit === "number" && !Number.isNaN(limit) ? limit : Number.POSITIVE_INFINITY;
+    typeof limit !== "number" || Number.isNaN(limit)
+      ? Number.POSITIVE_INFINITY
+      : Math.max(0, limit);
   return lengthWithinPrefixes(
     text.length,
     (end) => (end >= text.length ? text : text.slice(0, end)),

@@ -5,9 +5,15 @@
  */
 
 import { countByStatus, type StatusCounts } from "../domain/post.js";
-import { type DestinationStatus, isTerminal, type PostStatus } from "../domain/status.js";
+import {
+  type DestinationStatus,
+  isDestinationStatus,
+  isTerminal,
+  type PostStatus,
+} from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { aggregateStatus } from "../rules/aggregate.js";
+import { isRecord, publishError } from "../rules/checks.js";
 import type { DestinationReport } from "./report.js";
 
 /**
@@ -79,14 +85,35 @@ export interface BatchStatus {
   readonly summary: BatchSummary;
 }
 
-const entryOf = (report: DestinationReport): BatchEntry => ({
-  accountId: report.accountId ?? "",
-  publishId: report.id,
-  status: report.status,
-  vendorStatus: report.vendorStatus,
-  ...(report.platformUrl === undefined ? {} : { postUrl: report.platformUrl }),
-  ...(report.error === undefined ? {} : { error: report.error }),
-});
+/** The items of `value` when it can be iterated (an array, a Set, a generator...), else none. */
+const itemsOf = (value: unknown): Iterable<unknown> =>
+  value !== null &&
+  value !== undefined &&
+  typeof (value as { readonly [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+    ? (value as Iterable<unknown>)
+    : [];
+
+/**
+ * One report as a batch entry, or undefined for an item that is not a report
+ * (nothing to name the post by, or no word of the vendor's). A field that is
+ * not what a report holds reads as absent; a status that is neither canonical
+ * nor `unknown` is one postlife does not know: `unknown`, its word kept.
+ */
+const entryOf = (report: unknown): BatchEntry | undefined => {
+  if (!isRecord(report)) return undefined;
+  const { id, vendorStatus, status, accountId, platformUrl, error } = report;
+  if (typeof id !== "string" || typeof vendorStatus !== "string") return undefined;
+  return {
+    accountId: typeof accountId === "string" ? accountId : "",
+    publishId: id,
+    status: isDestinationStatus(status) ? status : "unknown",
+    vendorStatus,
+    ...(typeof platformUrl === "string" ? { postUrl: platformUrl } : {}),
+    ...(error !== undefined && publishError(error, "error") === undefined
+      ? { error: error as PublishError }
+      : {}),
+  };
+};
 
 /**
  * Reads many status checks as one picture: per post (`accountId` +
@@ -97,6 +124,13 @@ const entryOf = (report: DestinationReport): BatchEntry => ({
  * twice counts once, with its later answer. Total and order-free: the
  * summary's numbers and group status do not depend on the order of the
  * results.
+ *
+ * Total: a value that is not iterable is an empty batch (`total: 0`,
+ * `status: "draft"`). An item that is not a report (not an object with a
+ * string `id` and `vendorStatus`) is left out; a status that is neither
+ * canonical nor `unknown` counts as unknown, its word kept; an `accountId`
+ * or `platformUrl` that is not a string, or an `error` that is not a
+ * `PublishError`, reads as absent.
  *
  * @example
  * ```ts
@@ -114,8 +148,9 @@ const entryOf = (report: DestinationReport): BatchEntry => ({
  */
 export const summarizeBatch = (results: Iterable<DestinationReport>): BatchStatus => {
   const byPost = new Map<string, BatchEntry>();
-  for (const report of results) {
+  for (const report of itemsOf(results)) {
     const entry = entryOf(report);
+    if (entry === undefined) continue;
     byPost.set(JSON.stringify([entry.accountId, entry.publishId]), entry);
   }
   const posts = [...byPost.values()];

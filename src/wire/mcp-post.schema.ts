@@ -229,6 +229,11 @@ export const McpPostStatusJson: Schema.Codec<McpPostReport, McpPostStatusWire> =
  * `postId` (`{ status: "publishing" }`): pass the `postId` the call asked
  * about and it fills in for a missing one.
  *
+ * Total: any input gives a `Result`, an input that is not the result's shape a
+ * `SchemaError` naming the path at fault. Options that are not an object, or
+ * a `postId` in them that is not a string, fill nothing in (a reply without
+ * its own `postId` then fails with `Missing key` at `["postId"]`).
+ *
  * @example
  * ```ts
  * import * as Result from "effect/Result";
@@ -243,13 +248,15 @@ export const decodeMcpPostStatus = (
   input: unknown,
   options: { readonly postId?: string } = {},
 ): Result.Result<McpPostReport, Schema.SchemaError> => {
+  const postId: unknown =
+    typeof options === "object" && options !== null ? options.postId : undefined;
   const filled =
-    options.postId !== undefined &&
+    typeof postId === "string" &&
     typeof input === "object" &&
     input !== null &&
     !Array.isArray(input) &&
     (input as { readonly postId?: unknown }).postId === undefined
-      ? { ...input, postId: options.postId }
+      ? { ...input, postId }
       : input;
   return Schema.decodeUnknownResult(McpPostStatusJson)(filled);
 };

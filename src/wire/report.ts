@@ -2,6 +2,8 @@ import type { DeliveryFact } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { omit } from "../internal/omit.js";
+import { textOf } from "../internal/text-of.js";
+import { isRecord, publishError } from "../rules/checks.js";
 
 /**
  * What a publishing API says about one destination (one platform account),
@@ -97,6 +99,13 @@ export interface PostReport {
  * is not final: the vendor tries again, so it gives no fact, as `retrying`
  * does (the results API's `next_retry_at` is "the next scheduled retry").
  *
+ * Total: a report or target it cannot read (not an object, or a target whose
+ * `destinationId` or `now` is not a string) gives no fact, `[]`; so does a
+ * publication whose `platformPostId` is not a non-empty string. A
+ * `platformUrl` or `publishedAt` that is not a string is left out (the fact
+ * takes `now`), and an `error` that is not a `PublishError` is read as none:
+ * the failure is an `UNKNOWN_ERROR` naming the vendor's word.
+ *
  * @example
  * ```ts
  * import { factsOf } from "postlife/wire";
@@ -117,21 +126,25 @@ export const factsOf = (
   report: DestinationReport,
   target: { readonly destinationId: string; readonly now: string },
 ): readonly DeliveryFact[] => {
+  if (!isRecord(report) || !isRecord(target)) return [];
   const { destinationId, now } = target;
+  if (typeof destinationId !== "string" || typeof now !== "string") return [];
   switch (report.status) {
     case "publishing":
       return [{ type: "DELIVERY_STARTED", destinationId, now }];
     case "published":
       // A publication postlife cannot name (no platform id) cannot be confirmed.
-      return report.platformPostId === undefined || report.platformPostId === ""
+      return typeof report.platformPostId !== "string" || report.platformPostId === ""
         ? []
         : [
             {
               type: "DELIVERY_SUCCEEDED",
               destinationId,
               platformPostId: report.platformPostId,
-              ...(report.platformUrl === undefined ? {} : { platformUrl: report.platformUrl }),
-              now: report.publishedAt ?? now,
+              ...(typeof report.platformUrl === "string"
+                ? { platformUrl: report.platformUrl }
+                : {}),
+              now: typeof report.publishedAt === "string" ? report.publishedAt : now,
             },
           ];
     case "failed":
@@ -144,11 +157,13 @@ export const factsOf = (
           // Final: not retryable, and not "outcome unknown" either (the vendor knows it failed).
           error: {
             ...omit<PublishError, "outcomeUnknown">(
-              report.error ?? {
-                code: "UNKNOWN_ERROR",
-                message: `the vendor reported "${report.vendorStatus}"`,
-                retryable: false,
-              },
+              report.error !== undefined && publishError(report.error, "error") === undefined
+                ? report.error
+                : {
+                    code: "UNKNOWN_ERROR",
+                    message: `the vendor reported "${textOf(report.vendorStatus)}"`,
+                    retryable: false,
+                  },
               "outcomeUnknown",
             ),
             retryable: false,

@@ -5,6 +5,7 @@ import {
   isPostStatus,
   type PostStatus,
 } from "../domain/status.js";
+import { textOf } from "../internal/text-of.js";
 
 /**
  * A vendor whose words postlife knows (see `spec/vocabularies.json`), or
@@ -137,15 +138,6 @@ const lookup = (
   return vendor === "generic" ? undefined : folded.generic?.[level].get(key);
 };
 
-/** A non-string in words, without trusting its own toString (which may throw). */
-const describe = (value: unknown): string => {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-};
-
 /**
  * Reads a vendor's status word as postlife's canonical status: "pending" is
  * queued at PostPost and scheduled at Ayrshare, "SEND_FAILED_PERMANENTLY" is
@@ -155,6 +147,12 @@ const describe = (value: unknown): string => {
  * own words (post level, then destination level) come first, then the
  * destination level, then the post level. Anything else is returned as
  * unknown, never dropped, never thrown.
+ *
+ * Total: a word that is not a string is unknown, written as text without
+ * calling its own `toString` (`42` as `"42"`, an object by its kind,
+ * `"[object Object]"`). Options that are not an object are no options (the
+ * generic table, either level); a `vendor` that is not a string is `generic`,
+ * and a `level` other than `"post"` or `"destination"` is read as absent.
  *
  * @example
  * ```ts
@@ -172,11 +170,14 @@ export const normalizeStatus = <L extends "post" | "destination" = "destination"
   word: string,
   options: NormalizeOptions<L> = {},
 ): Normalized<L> => {
-  if (typeof word !== "string") return { ok: false, unknown: describe(word) };
-  const vendor = typeof options.vendor === "string" ? options.vendor : "generic";
+  if (typeof word !== "string") return { ok: false, unknown: textOf(word) };
+  const given: Partial<Record<keyof NormalizeOptions<L>, unknown>> =
+    typeof options === "object" && options !== null ? options : {};
+  const vendor = typeof given.vendor === "string" ? given.vendor : "generic";
+  const level = given.level === "post" || given.level === "destination" ? given.level : undefined;
   const levels: readonly ("post" | "destination")[] =
-    options.level === undefined ? ["destination", "post"] : [options.level];
-  if (options.level === undefined && vendor !== "generic") {
+    level === undefined ? ["destination", "post"] : [level];
+  if (level === undefined && vendor !== "generic") {
     // A vendor named without a level: its own words, at either level, mean what it means by
     // them before any other table's (Ayrshare's "pending" is a scheduled post, not the
     // generic queued). The post level first: there a vendor's words say the most.
