@@ -77,7 +77,7 @@ const failureOf = <A, E>(effect: Effect.Effect<A, E>): E | undefined => {
 
 const codeArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...knownCodes) },
-  { weight: 1, arbitrary: fc.constantFrom("MEDIA_PROCESSING_FAILED", "SPAM_RISK", "") },
+  { weight: 1, arbitrary: fc.constantFrom("MEDIA_PROCESSING_FAILED", "SPAM_RISK") },
 );
 
 /** Any PublishError, optional fields absent (never undefined) or present. */

@@ -3,6 +3,7 @@ import type { Destination } from "../domain/destination.js";
 import type { DeliveryFact } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
+import { checkDestinationContext, checkDestinationEvent } from "../rules/destination-shape.js";
 import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
 import { retryDue, started } from "./attempt.js";
 import { deadlinePassed } from "./deadline-passed.js";
@@ -89,7 +90,8 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
  * How one destination takes one event: the destination machine's logic as a
  * pure function (the machine and `apply` both call it). The status table in
  * `spec/transitions.destination.json` settles what the status alone decides;
- * the rest depends on what the event carries.
+ * the rest depends on what the event carries. A context or event that is
+ * not one is refused (`invalid_post`, `malformed_event`), naming the field.
  *
  * @example
  * ```ts
@@ -107,6 +109,26 @@ const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep 
  * @since 0.1.0
  */
 export const stepDestination = (
+  context: DestinationContext,
+  event: DestinationEvent,
+): DestinationStep => {
+  const badContext = checkDestinationContext(context, "");
+  if (badContext !== undefined) {
+    return { kind: "rejected", reason: "invalid_post", message: badContext.message };
+  }
+  const badEvent = checkDestinationEvent(event);
+  if (badEvent !== undefined) {
+    return { kind: "rejected", reason: "malformed_event", message: badEvent.message };
+  }
+  return stepJudged(context, event);
+};
+
+/**
+ * `stepDestination` for a context and event already judged: `apply` checks
+ * the whole stored post and the event once, then steps its destinations
+ * through this.
+ */
+export const stepJudged = (
   context: DestinationContext,
   event: DestinationEvent,
 ): DestinationStep => {

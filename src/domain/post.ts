@@ -1,9 +1,10 @@
 import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js";
 import { definedOnly } from "../internal/defined-only.js";
+import { itemsOf } from "../internal/iterable.js";
 import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
 import { canonicalInstant } from "./instant.js";
 import type { Media } from "./media.js";
-import type { DestinationStatus, PostStatus } from "./status.js";
+import { type DestinationStatus, isDestinationStatus, type PostStatus } from "./status.js";
 
 /**
  * How many destinations are in each status.
@@ -88,7 +89,9 @@ export interface PostInput {
 }
 
 /**
- * Counts destinations per status (every status present, zero or more).
+ * Counts destinations per status (every status present, zero or more). An
+ * item without a destination status is not counted; a value that is not a
+ * list counts nothing.
  *
  * @example
  * ```ts
@@ -112,7 +115,11 @@ export const countByStatus = (
     failed: 0,
     cancelled: 0,
   };
-  for (const d of destinations) counts[d.status]++;
+  for (const d of itemsOf(destinations)) {
+    const status: unknown =
+      typeof d === "object" && d !== null ? (d as { status?: unknown }).status : undefined;
+    if (isDestinationStatus(status)) counts[status]++;
+  }
   return counts;
 };
 

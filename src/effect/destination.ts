@@ -12,6 +12,7 @@ import {
   stepDestination,
 } from "../destination/step.js";
 import type { RejectionReason } from "../domain/decision.js";
+import { isRecord } from "../rules/checks.js";
 
 /**
  * A destination refused an event: why, for which destination and event.
@@ -38,6 +39,13 @@ export class DestinationRejected extends Data.TaggedError("DestinationRejected")
   /** For `too_early`: the instant from which the event is accepted. */
   readonly acceptedFrom?: string;
 }> {}
+
+/** The text at a path inside a value of uncertain shape, or "unknown". */
+const textAt = (value: unknown, ...path: readonly string[]): string => {
+  let at: unknown = value;
+  for (const key of path) at = isRecord(at) ? at[key] : undefined;
+  return typeof at === "string" ? at : "unknown";
+};
 
 /**
  * `stepDestination` as an Effect: succeeds with the step when the
@@ -72,8 +80,9 @@ export const stepDestinationEffect = (
       new DestinationRejected({
         reason: step.reason,
         message: step.message,
-        destinationId: ctx.destination.id,
-        eventType: event.type,
+        // Read with care: a refused context or event may be anything.
+        destinationId: textAt(ctx, "destination", "id"),
+        eventType: textAt(event, "type") as DestinationEvent["type"],
         ...(step.reason === "too_early" ? { acceptedFrom: step.acceptedFrom } : {}),
       }),
     );

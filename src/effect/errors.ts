@@ -22,6 +22,7 @@ import {
   errorCodeTable,
   type KnownErrorCode,
   type PublishError,
+  publishErrorFrom,
 } from "../errors/publish-error.js";
 import type { PreflightReport } from "../rules/preflight.js";
 
@@ -92,12 +93,15 @@ const failureClass = <const C extends KnownErrorCode>(code: C): FailureClass<C> 
   const retryable: boolean = errorCodeTable[code].retryable;
   return class extends Data.TaggedError(pascalCase(code))<PublishFailureFields<CarriedCode<C>>> {
     constructor(input: PublishFailureInput<C>) {
+      // Whatever it is given, a failure is made: the fields it can read, the row's defaults else.
+      const given: Partial<Record<string, unknown>> =
+        typeof input === "object" && input !== null ? input : {};
       super({
-        ...input,
+        ...given,
         // An Error's message is not enumerable: a failure given as input would lose it in the spread.
-        message: input.message,
-        code: input.code ?? code,
-        retryable: input.retryable ?? retryable,
+        message: typeof given.message === "string" ? given.message : "",
+        code: typeof given.code === "string" && given.code !== "" ? given.code : code,
+        retryable: typeof given.retryable === "boolean" ? given.retryable : retryable,
       } as never);
     }
   };
@@ -382,7 +386,8 @@ export const isPublishFailure = (value: unknown): value is PublishFailure => {
 /**
  * The tagged error of a `PublishError`: the class of its code, every field
  * kept. A code nobody knows becomes an `UnknownError` that keeps its own code
- * (and its own `retryable`).
+ * (and its own `retryable`); a value that is not a `PublishError`, an
+ * `UnknownError` that says what was wrong with it.
  *
  * @example
  * ```ts
@@ -392,7 +397,8 @@ export const isPublishFailure = (value: unknown): value is PublishFailure => {
  * ```
  * @since 0.1.0
  */
-export const toPublishFailure = (error: PublishError): PublishFailure => {
+export const toPublishFailure = (given: PublishError): PublishFailure => {
+  const error = publishErrorFrom(given);
   const make = Object.hasOwn(failureClasses, error.code)
     ? failureClasses[error.code as KnownErrorCode]
     : UnknownError;
@@ -413,7 +419,8 @@ const optionalFields = [
 /**
  * The plain `PublishError` of a failure, for storage, JSON, or a
  * `DELIVERY_FAILED` event: the fields and nothing else (no tag, no stack),
- * absent fields left out.
+ * absent fields left out. A value that is not one gives an `UNKNOWN_ERROR`
+ * that says what was wrong with it.
  *
  * @example
  * ```ts
@@ -424,7 +431,8 @@ const optionalFields = [
  * ```
  * @since 0.1.0
  */
-export const publishErrorOf = (failure: PublishError): PublishError => {
+export const publishErrorOf = (given: PublishError): PublishError => {
+  const failure = publishErrorFrom(given);
   const plain: Record<string, unknown> = {
     code: failure.code,
     message: failure.message,

@@ -1,3 +1,4 @@
+import { publishError } from "../rules/checks.js";
 /**
  * The failure of one delivery attempt, as seed 001's error object carries it.
  *
@@ -209,7 +210,22 @@ export type ErrorCode = KnownErrorCode | (string & {});
  * @since 0.1.0
  */
 export const errorCodeRow = (code: string): ErrorCodeRow | undefined =>
-  Object.hasOwn(errorCodeTable, code) ? errorCodeTable[code as KnownErrorCode] : undefined;
+  typeof code === "string" && Object.hasOwn(errorCodeTable, code)
+    ? errorCodeTable[code as KnownErrorCode]
+    : undefined;
+
+/**
+ * A value read as a `PublishError`: itself when it is one (a failure class
+ * instance is one too), else an `UNKNOWN_ERROR` that says what was wrong with
+ * it, not retryable, so that nothing is retried on the strength of a value
+ * nobody could read.
+ */
+export const publishErrorFrom = (value: unknown): PublishError => {
+  const found = publishError(value, "error");
+  return found === undefined
+    ? (value as PublishError)
+    : { code: "UNKNOWN_ERROR", message: `not a PublishError: ${found.message}`, retryable: false };
+};
 
 /**
  * The seed-001 code a code is written as on the wire: itself for the eight,

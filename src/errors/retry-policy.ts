@@ -9,8 +9,10 @@
  */
 
 import { definedOnly } from "../internal/defined-only.js";
+import { textOf } from "../internal/text-of.js";
 import { platformOf } from "../platforms/registry.js";
-import { errorCodeRow, type PublishError } from "./publish-error.js";
+import { isRecord } from "../rules/checks.js";
+import { errorCodeRow, type PublishError, publishErrorFrom } from "./publish-error.js";
 
 /**
  * How often and how patiently a destination is retried, and how long each
@@ -158,7 +160,7 @@ const fnv1a = (text: string): number => {
  * @since 0.1.0
  */
 export const jitterOf = (key: string, attempt: number): number =>
-  fnv1a(`${key}#${attempt}`) / 0x1_0000_0000;
+  fnv1a(`${textOf(key)}#${textOf(attempt)}`) / 0x1_0000_0000;
 
 /**
  * The wait before the next attempt, after attempt number `attempt` (1-based)
@@ -166,6 +168,8 @@ export const jitterOf = (key: string, attempt: number): number =>
  * capped at `maxDelayMs`, and never less than the platform's `retryAfterMs`.
  *
  * Jitter is applied before the cap, so delays never shrink as attempts grow.
+ * A policy field that is not a usable number counts as the default's; an
+ * attempt that is not one counts as the first.
  *
  * @example
  * ```ts
@@ -179,10 +183,36 @@ export const retryDelay = (
   policy: RetryPolicy,
   failure: { readonly attempt: number; readonly key: string; readonly retryAfterMs?: number },
 ): number => {
-  const exponential = policy.baseDelayMs * 2 ** Math.max(0, failure.attempt - 1);
-  const jittered = exponential * (0.5 + 0.5 * jitterOf(failure.key, failure.attempt));
-  const capped = Math.min(policy.maxDelayMs, Math.ceil(jittered));
-  return Math.max(1, capped, Math.ceil(failure.retryAfterMs ?? 0));
+  const { baseDelayMs, maxDelayMs } = policyFrom(policy);
+  const given: Partial<Record<string, unknown>> = isRecord(failure) ? failure : {};
+  const attempt = countFrom(given.attempt, 1);
+  const retryAfterMs = countFrom(given.retryAfterMs, 0);
+  const exponential = baseDelayMs * 2 ** Math.max(0, attempt - 1);
+  const jittered = exponential * (0.5 + 0.5 * jitterOf(textOf(given.key), attempt));
+  const capped = Math.min(maxDelayMs, Math.ceil(jittered));
+  return Math.max(1, capped, Math.ceil(retryAfterMs));
+};
+
+/** A number a caller gave, or `fallback` where it gave none a computation can use. */
+const countFrom = (value: unknown, fallback: number): number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : fallback;
+
+/**
+ * A policy as given, every field a computation can use kept and the
+ * default's taken for the rest (absent, not a number, negative): the retry
+ * functions answer for any value and never throw.
+ */
+const policyFrom = (value: unknown): RetryPolicy => {
+  if (!isRecord(value)) return defaultRetryPolicy;
+  const byPlatform = value.callTimeoutMsByPlatform;
+  const policy: Record<string, unknown> = {};
+  for (const [key, fallback] of Object.entries(defaultRetryPolicy)) {
+    policy[key] = typeof fallback === "number" ? countFrom(value[key], fallback) : fallback;
+  }
+  policy.callTimeoutMsByPlatform = isRecord(byPlatform)
+    ? Object.fromEntries(Object.entries(byPlatform).filter(([, ms]) => countFrom(ms, -1) >= 0))
+    : defaultRetryPolicy.callTimeoutMsByPlatform;
+  return policy as unknown as RetryPolicy;
 };
 
 /**
@@ -199,10 +229,9 @@ export const retryDelay = (
  * @since 0.1.0
  */
 export const attemptsAllowed = (policy: RetryPolicy, code: string): number => {
+  const { maxAttempts } = policyFrom(policy);
   const maxRetries = errorCodeRow(code)?.maxRetries;
-  return maxRetries === undefined
-    ? policy.maxAttempts
-    : Math.min(policy.maxAttempts, 1 + maxRetries);
+  return maxRetries === undefined ? maxAttempts : Math.min(maxAttempts, 1 + maxRetries);
 };
 
 /**
@@ -214,7 +243,8 @@ export const attemptsAllowed = (policy: RetryPolicy, code: string): number => {
  * A code no retry can cure (its row says `retryable: false`: an expired
  * token, rejected content) is never retried, whatever the error's own flag
  * says; the flag may still veto a retry of any other code, and a code nobody
- * knows follows its flag.
+ * knows follows its flag. A value that is not a `PublishError`, or attempts
+ * that are not a number, fail: nothing is retried on what cannot be read.
  *
  * @example
  * ```ts
@@ -228,12 +258,15 @@ export const attemptsAllowed = (policy: RetryPolicy, code: string): number => {
 export const failureOutcome = (
   policy: RetryPolicy,
   attempts: number,
-  error: PublishError,
-): "unconfirmed" | "retrying" | "failed" =>
-  error.outcomeUnknown === true
+  given: PublishError,
+): "unconfirmed" | "retrying" | "failed" => {
+  const error = publishErrorFrom(given);
+  return error.outcomeUnknown === true
     ? "unconfirmed"
     : error.retryable &&
         errorCodeRow(error.code)?.retryable !== false &&
+        typeof attempts === "number" &&
         attempts < attemptsAllowed(policy, error.code)
       ? "retrying"
       : "failed";
+};

@@ -1,4 +1,4 @@
-import { stepDestination } from "../destination/step.js";
+import { stepJudged } from "../destination/step.js";
 import type { Decision } from "../domain/decision.js";
 import type { DeliveryFact } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
@@ -22,7 +22,7 @@ export const deliver = (post: Post, fact: DeliveryFact): Decision => {
       destinationId: fact.destinationId,
     });
   }
-  const step = stepDestination(contextOf(post, destination), fact);
+  const step = stepJudged(contextOf(post, destination), fact);
   switch (step.kind) {
     case "ignored":
       return ignore(post, step.ignored, step.message);

@@ -1,9 +1,5 @@
 import type { DestinationEvent } from "../destination/event.js";
-import {
-  type DestinationContext,
-  type DestinationStep,
-  stepDestination,
-} from "../destination/step.js";
+import { type DestinationContext, type DestinationStep, stepJudged } from "../destination/step.js";
 import type { Accepted, Decision, Rejected } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
@@ -82,7 +78,7 @@ export const settle = (
 export const contextOf = (post: Post, destination: Destination): DestinationContext => ({
   postId: post.id,
   revision: post.revision,
-  // stepDestination fills the policy's defaults, once, for every path into a destination.
+  // stepJudged fills the policy's defaults, once, for every path into a destination.
   retry: post.retry,
   destination,
 });
@@ -101,7 +97,7 @@ export const stepAll = (
   for (const d of post.destinations) {
     const event = select(d);
     const step: DestinationStep | undefined =
-      event === undefined ? undefined : stepDestination(contextOf(post, d), event);
+      event === undefined ? undefined : stepJudged(contextOf(post, d), event);
     if (step?.kind === "accepted") {
       destinations.push(step.destination);
       outbox.push(...step.outbox);

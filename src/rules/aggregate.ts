@@ -1,4 +1,5 @@
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import { itemsOf } from "../internal/iterable.js";
 
 /**
  * The status a post shows, derived from its destinations' statuses.
@@ -13,7 +14,9 @@ import type { DestinationStatus, PostStatus } from "../domain/status.js";
  *   published and some failed or cancelled, `partially_published`; none
  *   published and some failed, `failed`.
  *
- * It only counts, so it is order-independent, and it is total.
+ * It only counts, so it is order-independent, and it is total: a value that
+ * is not a destination status is not counted, and a value that is not a list
+ * counts as no destinations.
  *
  * @example
  * ```ts
@@ -34,7 +37,7 @@ export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStat
   let published = 0;
   let failed = 0;
   let cancelled = 0;
-  for (const status of statuses) {
+  for (const status of itemsOf(statuses)) {
     total++;
     switch (status) {
       case "draft":
@@ -58,8 +61,13 @@ export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStat
       case "cancelled":
         cancelled++;
         break;
-      default:
+      case "publishing":
+      case "retrying":
+      case "unconfirmed":
         started++;
+        break;
+      default:
+        total--;
     }
   }
   if (total === 0) return "draft";

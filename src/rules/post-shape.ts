@@ -51,7 +51,7 @@ const millisecondsByPlatform: Check = (v, path) => {
 };
 
 /** A stored retry policy: every field a number; those added since the first release may be absent. */
-const retry = object({
+export const retry = object({
   maxAttempts: nonNegative,
   baseDelayMs: nonNegative,
   maxDelayMs: nonNegative,
@@ -65,7 +65,7 @@ const retry = object({
 });
 
 /** A destination as a post stores it: what the caller named, and how delivery stands. */
-const destination = object({
+export const destination = object({
   ...destinationInputFields,
   postType: id,
   status: oneOf(destinationStatuses),

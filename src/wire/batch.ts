@@ -12,6 +12,7 @@ import {
   type PostStatus,
 } from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
+import { itemsOf } from "../internal/iterable.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import { isRecord, publishError } from "../rules/checks.js";
 import type { DestinationReport } from "./report.js";
@@ -84,14 +85,6 @@ export interface BatchStatus {
   readonly posts: readonly BatchEntry[];
   readonly summary: BatchSummary;
 }
-
-/** The items of `value` when it can be iterated (an array, a Set, a generator...), else none. */
-const itemsOf = (value: unknown): Iterable<unknown> =>
-  value !== null &&
-  value !== undefined &&
-  typeof (value as { readonly [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-    ? (value as Iterable<unknown>)
-    : [];
 
 /**
  * One report as a batch entry, or undefined for an item that is not a report

@@ -44,7 +44,6 @@ export const roots: readonly PostInput[] = [
   { id: "p-empty", content: "", destinations: [x], retry: { maxHandOuts: 1, maxLookups: 1 } },
   { id: "p-none", content: "Hello", destinations: [] },
   { id: "p-dup", content: "Hello", destinations: [x, x] },
-  { id: "p-bad-retry", content: "Hello", destinations: [x], retry: { maxAttempts: 0 } },
 ];
 
 export const abstractKey = (post: Post): string =>
