@@ -22,6 +22,7 @@ export type {
 } from "./domain/decision.js";
 export { rejectionReasons } from "./domain/decision.js";
 export type { Destination, DestinationInput } from "./domain/destination.js";
+export { attemptsMade } from "./domain/destination.js";
 export type {
   ApproveEvent,
   AttemptIdentity,

@@ -8,10 +8,12 @@ import { describe, expect, it } from "vitest";
 import {
   aggregateStatus,
   apply,
+  attemptsMade,
   can,
   editableFields,
   errorCodeTable,
   failuresOf,
+  type PostEvent,
   type PostStatus,
   type PublishError,
   seedErrorCodes,
@@ -1297,5 +1299,29 @@ describe("seed 002 — update_post / delete_post", () => {
       eventType: "DELETE",
       destinationId: "d-x",
     });
+  });
+});
+
+describe("seed 003 — /posts/:id/results: attempts is the number of publish attempts made", () => {
+  it("a manual retry starts the policy's budget again, and the attempts made stay counted", () => {
+    const events = (n: number, at: string): PostEvent[] => [
+      started("d-x", at, n),
+      failed("d-x", { ...serverError, retryable: false }, at),
+    ];
+    const draft = launchDraft({ destinations: [X] });
+    const first = run(draft, { type: "PUBLISH", now: NOW }, ...events(1, NOW));
+    expect(dest(first, "d-x")).toMatchObject({ status: "failed", attempts: 1 });
+    expect(attemptsMade(dest(first, "d-x"))).toBe(1);
+    const retried = run(first, { type: "RETRY_FAILED", now: NOW }, started("d-x", NOW, 1));
+    expect(dest(retried, "d-x")).toMatchObject({ attempts: 1, attemptsBefore: 1, generation: 1 });
+    expect(attemptsMade(dest(retried, "d-x"))).toBe(2);
+    const again = run(
+      retried,
+      failed("d-x", { ...serverError, retryable: false }, NOW),
+      { type: "RETRY_FAILED", now: NOW },
+      started("d-x", NOW, 1),
+    );
+    expect(attemptsMade(dest(again, "d-x"))).toBe(3);
+    expect(dest(again, "d-x").attempts).toBe(1);
   });
 });

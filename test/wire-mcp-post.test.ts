@@ -8,7 +8,7 @@ import { fc, test } from "@fast-check/vitest";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { describe, expect, it } from "vitest";
-import { apply, errorCodeTable, type PublishError } from "../src/index.js";
+import { apply, createPost, errorCodeTable, type PublishError } from "../src/index.js";
 import {
   decodeMcpPostStatus,
   decodeUpdatePost,
@@ -406,6 +406,34 @@ describe("update_post: seed 002's rules", () => {
     },
   );
 
+  it("seed 002: a caller's new idempotencyKey enters every delivery key postlife derives", () => {
+    const created = createPost({
+      id: POST,
+      content: "Launch",
+      scheduledAt: "2026-04-20T14:00:00Z",
+      destinations: [{ id: "d-x", platform: "x", accountId: "1587354420" }],
+      idempotencyKey: "launch-v1",
+    });
+    if (!created.ok) throw new Error(created.rejection.message);
+    const decoded = ok(
+      decodeUpdatePost(
+        { postId: POST, content: "Launch, fixed", idempotencyKey: "launch-v2" },
+        NOW,
+      ),
+    );
+    const edited = decoded.commands.reduce((post, command) => {
+      const decision = apply(post, command);
+      if (!decision.ok) throw new Error(decision.rejection.message);
+      return decision.post;
+    }, created.post);
+    expect(edited.idempotencyKey).toBe("launch-v2");
+    const queued = apply(edited, { type: "PUBLISH", now: NOW });
+    const keys = queued.ok
+      ? queued.outbox.flatMap((i) => (i.type === "enqueue_delivery" ? [i.idempotencyKey] : []))
+      : [];
+    expect(keys).toEqual([`${POST}:d-x:1:0:launch-v2`]);
+  });
+
   it("seed 002: a caller's new idempotencyKey is kept beside the commands, and written back", () => {
     // "if you want to guarantee no double-publish, also pass a new idempotencyKey".
     const request = {
@@ -416,7 +444,14 @@ describe("update_post: seed 002's rules", () => {
     const decoded = ok(decodeUpdatePost(request, NOW));
     expect(decoded).toStrictEqual({
       postId: POST,
-      commands: [{ type: "EDIT", changes: { scheduledAt: "2026-04-21T14:00:00Z" }, now: NOW }],
+      commands: [
+        {
+          type: "EDIT",
+          changes: { scheduledAt: "2026-04-21T14:00:00Z" },
+          now: NOW,
+          idempotencyKey: "launch-2026-04-21",
+        },
+      ],
       idempotencyKey: "launch-2026-04-21",
     });
     expect(ok(encodeUpdatePost(decoded))).toStrictEqual(request);
@@ -710,7 +745,13 @@ const commandsArb = (now: string): fc.Arbitrary<UpdatePostCommands> =>
       const plain = moves ? { ...changes } : rest;
       if (status === "UNSCHEDULE") commands.push({ type: "UNSCHEDULE" });
       if (Object.keys(plain).length > 0) {
-        commands.push({ type: "EDIT", changes: plain, ...(moves ? { now } : {}) });
+        // The caller's key rides on the EDIT too: it enters the delivery keys from that revision on.
+        commands.push({
+          type: "EDIT",
+          changes: plain,
+          ...(moves ? { now } : {}),
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        });
       }
       if (status === "PUBLISH") commands.push({ type: "PUBLISH", now });
       if (status === "CANCEL") commands.push({ type: "CANCEL" });

@@ -1,5 +1,6 @@
 import type { PlainReason } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
+import { attemptsMade } from "../domain/destination.js";
 import type { DeliveryFact } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
@@ -175,7 +176,9 @@ export const stepJudged = (
       const to: Destination = {
         ...without(d, "error", "nextRetryAt"),
         status: "queued",
+        // The policy's budget starts again; the attempts made stay counted (attemptsMade).
         attempts: 0,
+        attemptsBefore: attemptsMade(d),
         generation: d.generation + 1,
         idempotencyKey: event.idempotencyKey,
         handOuts: 1,

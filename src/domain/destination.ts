@@ -33,8 +33,14 @@ export interface Destination {
   /** Replies posted under the first one, in order, where the platform has threads. */
   readonly thread?: readonly string[];
   readonly status: DestinationStatus;
-  /** Attempts started in this generation (counted on DELIVERY_STARTED). */
+  /**
+   * Attempts made in this generation (counted on DELIVERY_STARTED, or on a
+   * report of an attempt never seen to start): what the retry policy's
+   * budget counts. `attemptsMade` counts them all.
+   */
   readonly attempts: number;
+  /** Attempts made in the generations before this one (before the latest manual retry). */
+  readonly attemptsBefore?: number;
   /** Manual retries so far; part of the idempotency key. */
   readonly generation: number;
   readonly idempotencyKey?: string;
@@ -87,3 +93,26 @@ export interface DestinationInput {
 
 /** The post type a destination gets when none is named. */
 export const defaultPostType = "post";
+
+/**
+ * How many publish attempts a destination has made in all, across manual
+ * retries: what the results API calls `attempts` ("the number of publish
+ * attempts made"). The retry policy's budget counts `attempts`, per
+ * generation.
+ *
+ * @example
+ * ```ts
+ * import { attemptsMade, type Destination } from "postlife";
+ * const retriedByHand: Destination = {
+ *   id: "d-x", platform: "x", accountId: "acct-1", postType: "post",
+ *   status: "publishing", attempts: 1, attemptsBefore: 3, generation: 1,
+ * };
+ * attemptsMade(retriedByHand); // 4
+ * ```
+ * @since 0.1.0
+ */
+export const attemptsMade = (destination: Destination): number => {
+  const { attempts, attemptsBefore } = destination ?? {};
+  const count = (n: unknown) => (Number.isSafeInteger(n) && (n as number) > 0 ? (n as number) : 0);
+  return count(attemptsBefore) + count(attempts);
+};

@@ -80,6 +80,12 @@ export interface EditEvent {
   readonly changes: PostChanges;
   /** Needed only to move the time of a scheduled post (it must stay in the future). */
   readonly now?: string;
+  /**
+   * The caller's new idempotency key for the post (update_post's
+   * `idempotencyKey`): from this revision on, part of every delivery key
+   * postlife derives (`Post.idempotencyKey`).
+   */
+  readonly idempotencyKey?: string;
 }
 /**
  * Plan the post for `at`, which must be after `now`.

@@ -14,12 +14,14 @@ const join = (...parts: readonly unknown[]): string =>
  * destination, the post's revision and the destination's generation. It stays
  * the same across automatic retries (the platform sees one logical publish)
  * and changes when the content is edited or a failed destination is retried
- * by hand.
+ * by hand. The caller's own key (`Post.idempotencyKey`), when it gave one,
+ * is its last part: a new one guarantees a new delivery.
  *
  * @example
  * ```ts
  * import { idempotencyKey } from "postlife";
  * idempotencyKey("post-1", "d-x", 2, 0); // "post-1:d-x:2:0"
+ * idempotencyKey("post-1", "d-x", 2, 0, "launch-v2"); // "post-1:d-x:2:0:launch-v2"
  * ```
  * @since 0.1.0
  */
@@ -28,7 +30,11 @@ export const idempotencyKey = (
   destinationId: string,
   revision: number,
   generation: number,
-): string => join(postId, destinationId, revision, generation);
+  callerKey?: string,
+): string =>
+  callerKey === undefined
+    ? join(postId, destinationId, revision, generation)
+    : join(postId, destinationId, revision, generation, callerKey);
 
 /**
  * The key of the job armed to fire DUE for one revision of a scheduled post.
@@ -56,8 +62,9 @@ export const generationOfKey = (
 ): number | undefined => {
   const prefix = `${join(postId, destinationId, revision)}:`;
   if (!key.startsWith(prefix)) return undefined;
-  const rest = key.slice(prefix.length);
-  return /^(0|[1-9]\d{0,15})$/.test(rest) ? Number(rest) : undefined;
+  // The generation, then the caller's key when the post has one.
+  const generation = /^(0|[1-9]\d{0,15})(?::|$)/.exec(key.slice(prefix.length))?.[1];
+  return generation === undefined ? undefined : Number(generation);
 };
 
 /**

@@ -57,6 +57,12 @@ export interface Post {
   readonly retry: RetryPolicy;
   readonly destinations: readonly Destination[];
   readonly counts: StatusCounts;
+  /**
+   * The caller's idempotency key, when it gave one (publish_post's and
+   * update_post's `idempotencyKey`): part of every delivery key postlife
+   * derives, so a new one guarantees deliveries no earlier request made.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /**
@@ -86,6 +92,8 @@ export interface PostInput {
   readonly requiresApproval?: boolean;
   readonly retry?: Partial<RetryPolicy>;
   readonly destinations: readonly DestinationInput[];
+  /** The caller's idempotency key for this post, kept as `Post.idempotencyKey`. */
+  readonly idempotencyKey?: string;
 }
 
 /**
@@ -158,5 +166,6 @@ export const newPost = (input: PostInput): Post => {
     retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
     destinations,
     counts: countByStatus(destinations),
+    ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
   };
 };

@@ -125,7 +125,8 @@ const timeProblem = (post: Post, event: EditEvent): Problem | undefined => {
  * EDIT: change content, media, the planned time or the destination list, in
  * draft or scheduled. Every accepted edit bumps the revision; on a scheduled
  * post it also re-arms the job and, through the revision, changes every
- * idempotency key, so an old revision can never be published.
+ * idempotency key, so an old revision can never be published. A caller's new
+ * `idempotencyKey` enters every key from this revision on.
  */
 export const edit = (post: Post, event: EditEvent): Decision => {
   const changes = event.changes as Record<string, unknown>;
@@ -150,6 +151,7 @@ export const edit = (post: Post, event: EditEvent): Decision => {
             event.changes.scheduledAt === null ? null : canonicalInstant(event.changes.scheduledAt),
         }),
     destinations,
+    ...(event.idempotencyKey === undefined ? {} : { idempotencyKey: event.idempotencyKey }),
   };
   let outbox: Instruction[] = [];
   if (post.status === "scheduled") {

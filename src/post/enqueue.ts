@@ -6,6 +6,6 @@ import { stepAll } from "./outcome.js";
 export const enqueueAll = (post: Post, now: string) =>
   stepAll(post, (d) => ({
     type: "ENQUEUE",
-    idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation),
+    idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation, post.idempotencyKey),
     now,
   }));

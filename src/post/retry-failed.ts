@@ -36,7 +36,13 @@ export const retryFailed = (post: Post, event: RetryFailedEvent): Decision => {
     isRetryable(d)
       ? {
           type: "RETRY_FAILED",
-          idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation + 1),
+          idempotencyKey: idempotencyKey(
+            post.id,
+            d.id,
+            post.revision,
+            d.generation + 1,
+            post.idempotencyKey,
+          ),
           now: event.now,
         }
       : undefined,

@@ -60,7 +60,7 @@ const attemptIdentity = { attempt: "attempt?", idempotencyKey: "id?" } as const;
  * @since 0.1.0
  */
 export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<string, FieldSpec>> } = {
-  EDIT: { changes: "changes", now: "instant?" },
+  EDIT: { changes: "changes", now: "instant?", idempotencyKey: "id?" },
   SCHEDULE: { at: "instant", now: "instant" },
   UNSCHEDULE: {},
   PUBLISH: { now: "instant" },

@@ -51,6 +51,7 @@ const postInput = exactObject({
   requiresApproval: optional(boolean),
   retry: optional(retryOptions),
   destinations: arrayOf(exactObject(destinationInputFields)),
+  idempotencyKey: optional(id),
 });
 
 const invalidInput = (found: ShapeProblem): Problem => ({

@@ -71,7 +71,7 @@ export const destination = object({
   status: oneOf(destinationStatuses),
   attempts: whole(0),
   generation: whole(0),
-  totalAttempts: optional(whole(0)),
+  attemptsBefore: optional(whole(0)),
   idempotencyKey: optional(id),
   startedAt: optional(storedInstant),
   deadlineAt: optional(storedInstant),
@@ -98,6 +98,7 @@ const post = object({
   approvedAt: optional(whenSet(storedInstant)),
   retry,
   destinations: arrayOf(destination),
+  idempotencyKey: optional(id),
 });
 
 /**

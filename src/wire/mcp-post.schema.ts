@@ -476,7 +476,15 @@ const decodeUpdate =
     const edit: UpdatePostCommand[] =
       Object.keys(changes).length === 0
         ? []
-        : [{ type: "EDIT", changes, ...(moves ? { now } : {}) }];
+        : [
+            {
+              type: "EDIT",
+              changes,
+              ...(moves ? { now } : {}),
+              // The new key enters every delivery key from the edited revision on.
+              ...present("idempotencyKey", wire.idempotencyKey),
+            },
+          ];
     const commands: UpdatePostCommand[] =
       known === "UNSCHEDULE"
         ? // Back to draft first: a draft takes every change, clearing its time included.
@@ -613,7 +621,7 @@ const encodeUpdate = (
     ...(scheduledAt === undefined ? {} : { scheduledAt }),
     ...present("content", edit?.changes.content),
     ...present("media", edit?.changes.media),
-    ...present("idempotencyKey", value.idempotencyKey),
+    ...present("idempotencyKey", value.idempotencyKey ?? edit?.idempotencyKey),
   });
 };
 
@@ -627,7 +635,8 @@ const encodeUpdate = (
  * scheduled, or a new time for a scheduled post). `"draft"` is an
  * UNSCHEDULE, which comes first (scheduled → draft, and the changes land on
  * the draft). Apply them in that order. A caller's new `idempotencyKey` is
- * kept beside the commands.
+ * kept beside the commands, and carried by the EDIT when there is one, so
+ * that it enters every delivery key from that revision on.
  *
  * Refused with a `SchemaError` naming the field: `platform`, `accountId` or
  * `postType` ("NOT editable. To change those, delete and recreate"; never
