@@ -135,7 +135,7 @@ const platformsDoc = (): string =>
     "",
     "## Error codes",
     "",
-    "Seed 001's eight codes, then the four platform signals postlife adds, then the three " +
+    "The PostPost error object's eight codes, then the four platform signals postlife adds, then the three " +
       "verdicts of its own deadlines (no worker started the delivery, no look-up answered, a " +
       "wait longer than the policy allows), which `classifyFailure` never gives; each is " +
       "written on the wire as a seed code. A code no retry can cure is never retried, whatever " +

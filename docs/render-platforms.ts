@@ -5,7 +5,7 @@
  */
 
 import { httpStatuses, transportErrors } from "../src/errors/transport.js";
-import { errorCodeTable, type Platform, platforms, seedErrorCodes } from "../src/index.js";
+import { errorCodeTable, type Platform, platforms, wireErrorCodes } from "../src/index.js";
 import { markdownTable } from "./render.js";
 
 const code = (word: string): string => `\`${word}\``;
@@ -13,8 +13,8 @@ const code = (word: string): string => `\`${word}\``;
 /** spec/errors.json: every code, how the HTTP status and transport errors read, and each platform's signals. */
 export const errorsSpec = () => ({
   $comment:
-    "Generated from src/errors and src/platforms by docs/generate.ts: do not edit. The codes postlife gives a failure (the eight of seed 001, four platform signals and three verdicts of postlife's own deadlines, each written on the wire as a seed code), what an HTTP status or a transport error means when the platform says nothing more precise, and each platform's own signals (sub-codes, codes, code prefixes and message phrases, checked in that order, then statuses; reset headers say when to come back).",
-  seedCodes: seedErrorCodes,
+    "Generated from src/errors and src/platforms by docs/generate.ts: do not edit. The codes postlife gives a failure (the eight of the PostPost error object, four platform signals and three verdicts of postlife's own deadlines, each written on the wire as a PostPost code), what an HTTP status or a transport error means when the platform says nothing more precise, and each platform's own signals (sub-codes, codes, code prefixes and message phrases, checked in that order, then statuses; reset headers say when to come back).",
+  seedCodes: wireErrorCodes,
   codes: errorCodeTable,
   httpStatuses,
   transportErrors,

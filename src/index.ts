@@ -123,10 +123,10 @@ export type {
   KnownErrorCode,
   PublishError,
   RawFailure,
-  SeedErrorCode,
+  WireErrorCode,
 } from "./errors/publish-error.js";
 // Failures and retries
-export { errorCodeRow, errorCodeTable, seedErrorCodes, wireCode } from "./errors/publish-error.js";
+export { errorCodeRow, errorCodeTable, wireCode, wireErrorCodes } from "./errors/publish-error.js";
 export type { RetryPolicy } from "./errors/retry-policy.js";
 export {
   attemptsAllowed,

@@ -16,8 +16,8 @@ import {
   type PostEvent,
   type PostStatus,
   type PublishError,
-  seedErrorCodes,
   statusOf,
+  wireErrorCodes,
 } from "../src/index.js";
 import { violationsOf } from "./support/draft.js";
 import {
@@ -613,7 +613,7 @@ describe("seed 001 — get-post: post group, error object, error codes", () => {
 
   it("the error codes are the seed's eight, with its descriptions and retryable column", () => {
     // "Error Code | Description | Retryable" (eight rows)
-    expect([...seedErrorCodes]).toEqual(seedErrorTable.map((row) => row.code));
+    expect([...wireErrorCodes]).toEqual(seedErrorTable.map((row) => row.code));
     for (const row of seedErrorTable) {
       const entry = errorCodeTable[row.code];
       expect(entry.description, row.code).toBe(row.description);

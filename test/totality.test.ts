@@ -98,9 +98,10 @@ const swapped = (
 ): unknown => {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy = (Array.isArray(value)
-    ? [...value]
-    : { ...(value as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[head] = swapped(copy[head], rest, replacement);
   return copy;
 };

@@ -88,7 +88,7 @@ export interface Violation {
   readonly actual?: number;
   /** Where in the destination, when not the text itself: `media[1]`, `thread[0]`. */
   readonly path?: string;
-  /** The seed-001 code the platform would have answered with. */
+  /** The PostPost error code the platform would have answered with. */
   readonly code: "INVALID_CONTENT" | "CONTENT_TOO_LARGE";
 }
 

@@ -309,7 +309,7 @@ export interface DeliverySucceededEvent extends AttemptIdentity {
 export type ReportedFailure = Omit<RawFailure, "platform"> & { readonly platform?: string };
 
 /**
- * An attempt failed. Either `error`, seed 001's error object as the worker
+ * An attempt failed. Either `error`, the PostPost error object as the worker
  * classified it, or `failure`, what the worker saw, which `apply` classifies
  * on the way in (`classifyFailure`).
  *

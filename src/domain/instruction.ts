@@ -7,7 +7,7 @@
  */
 
 /**
- * The webhook events a post emits, in seed 000's and seed 001's words.
+ * The webhook events a post emits, in the publish_post API's and PostPost's words.
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@
  * `UnknownError` that keeps its own `code`.
  *
  * These are `Data` errors, not `Schema` classes, so the main entry does not
- * carry Effect Schema; the codecs from and to seed 001's JSON live in
+ * carry Effect Schema; the codecs from and to the PostPost error object's JSON live in
  * `postlife/wire`.
  */
 

@@ -1,11 +1,11 @@
 import { publishError } from "../rules/checks.js";
 /**
- * The failure of one delivery attempt, as seed 001's error object carries it.
+ * The failure of one delivery attempt, as the PostPost error object carries it.
  *
- * The eight codes of seed 001 are the wire vocabulary. postlife adds four that
+ * The eight codes of the PostPost error object are the wire vocabulary. postlife adds four that
  * platforms distinguish and a service acts on differently (a duplicate is not
  * worth retrying, an exhausted quota is worth retrying only after its reset);
- * each maps back to one of the eight for the seed-001 wire format. Three more
+ * each maps back to one of the eight for the PostPost wire format. Three more
  * are postlife's own verdicts when a wait passes its deadline (no worker
  * started the delivery, no look-up answered, a retry-after beyond the
  * policy's longest wait). `ErrorCode`
@@ -14,16 +14,17 @@ import { publishError } from "../rules/checks.js";
  */
 
 /**
- * Seed 001's eight error codes, in the seed's order: the wire vocabulary.
+ * The PostPost error object's eight codes, in its documentation's order: the
+ * wire vocabulary every code postlife knows is written as.
  *
  * @example
  * ```ts
- * import { seedErrorCodes } from "postlife";
- * seedErrorCodes.length; // 8
+ * import { wireErrorCodes } from "postlife";
+ * wireErrorCodes.length; // 8
  * ```
  * @since 0.1.0
  */
-export const seedErrorCodes = [
+export const wireErrorCodes = [
   "PLATFORM_AUTH_EXPIRED",
   "RATE_LIMITED",
   "INVALID_CONTENT",
@@ -35,16 +36,16 @@ export const seedErrorCodes = [
 ] as const;
 
 /**
- * One of seed 001's eight codes.
+ * One of the PostPost error object's eight codes.
  *
  * @example
  * ```ts
- * import type { SeedErrorCode } from "postlife";
- * const wire: SeedErrorCode = "RATE_LIMITED";
+ * import type { WireErrorCode } from "postlife";
+ * const wire: WireErrorCode = "RATE_LIMITED";
  * ```
  * @since 0.1.0
  */
-export type SeedErrorCode = (typeof seedErrorCodes)[number];
+export type WireErrorCode = (typeof wireErrorCodes)[number];
 
 /**
  * One row of the error table: how postlife treats a code.
@@ -59,8 +60,8 @@ export type SeedErrorCode = (typeof seedErrorCodes)[number];
  * @since 0.1.0
  */
 export interface ErrorCodeRow {
-  /** The seed-001 code this one is written as on the wire. */
-  readonly wire: SeedErrorCode;
+  /** The PostPost error code this one is written as on the wire. */
+  readonly wire: WireErrorCode;
   /** Whether a retry may succeed. */
   readonly retryable: boolean;
   /** Automatic retries allowed at most (within the policy's attempts), when fewer than the policy's. */
@@ -77,9 +78,9 @@ export interface ErrorCodeRow {
 }
 
 /**
- * Every code postlife knows: seed 001's eight (`UNKNOWN_ERROR`'s "maybe" is a
+ * Every code postlife knows: the PostPost error object's eight (`UNKNOWN_ERROR`'s "maybe" is a
  * single retry), then the four platform signals it adds and the three
- * verdicts of its own deadlines, each written on the wire as the seed code
+ * verdicts of its own deadlines, each written on the wire as the PostPost code
  * in `wire`.
  *
  * @example
@@ -174,7 +175,7 @@ export const errorCodeTable = {
 } as const satisfies Record<string, ErrorCodeRow>;
 
 /**
- * A code postlife knows: seed 001's eight and the seven it adds.
+ * A code postlife knows: the PostPost error object's eight and the seven it adds.
  *
  * @example
  * ```ts
@@ -228,7 +229,7 @@ export const publishErrorFrom = (value: unknown): PublishError => {
 };
 
 /**
- * The seed-001 code a code is written as on the wire: itself for the eight,
+ * The PostPost error code a code is written as on the wire: itself for the eight,
  * the mapped one for postlife's own, `UNKNOWN_ERROR` for a code nobody knows.
  *
  * @example
@@ -239,11 +240,11 @@ export const publishErrorFrom = (value: unknown): PublishError => {
  * ```
  * @since 0.1.0
  */
-export const wireCode = (code: string): SeedErrorCode =>
+export const wireCode = (code: string): WireErrorCode =>
   errorCodeRow(code)?.wire ?? "UNKNOWN_ERROR";
 
 /**
- * Why a delivery attempt failed: seed 001's error object, plus `retryAfterMs`
+ * Why a delivery attempt failed: the PostPost error object, plus `retryAfterMs`
  * (the platform's own "come back later"), `outcomeUnknown` (the request may
  * have reached the platform, so a blind retry could publish twice) and the
  * platform's own code, kept as it came.

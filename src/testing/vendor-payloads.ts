@@ -33,8 +33,8 @@ import {
   errorCodeRow,
   errorCodeTable,
   type PublishError,
-  seedErrorCodes,
   wireCode,
+  wireErrorCodes,
 } from "../errors/publish-error.js";
 import { groupStatus } from "../wire/internal/group-status.js";
 import {
@@ -204,7 +204,7 @@ const vendorCodes = ["TIKTOK_SPAM_RISK", "E_GRAPH_190", "media_processing_failed
  */
 const errorCodeArbitrary: fc.Arbitrary<{ readonly code: string; readonly postlifeCode?: string }> =
   fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...seedErrorCodes).map((code) => ({ code })) },
+    { weight: 4, arbitrary: fc.constantFrom(...wireErrorCodes).map((code) => ({ code })) },
     {
       weight: 2,
       arbitrary: fc
@@ -455,7 +455,7 @@ const postPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
   );
 
 /** The error of PostPost's failed-post example, as a webhook carries it. */
-const seed001Error: ReportedErrorWire = {
+const postPostError: ReportedErrorWire = {
   code: "PLATFORM_AUTH_EXPIRED",
   message: "Error validating access token",
   platformStatusCode: 401,
@@ -480,7 +480,7 @@ const verbatimPayloads = (post: Post): WebhookPayload[] =>
         platformPostId: `pp-${target.id}`,
         occurredAt: NOW,
       },
-      { event: "destination.failed", ...about, error: seed001Error, occurredAt: NOW },
+      { event: "destination.failed", ...about, error: postPostError, occurredAt: NOW },
     ];
   });
 

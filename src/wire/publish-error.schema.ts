@@ -72,7 +72,7 @@ export interface PublishErrorWire {
  * with `ReportedErrorJson`, which reads the same object with `retryable`
  * optional. Not in the barrel.
  */
-export const seed001ErrorFields = {
+export const errorObjectFields = {
   code: Schema.NonEmptyString,
   message: Schema.String,
   platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
@@ -87,7 +87,7 @@ export const seed001ErrorFields = {
 };
 
 /** The JSON object's fields, in PostPost's order, then postlife's. */
-const Wire = Schema.Struct(seed001ErrorFields);
+const Wire = Schema.Struct(errorObjectFields);
 
 /** The tagged failures, checked by tag and fields (`isPublishFailure`). */
 const Failure = Schema.declare<PublishFailure>(isPublishFailure, {

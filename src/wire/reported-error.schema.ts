@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import { type PublishError, wireCode } from "../errors/publish-error.js";
 import { codeOf } from "./internal/code-of.js";
-import { seed001ErrorFields } from "./publish-error.schema.js";
+import { errorObjectFields } from "./publish-error.schema.js";
 import { PublishErrorSchema } from "./report.schema.js";
 
 /**
@@ -47,7 +47,7 @@ export type ReportedErrorWire =
     };
 
 const ReportedErrorObject = Schema.Struct({
-  ...seed001ErrorFields,
+  ...errorObjectFields,
   retryable: Schema.optionalKey(Schema.Boolean),
 });
 type ReportedErrorObject = typeof ReportedErrorObject.Type;
