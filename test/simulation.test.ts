@@ -8,6 +8,7 @@
  * Budgets are in scenarios, never in seconds: `POSTLIFE_SCENARIOS` raises the
  * main run (`npm run test:deep` runs a million).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { apply, type Decision, type Post, type PostEvent } from "../src/index.js";
 import {
@@ -16,6 +17,8 @@ import {
   type SimulationReport,
   simulate,
 } from "../src/testing/index.js";
+import { configOf, simulationLimits } from "../src/testing/simulation/options.js";
+import { junk } from "./support/totality.js";
 
 const scenarios = Number(process.env.POSTLIFE_SCENARIOS ?? 5000);
 const seed = Number(process.env.POSTLIFE_SEED ?? 20261206);
@@ -243,6 +246,34 @@ describe("the simulator finds what breaks the promises", () => {
     );
   });
 
+  it("a handler that answers what is not a Decision is caught", () => {
+    fails(
+      mutant(() => ({ ok: true }) as unknown as Decision),
+      /apply answers a Decision/,
+    );
+    fails(
+      mutant(() => 5 as unknown as Decision),
+      /apply answers a Decision/,
+    );
+  });
+
+  it("a handler whose answer the simulation cannot read fails the run, never passes it", () => {
+    // An instruction whose time is an object without a toString: a scenario throws reading it.
+    const unreadable = { type: "arm_deadline", jobKey: "k", at: { toString: 1 } };
+    const report = simulate({
+      runs: 5,
+      apply: (post, e) => {
+        const decision = apply(post, e);
+        return decision.ok && decision.ignored === undefined
+          ? ({ ...decision, outbox: [unreadable] } as unknown as Decision)
+          : decision;
+      },
+    });
+    expect(report.ok).toBe(false);
+    expect(report.failure?.invariant).toBe("every scenario runs to its end");
+    expect(report.failure?.message).toMatch(/primitive/);
+  });
+
   it("a handler that changes the post it is given is caught", () => {
     fails((post, e) => {
       (post as { revision: number }).revision = post.revision;
@@ -256,5 +287,68 @@ describe("the simulator finds what breaks the promises", () => {
     // No platform misleads, so none makes a second post; time alone still passes deadlines.
     expect(report.platformDuplicates).toBe(0);
     expect(report.statuses.published).toBeGreaterThan(0);
+  });
+});
+
+describe("simulate takes any options", () => {
+  const options = [
+    "seed",
+    "runs",
+    "posts",
+    "destinations",
+    "maxSteps",
+    "faults",
+    "retry",
+    "apply",
+    "path",
+    "shrinks",
+  ] as const;
+
+  it("reads a value that is not an options object as no options", () => {
+    fc.assert(
+      fc.property(junk, (value) => {
+        fc.pre(typeof value !== "object" || value === null || Array.isArray(value));
+        expect(configOf(value)).toEqual(configOf({}));
+      }),
+    );
+  });
+
+  it("answers options with anything in any field, at the cost of the few runs asked for", () => {
+    const anyOptions = fc.record(Object.fromEntries(options.map((name) => [name, junk])), {
+      requiredKeys: [],
+    });
+    const started = performance.now();
+    fc.assert(
+      fc.property(anyOptions, fc.integer({ min: 1, max: 3 }), (given, runs) => {
+        const report = simulate({ ...given, runs } as SimulationOptions);
+        expect(report.runs).toBeLessThanOrEqual(runs);
+      }),
+      { numRuns: 100 },
+    );
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
+  it("ignores what is not usable and caps every count at its limit", () => {
+    const config = configOf({
+      seed: "7",
+      runs: 1e12,
+      posts: [1e9, 2],
+      destinations: [0, 1e9],
+      maxSteps: 5,
+      shrinks: Number.POSITIVE_INFINITY,
+      faults: { peopleAct: 7, timerEarly: -1, jobLost: "often", nope: 1 },
+      retry: { maxAttempts: 0, baseDelayMs: 5000, callTimeoutMsByPlatform: { x: -1, y: 60_000 } },
+      apply: "apply",
+      path: "3:0:1",
+    } as never);
+    expect(config).toEqual({
+      ...configOf({}),
+      runs: simulationLimits.runs,
+      posts: [simulationLimits.posts, simulationLimits.posts],
+      destinations: [1, simulationLimits.destinations],
+      faults: { ...defaultSimulationFaults, peopleAct: 1, timerEarly: 0 },
+      retry: { baseDelayMs: 5000, callTimeoutMsByPlatform: { y: 60_000 } },
+    });
+    expect(configOf({ path: "12" }).path).toBe("12");
   });
 });

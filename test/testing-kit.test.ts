@@ -12,6 +12,7 @@ import {
   apply,
   can,
   classifyFailure,
+  createPost,
   type Destination,
   type DestinationContext,
   defaultRetryPolicy,
@@ -25,20 +26,32 @@ import {
   postStatuses,
   stepDestination,
 } from "../src/index.js";
+import { checkPost } from "../src/rules/post-shape.js";
 import {
   acceptedEvents,
   aPost,
   defaultModelInput,
   deliveryFactArbitrary,
+  destinationCommands,
   destinationPaths,
   eventArbitrary,
+  eventAt,
+  eventsFor,
+  factsFor,
+  failure,
   historyArbitrary,
+  NOW,
   postIn,
+  postInputArbitrary,
   postPaths,
   rawFailureArbitrary,
   reachablePostArbitrary,
+  replay,
+  webhookPayloadArbitrary,
+  witnessesFor,
 } from "../src/testing/index.js";
 import { draftOf } from "./support/draft.js";
+import { junk } from "./support/totality.js";
 
 const T = "2026-04-20T14:00:00Z";
 const oneDestination: PostInput = {
@@ -161,7 +174,7 @@ describe("destinationPaths", () => {
 });
 
 describe("postIn", () => {
-  it("gives a real post in each status with the path that reached it", () => {
+  it("reaches every status from the default input: a real post with the path that reached it", () => {
     for (const status of postStatuses) {
       const { post, path } = postIn(status);
       expect(post.status).toBe(status);
@@ -170,19 +183,27 @@ describe("postIn", () => {
   });
 
   it("starts from the input it is given", () => {
-    const { post } = postIn("published", oneDestination);
-    expect(post.id).toBe("p-1");
-    expect(post.destinations.map((d) => d.status)).toEqual(["published"]);
+    const reached = postIn("published", oneDestination);
+    expect(reached?.post.id).toBe("p-1");
+    expect(reached?.post.destinations.map((d) => d.status)).toEqual(["published"]);
   });
 
-  it("says so when no accepted event leads to the status", () => {
+  it("answers undefined when no accepted event leads to the status", () => {
     // No destination and no content: the alphabet's edits add neither, so a
     // draft can only stay a draft or be deleted.
     const bare: PostInput = { id: "p-bare", content: "", destinations: [] };
     expect([...postPaths(bare).keys()]).toEqual(["draft", "deleted"]);
-    expect(() => postIn("scheduled", bare)).toThrow(
-      'no path of accepted events reaches "scheduled"',
-    );
+    expect(postIn("scheduled", bare)).toBeUndefined();
+    expect(postIn("draft", bare)?.post.status).toBe("draft");
+  });
+
+  it("answers undefined for an input createPost refuses: postPaths has no path from it", () => {
+    const refused = { ...oneDestination, retry: { maxAttempts: 0 } };
+    expect(createPost(refused).ok).toBe(false);
+    expect(postPaths(refused).size).toBe(0);
+    expect(postIn("draft", refused)).toBeUndefined();
+    expect(postIn("draft", null as never)).toBeUndefined();
+    expect(postIn("archived" as never)).toBeUndefined();
   });
 });
 
@@ -334,5 +355,152 @@ describe("arbitraries", () => {
       .filter(([, row]) => !("verdict" in row))
       .map(([code]) => code);
     expect([...codes].sort()).toEqual(platformCodes.sort());
+  });
+});
+
+/** Every path to a value inside a JSON value: keys and indexes, the root excluded. */
+const pathsOf = (value: unknown, at: readonly (string | number)[] = []): (string | number)[][] => {
+  if (typeof value !== "object" || value === null) return [];
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return keys.flatMap((key) => [
+    [...at, key],
+    ...pathsOf((value as Record<string | number, unknown>)[key], [...at, key]),
+  ]);
+};
+
+/** A copy of `value` with the value at `path` swapped for `replacement`. */
+const swapped = (value: unknown, path: readonly (string | number)[], by: unknown): unknown => {
+  const [head, ...rest] = path;
+  if (head === undefined) return by;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head] = swapped(copy[head], rest, by);
+  return copy;
+};
+
+/** Each function of the kit that reads a post, called as a test would. */
+const readers = (post: Post, choice: number): unknown[] => [
+  eventsFor(post),
+  witnessesFor(post),
+  acceptedEvents(post),
+  eventAt(post, choice),
+  fc.sample(eventArbitrary(post), { numRuns: 2, seed: choice }),
+  fc.sample(deliveryFactArbitrary(post), { numRuns: 2, seed: choice }),
+  fc.sample(webhookPayloadArbitrary(post), { numRuns: 2, seed: choice }),
+  ...(Array.isArray(post.destinations) ? post.destinations : []).flatMap((d) => [
+    factsFor(d),
+    destinationCommands(d),
+  ]),
+];
+
+describe("the kit answers what is not a post with its empty answer", () => {
+  const publish = { type: "PUBLISH", now: NOW };
+
+  it("for a value that is not a post: no events, one fixed event, one fact about nowhere", () => {
+    fc.assert(
+      fc.property(junk, fc.nat(), (value, choice) => {
+        fc.pre(checkPost(value) !== undefined);
+        const post = value as Post;
+        expect([eventsFor(post), witnessesFor(post), acceptedEvents(post)]).toEqual([[], [], []]);
+        expect(eventAt(post, choice)).toEqual(publish);
+        expect(fc.sample(eventArbitrary(post), 1)).toEqual([publish]);
+        expect(fc.sample(deliveryFactArbitrary(post), 1)).toEqual([
+          { type: "DELIVERY_STARTED", destinationId: "nowhere", now: NOW },
+        ]);
+        expect(fc.sample(webhookPayloadArbitrary(post), 1)[0]?.postId).toBe("nowhere");
+        expect([factsFor(value as never), destinationCommands(value as never)]).toEqual([[], []]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("for a stored post with one field anywhere swapped for junk: an answer, never a throw", () => {
+    fc.assert(
+      fc.property(reachablePostArbitrary, fc.nat(), junk, fc.nat(), (post, where, by, choice) => {
+        const paths = pathsOf(post);
+        const stored = swapped(post, paths[where % paths.length] ?? [], by) as Post;
+        expect(() => readers(stored, choice)).not.toThrow();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("for a destination that is not one: no facts, no commands", () => {
+    const [d] = postIn("publishing").post.destinations;
+    for (const broken of [
+      { ...d, idempotencyKey: 7 },
+      { ...d, attempts: -1 },
+      { ...d, status: "sent" },
+    ]) {
+      expect([factsFor(broken as never), destinationCommands(broken as never)]).toEqual([[], []]);
+    }
+    expect(factsFor(d as never).length).toBeGreaterThan(0);
+  });
+
+  it("eventAt reads a choice that is not a finite number as the first event", () => {
+    const post = aPost().to("x").build();
+    const [first] = eventsFor(post);
+    for (const choice of [Number.NaN, Number.POSITIVE_INFINITY, "3", undefined]) {
+      expect(eventAt(post, choice as never)).toEqual(first);
+    }
+    expect(eventAt(post, 2.7)).toEqual(eventsFor(post)[2]);
+  });
+
+  it("replay answers undefined for an input createPost refuses, and no steps for choices that are not a list", () => {
+    expect(replay({ id: "", content: "hi", destinations: [] }, [1, 2])).toBeUndefined();
+    expect(replay(null as never, [1])).toBeUndefined();
+    expect(replay(oneDestination, "12" as never)?.steps).toEqual([]);
+  });
+
+  it("historyArbitrary ignores options it cannot use and skips inputs createPost refuses", () => {
+    const refusedOrNot = fc.oneof(
+      postInputArbitrary,
+      fc.constant({ id: "", content: "", destinations: [] }),
+    );
+    for (const options of [
+      null,
+      "x",
+      { maxEvents: -1, input: 5 },
+      { maxEvents: 1e9 },
+      { input: refusedOrNot },
+    ]) {
+      for (const history of fc.sample(historyArbitrary(options as never), 20)) {
+        expect(createPost(history.input).ok).toBe(true);
+        expect(history.steps.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("every input postInputArbitrary gives is one createPost takes", () => {
+    fc.assert(fc.property(postInputArbitrary, (input) => createPost(input).ok));
+  });
+});
+
+describe("failure", () => {
+  it("is the table's row for a code postlife knows", () => {
+    expect(failure("RATE_LIMITED", { retryAfterMs: 60_000 })).toEqual({
+      code: "RATE_LIMITED",
+      message: errorCodeTable.RATE_LIMITED.description,
+      retryable: true,
+      retryAfterMs: 60_000,
+    });
+  });
+
+  it("writes any other code as text, with UNKNOWN_ERROR's row, never calling its toString", () => {
+    const unknown = errorCodeTable.UNKNOWN_ERROR;
+    const row = { message: unknown.description, retryable: unknown.retryable };
+    expect(failure("TIKTOK_SPAM_RISK" as never)).toEqual({ code: "TIKTOK_SPAM_RISK", ...row });
+    expect(failure({ toString: 1 } as never)).toEqual({ code: "[object Object]", ...row });
+    expect(failure(Object.create(null) as never)).toEqual({ code: "[object Object]", ...row });
+    expect(failure("toString" as never, "extra" as never)).toEqual({ code: "toString", ...row });
+    fc.assert(fc.property(junk, (code) => typeof failure(code as never).code === "string"));
+    fc.assert(
+      fc.property(junk, (extra) => {
+        fc.pre(typeof extra !== "object" || extra === null || Array.isArray(extra));
+        expect(failure("RATE_LIMITED", extra as never)).toEqual(failure("RATE_LIMITED"));
+      }),
+    );
   });
 });

@@ -9,9 +9,11 @@ import type { DestinationEvent } from "../destination/event.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
-import { formatInstant, instantMs } from "../domain/instant.js";
+import { instantAfter } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
-import { errorCodeTable, type PublishError } from "../errors/publish-error.js";
+import { errorCodeRow, errorCodeTable, type PublishError } from "../errors/publish-error.js";
+import { isDestination, isPost, isRecord } from "./internal/shape.js";
+import { textOf } from "./internal/text-of.js";
 
 /**
  * The instant the alphabet's events happen at: 2026-04-20T12:00:00.000Z.
@@ -49,11 +51,21 @@ export const LATER = "2026-04-20T13:00:00.000Z";
  */
 export const PAST = "2026-04-20T11:00:00.000Z";
 
-const shift = (iso: string, ms: number): string => formatInstant(instantMs(iso) + ms);
+/**
+ * `iso` moved by `ms`; a stored time that is not an instant stays as it is,
+ * so that the event carrying it is refused for it rather than never built.
+ */
+const shift = (iso: string, ms: number): string => instantAfter(iso, ms) ?? iso;
 
 /**
- * A seed-001 error object for one of postlife's codes, with the table's
+ * A PostPost error object for one of postlife's codes, with the table's
  * description and retryable flag; `extra` adds or overrides fields.
+ *
+ * Total: a code postlife does not know keeps its text and takes
+ * `UNKNOWN_ERROR`'s description and flag (as `wireCode` writes it); a code
+ * that is not a string is written as text without calling its own
+ * `toString` (`{ toString: 1 }` gives `"[object Object]"`); an `extra` that
+ * is not an object adds nothing.
  *
  * @example
  * ```ts
@@ -65,12 +77,16 @@ const shift = (iso: string, ms: number): string => formatInstant(instantMs(iso) 
 export const failure = (
   code: keyof typeof errorCodeTable,
   extra: Partial<PublishError> = {},
-): PublishError => ({
-  code,
-  message: errorCodeTable[code].description,
-  retryable: errorCodeTable[code].retryable,
-  ...extra,
-});
+): PublishError => {
+  const text = textOf(code);
+  const row = errorCodeRow(text) ?? errorCodeTable.UNKNOWN_ERROR;
+  return {
+    code: text,
+    message: row.description,
+    retryable: row.retryable,
+    ...(isRecord(extra) ? extra : {}),
+  };
+};
 
 /**
  * Every delivery fact one destination could be told, in every variant that
@@ -78,6 +94,8 @@ export const failure = (
  * (retryable, with a retry-after, permanent, expired token, outcome unknown,
  * for this attempt and an old one), retry due (on time and early),
  * reconciled (found, not found), and each once more from a foreign delivery.
+ * Empty for a value that is not a destination (a corrupted row): there is
+ * nothing to tell it.
  *
  * @example
  * ```ts
@@ -88,6 +106,7 @@ export const failure = (
  * @since 0.1.0
  */
 export const factsFor = (d: Destination): DestinationEvent[] => {
+  if (!isDestination(d)) return [];
   const id = d.id;
   const facts: DestinationEvent[] = [
     { type: "DELIVERY_STARTED", destinationId: id, now: NOW },
@@ -192,7 +211,7 @@ const earlierKey = (d: Destination): string | undefined =>
 
 /**
  * The events a post tells its destinations, as `destinationMachine` and
- * `stepDestination` take them.
+ * `stepDestination` take them. Empty for a value that is not a destination.
  *
  * @example
  * ```ts
@@ -202,20 +221,25 @@ const earlierKey = (d: Destination): string | undefined =>
  * ```
  * @since 0.1.0
  */
-export const destinationCommands = (d: Destination): DestinationEvent[] => [
-  { type: "SUBMIT_FOR_APPROVAL" },
-  { type: "SCHEDULE" },
-  { type: "RETURN_TO_DRAFT" },
-  { type: "ENQUEUE", idempotencyKey: `k-${d.id}-${d.generation}`, now: NOW },
-  { type: "CANCEL" },
-  { type: "RETRY_FAILED", idempotencyKey: `k-${d.id}-${d.generation + 1}`, now: NOW },
-];
+export const destinationCommands = (d: Destination): DestinationEvent[] =>
+  isDestination(d)
+    ? [
+        { type: "SUBMIT_FOR_APPROVAL" },
+        { type: "SCHEDULE" },
+        { type: "RETURN_TO_DRAFT" },
+        { type: "ENQUEUE", idempotencyKey: `k-${d.id}-${d.generation}`, now: NOW },
+        { type: "CANCEL" },
+        { type: "RETRY_FAILED", idempotencyKey: `k-${d.id}-${d.generation + 1}`, now: NOW },
+      ]
+    : [];
 
 /**
  * Every event of the alphabet for `post`: each command in the variants that
  * reach each outcome (accepted and every refusal), and every delivery fact
  * for each of its destinations and for one it does not have. Use it to drive
- * a post through everything that can happen to it.
+ * a post through everything that can happen to it. Empty for a value that is
+ * not a post (`checkPost` finds a problem with it): `apply` refuses every
+ * event for it as `invalid_post`, so no event tells it anything.
  *
  * @example
  * ```ts
@@ -227,6 +251,7 @@ export const destinationCommands = (d: Destination): DestinationEvent[] => [
  * @since 0.1.0
  */
 export const eventsFor = (post: Post): PostEvent[] => {
+  if (!isPost(post)) return [];
   const first = post.destinations[0];
   const keep = post.destinations.map(({ id, platform, accountId, postType }) => ({
     id,

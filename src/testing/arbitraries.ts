@@ -10,15 +10,17 @@ import type { Decision } from "../domain/decision.js";
 import type { DestinationInput } from "../domain/destination.js";
 import type { DeliveryFact, PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
-import { newPost, type Post, type PostInput } from "../domain/post.js";
+import type { Post, PostInput } from "../domain/post.js";
 import { postStatuses } from "../domain/status.js";
 import type { RawFailure } from "../errors/publish-error.js";
 import { transportErrors } from "../errors/transport.js";
 import { platforms } from "../platforms/registry.js";
 import { apply } from "../post/apply.js";
+import { createPost } from "../post/create.js";
 import { acceptedEvents } from "./accepted-events.js";
 import { eventsFor, factsFor, LATER, NOW } from "./alphabet.js";
 import { postIn } from "./builders.js";
+import { isPost, isRecord } from "./internal/shape.js";
 
 const platformIds = ["x", "linkedin", "threads", "instagram", "bluesky"] as const;
 
@@ -108,9 +110,19 @@ export interface History {
 }
 
 /**
+ * The event named for a value that is not a post, whose alphabet is empty: a
+ * command every post's alphabet holds, which `apply` refuses for such a value
+ * as `invalid_post`, like any other.
+ */
+const forNoPost: PostEvent = { type: "PUBLISH", now: NOW };
+
+/**
  * The event a choice names for a post: an index into its alphabet
  * (`eventsFor`), so that a sequence of numbers becomes events that fit the
- * post as it evolves.
+ * post as it evolves. A choice that is not a finite number names the first
+ * event; a value that is not a post (its alphabet is empty) gets
+ * `{ type: "PUBLISH", now: NOW }`, which `apply` refuses for it as
+ * `invalid_post`.
  *
  * @example
  * ```ts
@@ -121,36 +133,68 @@ export interface History {
  */
 export const eventAt = (post: Post, choice: number): PostEvent => {
   const alphabet = eventsFor(post);
-  return alphabet[Math.abs(choice) % alphabet.length] as PostEvent;
+  if (alphabet.length === 0) return forNoPost;
+  const index =
+    typeof choice === "number" && Number.isFinite(choice)
+      ? Math.abs(Math.trunc(choice)) % alphabet.length
+      : 0;
+  return alphabet[index] as PostEvent;
+};
+
+/** Runs `choices` from `post`, the draft `createPost` made of `input`. */
+const historyFrom = (input: PostInput, post: Post, choices: readonly number[]): History => {
+  let current = post;
+  const steps: Step[] = [];
+  for (const choice of choices) {
+    const event = eventAt(current, choice);
+    const decision = apply(current, event);
+    steps.push({ before: current, event, decision });
+    if (decision.ok) current = decision.post;
+  }
+  return { input, steps, post: current };
 };
 
 /**
- * Runs `choices` (see `eventAt`) from a new post: the whole history.
+ * Runs `choices` (see `eventAt`) from the draft `createPost` makes of
+ * `input`: the whole history. `undefined` when `createPost` refuses the input
+ * (there is no post to run them on); `choices` that are not an array are
+ * none.
  *
  * @example
  * ```ts
  * import { replay } from "postlife/testing";
  * const history = replay({ id: "p", content: "hi", destinations: [{ id: "d", platform: "x", accountId: "a" }] }, [12, 3, 40]);
- * history.post.status;
+ * history?.post.status;
+ * replay({ id: "", content: "hi", destinations: [] }, [12]); // undefined: the id is empty
  * ```
  * @since 0.1.0
  */
-export const replay = (input: PostInput, choices: readonly number[]): History => {
-  let post = newPost(input);
-  const steps: Step[] = [];
-  for (const choice of choices) {
-    const event = eventAt(post, choice);
-    const decision = apply(post, event);
-    steps.push({ before: post, event, decision });
-    if (decision.ok) post = decision.post;
-  }
-  return { input, steps, post };
+export const replay = (input: PostInput, choices: readonly number[]): History | undefined => {
+  const created = createPost(input);
+  if (!created.ok) return undefined;
+  return historyFrom(input, created.post, Array.isArray(choices) ? choices : []);
 };
+
+/** The most events `historyArbitrary` runs, whatever `maxEvents` asks. */
+const mostEvents = 1000;
+
+/** A fast-check arbitrary, told by its methods (a second copy of fast-check has another class). */
+const isArbitrary = (value: unknown): value is fc.Arbitrary<unknown> =>
+  value instanceof fc.Arbitrary ||
+  (isRecord(value) &&
+    typeof value.generate === "function" &&
+    typeof value.shrink === "function" &&
+    typeof value.canShrinkWithoutContext === "function");
 
 /**
  * Histories of up to `maxEvents` events (40 by default) from any post input:
  * most events fit the post they meet, every refusal stays reachable, and
  * fast-check shrinks a failing history to a short one.
+ *
+ * Options that are not usable are ignored: `maxEvents` is a whole number
+ * from 1 to 1,000 (40 otherwise), and `input` an arbitrary
+ * (`postInputArbitrary` otherwise). Inputs `createPost` refuses are skipped,
+ * as `filter` skips them: an `input` that gives nothing else never ends.
  *
  * @example
  * ```ts
@@ -166,13 +210,22 @@ export const replay = (input: PostInput, choices: readonly number[]): History =>
  */
 export const historyArbitrary = (
   options: { readonly maxEvents?: number; readonly input?: fc.Arbitrary<PostInput> } = {},
-): fc.Arbitrary<History> =>
-  fc
+): fc.Arbitrary<History> => {
+  const given = isRecord(options) ? options : {};
+  const inputs = isArbitrary(given.input)
+    ? (given.input as fc.Arbitrary<PostInput>)
+    : postInputArbitrary;
+  const maxEvents =
+    Number.isSafeInteger(given.maxEvents) && (given.maxEvents as number) >= 1
+      ? Math.min(given.maxEvents as number, mostEvents)
+      : 40;
+  return fc
     .tuple(
-      options.input ?? postInputArbitrary,
-      fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: options.maxEvents ?? 40 }),
+      inputs.filter((input) => createPost(input).ok),
+      fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: maxEvents }),
     )
-    .map(([input, choices]) => replay(input, choices));
+    .map(([input, choices]) => replay(input, choices) as History); // createPost takes it: filtered
+};
 
 /**
  * Moves `post` forward by `choices`: each picks an event type among those
@@ -225,7 +278,10 @@ export const reachablePostArbitrary: fc.Arbitrary<Post> = fc.oneof(
 );
 
 /**
- * Any event of `post`'s alphabet: commands and facts that fit it, refusals included.
+ * Any event of `post`'s alphabet: commands and facts that fit it, refusals
+ * included. For a value that is not a post (its alphabet is empty), always
+ * `{ type: "PUBLISH", now: NOW }`, which `apply` refuses for it as
+ * `invalid_post`.
  *
  * @example
  * ```ts
@@ -237,14 +293,17 @@ export const reachablePostArbitrary: fc.Arbitrary<Post> = fc.oneof(
  * ```
  * @since 0.1.0
  */
-export const eventArbitrary = (post: Post): fc.Arbitrary<PostEvent> =>
-  fc.constantFrom(...eventsFor(post));
+export const eventArbitrary = (post: Post): fc.Arbitrary<PostEvent> => {
+  const alphabet = eventsFor(post);
+  return alphabet.length === 0 ? fc.constant(forNoPost) : fc.constantFrom(...alphabet);
+};
 
 /**
  * Delivery facts for `post`'s destinations as workers and webhooks send
  * them: every variant of every fact, so duplicates, stale facts from older
  * attempts and foreign deliveries, early retries and late successes all
- * come up.
+ * come up. A post with no destinations, or a value that is not a post, gets
+ * the one fact about a destination nobody has (`destinationId: "nowhere"`).
  *
  * @example
  * ```ts
@@ -257,7 +316,9 @@ export const eventArbitrary = (post: Post): fc.Arbitrary<PostEvent> =>
  * @since 0.1.0
  */
 export const deliveryFactArbitrary = (post: Post): fc.Arbitrary<DeliveryFact> => {
-  const facts = post.destinations.flatMap((d) => factsFor(d)) as DeliveryFact[];
+  const facts = (
+    isPost(post) ? post.destinations.flatMap((d) => factsFor(d)) : []
+  ) as DeliveryFact[];
   return facts.length === 0
     ? fc.constant({ type: "DELIVERY_STARTED", destinationId: "nowhere", now: NOW })
     : fc.constantFrom(...facts);

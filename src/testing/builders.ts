@@ -1,8 +1,9 @@
 /**
  * Builders that read like the domain, for a service's tests: `aPost()` to
  * describe a post, `postIn(status)` for a real post in any status. Every post
- * they give was produced by `apply` from real events: a builder that cannot
- * get there throws, with postlife's own reason (this is test code).
+ * they give was produced by `apply` from real events. A builder's `build()`
+ * that cannot get there throws, with postlife's own reason: it is an
+ * assertion inside a test. `postIn` answers `undefined` instead.
  */
 import type { Decision } from "../domain/decision.js";
 import type { DestinationInput } from "../domain/destination.js";
@@ -32,7 +33,9 @@ const drive = (post: Post, events: readonly PostEvent[]): Post =>
 
 /**
  * A post under construction: each method returns a new builder, `build()`
- * gives the post.
+ * gives the post. `build()` throws, with postlife's own reason, when
+ * `createPost` refuses the input or `apply` an event on the way: it is an
+ * assertion inside a test, where a throw is the failure you want to read.
  *
  * @example
  * ```ts
@@ -63,7 +66,7 @@ export interface PostBuilder {
   input(): PostInput;
   /** The events `build()` applies after `createPost`. */
   events(): readonly PostEvent[];
-  /** The post: created, then driven through `events()`. */
+  /** The post: created, then driven through `events()`; throws with postlife's reason at a refusal. */
   build(): Post;
 }
 
@@ -126,7 +129,8 @@ const builder = (draft: Draft): PostBuilder => {
 
 /**
  * A post to describe in the domain's words: nothing but an id and a text
- * until you say where it goes.
+ * until you say where it goes. Its `build()` throws when postlife refuses
+ * what it describes (see `PostBuilder`): it is meant for tests.
  *
  * @example
  * ```ts
@@ -141,8 +145,14 @@ export const aPost = (): PostBuilder =>
 
 /**
  * A real post in `status`, reached from `input` (the default: X and
- * LinkedIn) by a shortest path of real events, with that path, so a test can
- * show how it got there.
+ * LinkedIn, `defaultModelInput`) by a shortest path of real events, with
+ * that path, so a test can show how it got there.
+ *
+ * From the default input every status is reached, so `postIn(status)` is
+ * typed to always answer. With an input, `undefined` when no path of
+ * accepted events reaches the status from it (a post with no destination
+ * never leaves the draft) or when `createPost` refuses the input. A value
+ * that is not a status is reached by no path: `undefined` too.
  *
  * @example
  * ```ts
@@ -150,16 +160,24 @@ export const aPost = (): PostBuilder =>
  * const { post, path } = postIn("partially_published");
  * post.status; // "partially_published"
  * path.map((e) => e.type); // ["PUBLISH", "DELIVERY_SUCCEEDED", "CANCEL"]
+ *
+ * const bare = { id: "p", content: "", destinations: [] };
+ * postIn("scheduled", bare); // undefined: nothing to schedule
+ * postIn("draft", bare)?.post.status; // "draft"
  * ```
  * @since 0.1.0
  */
-export const postIn = (
+export const postIn = ((
   status: PostStatus,
   input?: PostInput,
-): { readonly post: Post; readonly path: readonly PostEvent[] } => {
+): { readonly post: Post; readonly path: readonly PostEvent[] } | undefined => {
   const path = postPaths(input).get(status);
-  if (path === undefined) {
-    throw new Error(`no path of accepted events reaches "${status}" from this input`);
-  }
-  return { post: path.value, path: path.events };
+  return path === undefined ? undefined : { post: path.value, path: path.events };
+}) as {
+  // From the default input every status has a path (test/testing-kit.test.ts proves it).
+  (status: PostStatus): { readonly post: Post; readonly path: readonly PostEvent[] };
+  (
+    status: PostStatus,
+    input: PostInput,
+  ): { readonly post: Post; readonly path: readonly PostEvent[] } | undefined;
 };

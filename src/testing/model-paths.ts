@@ -8,7 +8,7 @@ import type { DestinationEvent } from "../destination/event.js";
 import { type DestinationContext, stepDestination } from "../destination/step.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
-import { newPost, type Post, type PostInput } from "../domain/post.js";
+import type { Post, PostInput } from "../domain/post.js";
 import {
   type DestinationStatus,
   destinationStatuses,
@@ -19,6 +19,7 @@ import { defaultRetryPolicy } from "../errors/retry-policy.js";
 import { destinationMachine } from "../machines/destination.machine.js";
 import { postMachine } from "../machines/post.machine.js";
 import { apply } from "../post/apply.js";
+import { createPost } from "../post/create.js";
 import { acceptedEvents } from "./accepted-events.js";
 import { destinationCommands, factsFor } from "./alphabet.js";
 
@@ -99,7 +100,8 @@ const postCache = new Map<string, ReadonlyMap<PostStatus, ModelPath<Post, PostEv
  * (`acceptedEvents`). Every status is reached, from the default input and
  * from any other (where one destination is not enough, the path begins
  * with an EDIT that adds one). Computed once per input, in about two
- * seconds.
+ * seconds. Empty for an input `createPost` refuses: there is no post to
+ * start from.
  *
  * @example
  * ```ts
@@ -112,6 +114,10 @@ const postCache = new Map<string, ReadonlyMap<PostStatus, ModelPath<Post, PostEv
 export const postPaths = (
   input: PostInput = defaultModelInput,
 ): ReadonlyMap<PostStatus, ModelPath<Post, PostEvent>> => {
+  const created = createPost(input);
+  if (!created.ok) return new Map();
+  const start = created.post;
+  // An input createPost takes is plain JSON (it refuses any field it does not know).
   const cacheKey = JSON.stringify(input);
   const cached = postCache.get(cacheKey);
   if (cached !== undefined) return cached;
@@ -124,7 +130,7 @@ export const postPaths = (
     events.reduce((post, event) => {
       const decision = apply(post, event);
       return decision.ok ? decision.post : post;
-    }, newPost(input)),
+    }, start),
   );
   postCache.set(cacheKey, shortest);
   return shortest;

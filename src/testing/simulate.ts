@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import type { PostStatus } from "../domain/status.js";
-import type { Violation } from "./simulation/invariants.js";
+import { textOf } from "./internal/text-of.js";
+import { invariants, type Violation } from "./simulation/invariants.js";
 import { configOf, type SimulationOptions } from "./simulation/options.js";
 import { runScenario, type ScenarioResult } from "./simulation/scenario.js";
 import { shrink } from "./simulation/shrink.js";
@@ -94,6 +95,12 @@ const choicesArbitrary = fc.array(fc.nat(), { maxLength: 2500, size: "max" });
  * the seed: the same seed runs the same scenarios, and a failure is shrunk by
  * fast-check to the plainest scenario that still fails, with its trace.
  *
+ * Total: options it cannot use are ignored and each count is capped (see
+ * `SimulationOptions`), so what it costs is what was asked for; a handler's
+ * throw, or an answer that is not a Decision, is a broken promise; a
+ * scenario that throws all the same (a handler's answer the service cannot
+ * read) is a failure with no trace, never an `ok`.
+ *
  * @example
  * ```ts
  * import { apply } from "postlife";
@@ -145,6 +152,24 @@ export const simulate = (options: SimulationOptions = {}): SimulationReport => {
     ...(config.path === undefined ? {} : { path: config.path }),
   });
   const report = { seed: config.seed, runs, steps, statuses, platformDuplicates, boundUsed };
+  if (failing === undefined && details.failed) {
+    // A scenario threw (fast-check caught it): nothing to shrink or replay, but never an ok.
+    const path = details.counterexamplePath ?? "";
+    const error: unknown = details.errorInstance;
+    return {
+      ok: false,
+      ...report,
+      failure: {
+        invariant: invariants.runs,
+        message: textOf(error instanceof Error ? error.message : error),
+        seed: details.seed,
+        path,
+        replay: `simulate({ seed: ${details.seed}, path: ${JSON.stringify(path)}, runs: 1 })`,
+        choices: details.counterexample?.[0] ?? [],
+        trace: [],
+      },
+    };
+  }
   if (failing === undefined) return { ok: true, ...report };
   const shrunk = shrink(failing.values, config, failing.result);
   const replayed = runScenario(shrunk.values, config, true);

@@ -8,6 +8,7 @@ import type { PostEvent } from "../domain/event.js";
 import { formatInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { failure, LATER, NOW } from "./alphabet.js";
+import { isDestination, isPost } from "./internal/shape.js";
 
 /** A platform post id neither recorded nor reported as a duplicate for `d`. */
 const unheardOf = (d: Destination): string => `dup-${d.id}-${d.duplicates?.length ?? 0}`;
@@ -15,7 +16,9 @@ const unheardOf = (d: Destination): string => `dup-${d.id}-${d.duplicates?.lengt
 /**
  * The most permissive event of each type for `post`: if any event of a type
  * would be taken, one of these is. `allowedEvents(post)` names exactly the
- * types one of these is taken for.
+ * types one of these is taken for. Empty for a value that is not a post
+ * (`checkPost` finds a problem with it), which takes no event; a destination
+ * that is not one adds no events of its own.
  *
  * @example
  * ```ts
@@ -27,8 +30,11 @@ const unheardOf = (d: Destination): string => `dup-${d.id}-${d.duplicates?.lengt
  * @since 0.1.0
  */
 export const witnessesFor = (post: Post): PostEvent[] => {
+  if (!isPost(post)) return [];
+  // A stored planned time that is not an instant (checkPost reads its type only) plans nothing.
+  const planned = instantMs(post.scheduledAt ?? NOW);
   const later = formatInstant(
-    Math.max(instantMs(post.scheduledAt ?? NOW), instantMs(LATER)) + 60_000,
+    Math.max(Number.isFinite(planned) ? planned : 0, instantMs(LATER)) + 60_000,
   );
   const events: PostEvent[] = [
     { type: "EDIT", changes: { content: post.content } },
@@ -45,6 +51,7 @@ export const witnessesFor = (post: Post): PostEvent[] => {
     { type: "RETRY_FAILED", now: NOW },
   ];
   for (const d of post.destinations) {
+    if (!isDestination(d)) continue;
     const destinationId = d.id;
     events.push(
       { type: "DELIVERY_STARTED", destinationId, now: NOW, attempt: d.attempts + 1 },

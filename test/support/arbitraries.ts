@@ -25,9 +25,11 @@ export const choiceArb = fc.nat({ max: 10_000 });
 export const choicesArb = fc.array(choiceArb, { minLength: 1, maxLength: 40 });
 
 /** Runs a sequence of choices from a new post; every step with its decision. */
-export const run = (input: PostInput, choices: readonly number[]): Step[] => [
-  ...replay(input, choices).steps,
-];
+export const run = (input: PostInput, choices: readonly number[]): Step[] => {
+  const history = replay(input, choices);
+  if (history === undefined) throw new Error(`createPost refused ${JSON.stringify(input)}`);
+  return [...history.steps];
+};
 
 /** The post after the last step. */
 export const last = (input: PostInput, steps: readonly Step[]): Post => {

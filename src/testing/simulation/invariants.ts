@@ -4,12 +4,14 @@
  * says what it heard and did. A model simpler than the system: it never asks
  * `apply` what should have happened.
  */
-import { rejectionReasons } from "../../domain/decision.js";
+import { type Decision, rejectionReasons } from "../../domain/decision.js";
 import type { Destination } from "../../domain/destination.js";
 import type { Post } from "../../domain/post.js";
 import { isTerminal } from "../../domain/status.js";
 import { policyOf } from "../../errors/retry-policy.js";
 import { checkPost } from "../../rules/post-shape.js";
+import { isRecord } from "../internal/shape.js";
+import { textOf } from "../internal/text-of.js";
 import type { Platform } from "./platform.js";
 import type { Service, Txn } from "./service.js";
 
@@ -32,7 +34,39 @@ export const invariants = {
   bounded: "each destination settles within its policy's bound of accepted facts",
   disarmed: "nothing stays armed for a post that is final",
   throws: "apply never throws",
+  decides:
+    "apply answers a Decision: ok, with the post, its outbox of instructions and why it was ignored if it was, or a rejection",
+  runs: "every scenario runs to its end",
 } as const;
+
+/**
+ * What is wrong with the shape of what the handler under test answered, or
+ * `undefined` for a Decision the simulation can read on. Whether a
+ * rejection says why, and whether the post is one postlife takes back, are
+ * promises of their own (`rejections`, `wellFormed`), checked later.
+ */
+export const decisionProblem = (answer: unknown): string | undefined => {
+  if (!isRecord(answer)) return `answered ${textOf(answer)}, not an object`;
+  if (typeof answer.ok !== "boolean") return "answered an object whose ok is not true or false";
+  if (!answer.ok)
+    return isRecord(answer.rejection) ? undefined : "refused with no rejection object";
+  if (!isRecord(answer.post)) return "accepted with no post object";
+  if (answer.ignored !== undefined && typeof answer.ignored !== "string") {
+    return "accepted with an ignored that is not a string";
+  }
+  if (!Array.isArray(answer.outbox)) return "accepted with no outbox array";
+  return answer.outbox.every((i) => isRecord(i) && typeof i.type === "string")
+    ? undefined
+    : "accepted with an outbox entry that is not an instruction";
+};
+
+/**
+ * What is wrong with the post an accepted decision would store, checked
+ * before it is stored: every part of the service reads stored posts, and
+ * none of them should meet one postlife would not take back.
+ */
+export const acceptedProblem = (decision: Decision): Violation | undefined =>
+  decision.ok && decision.ignored === undefined ? checkStored(decision.post) : undefined;
 
 /** What a decision itself must be, whatever the post and event. */
 export const checkDecision = (before: Post, txn: Txn): Violation | undefined => {
@@ -45,7 +79,7 @@ export const checkDecision = (before: Post, txn: Txn): Violation | undefined => 
       ? undefined
       : {
           invariant: invariants.rejections,
-          message: `${txn.event.type}: ${JSON.stringify(d.rejection)}`,
+          message: `${txn.event.type}: refused with reason ${JSON.stringify(textOf(reason))} and message ${JSON.stringify(textOf(d.rejection.message))}`,
         };
   }
   if (d.ignored !== undefined && (d.post !== before || d.outbox.length > 0)) {
@@ -62,7 +96,7 @@ export const checkStored = (post: Post): Violation | undefined => {
   const problem = checkPost(post);
   return problem === undefined
     ? undefined
-    : { invariant: invariants.wellFormed, message: `${post.id}: ${problem.message}` };
+    : { invariant: invariants.wellFormed, message: `${textOf(post.id)}: ${problem.message}` };
 };
 
 const knows = (d: Destination, platformPostId: string): boolean =>

@@ -1,8 +1,9 @@
 import type { Decision } from "../../domain/decision.js";
 import type { PostEvent } from "../../domain/event.js";
 import type { Post } from "../../domain/post.js";
-import type { RetryPolicy } from "../../errors/retry-policy.js";
+import { defaultRetryPolicy, type RetryPolicy } from "../../errors/retry-policy.js";
 import { apply } from "../../post/apply.js";
+import { isRecord } from "../internal/shape.js";
 
 /**
  * What can go wrong around postlife, each as the probability that it happens
@@ -77,6 +78,12 @@ export const defaultSimulationFaults: SimulationFaults = {
  * which faults, and which handler decides each event (postlife's `apply` by
  * default; give your service's own wrapper to prove it keeps the promises).
  *
+ * An option that is not usable is ignored (its default applies), and each
+ * count is capped at the most it may ask for, named on its field: a scenario
+ * stays a few thousand steps, and options read from a corrupted config cost
+ * what the defaults cost. A value that is not an options object at all
+ * (`null`, a string) is no options: `simulate()`'s thousand scenarios.
+ *
  * @example
  * ```ts
  * import { apply } from "postlife";
@@ -95,23 +102,37 @@ export const defaultSimulationFaults: SimulationFaults = {
 export interface SimulationOptions {
   /** The seed of the first scenario; the same seed runs the same scenarios. Default 1. */
   readonly seed?: number;
-  /** How many scenarios to run. Default 1000. */
+  /** How many scenarios to run. Default 1000, at most 1,000,000. */
   readonly runs?: number;
-  /** Posts per scenario, fewest and most. Default [1, 3]. */
+  /** Posts per scenario, fewest and most. Default [1, 3], at most 10. */
   readonly posts?: readonly [number, number];
-  /** Destinations per post, fewest and most. Default [1, 5]. */
+  /** Destinations per post, fewest and most. Default [1, 5], at most 20. */
   readonly destinations?: readonly [number, number];
-  /** Steps a scenario may take before it counts as stuck. Default 20000. */
+  /** Steps a scenario may take before it counts as stuck. Default 20000, from 100 to 100,000. */
   readonly maxSteps?: number;
-  /** Faults to inject, each a probability; those not named keep `defaultSimulationFaults`. */
+  /**
+   * Faults to inject, each a probability from 0 to 1 (a number beyond is
+   * taken as 0 or 1); those not named, or not numbers, keep
+   * `defaultSimulationFaults`.
+   */
   readonly faults?: Partial<SimulationFaults>;
-  /** Retry policy fields every post gets; others are drawn per post (small, to reach every limit). */
+  /**
+   * Retry policy fields every post gets, each a whole number of at least 1
+   * (`callTimeoutMsByPlatform`: an object of them); others are drawn per
+   * post (small, to reach every limit).
+   */
   readonly retry?: Partial<RetryPolicy>;
   /** The decision under test. Default: postlife's `apply`. */
   readonly apply?: (post: Post, event: PostEvent) => Decision;
-  /** A fast-check path to replay one failing scenario (from a report's `path`). */
+  /**
+   * A fast-check path to replay one failing scenario (from a report's
+   * `path`): the number of the failing run, at most 1,000,000. `simulate`
+   * shrinks on its own, so its paths never hold fast-check's shrink steps
+   * (`3:0:1`); such a path, which fast-check would walk without end when it
+   * leads to no failure, is ignored.
+   */
   readonly path?: string;
-  /** How many scenarios shrinking a failure may run. Default 500. */
+  /** How many scenarios shrinking a failure may run. Default 500, at most 10,000. */
   readonly shrinks?: number;
 }
 
@@ -129,28 +150,97 @@ export interface SimulationConfig {
   readonly shrinks: number;
 }
 
-const whole = (value: unknown, fallback: number, min: number): number =>
-  typeof value === "number" && Number.isInteger(value) && value >= min ? value : fallback;
+/**
+ * The most each option may ask for. Steps grow with posts times
+ * destinations: 10 posts of 20 destinations take about 2,500 steps a
+ * scenario (0.4 s), well within the default `maxSteps`; 20 of 20 took 5,000
+ * (1.7 s), so a junk config could ask for minutes.
+ */
+export const simulationLimits = {
+  runs: 1_000_000,
+  posts: 10,
+  destinations: 20,
+  maxSteps: 100_000,
+  shrinks: 10_000,
+  path: 1_000_000,
+} as const;
+
+/** A whole number from `min` to `max` (a larger one is `max`), or `fallback`. */
+const whole = (value: unknown, fallback: number, min: number, max: number): number =>
+  typeof value === "number" && Number.isInteger(value) && value >= min
+    ? Math.min(value, max)
+    : fallback;
 
 const range = (
-  value: readonly [number, number] | undefined,
+  value: unknown,
   fallback: readonly [number, number],
+  max: number,
 ): readonly [number, number] => {
   if (!Array.isArray(value)) return fallback;
-  const low = whole(value[0], fallback[0], 1);
-  return [low, Math.max(low, whole(value[1], fallback[1], 1))];
+  const low = whole(value[0], fallback[0], 1, max);
+  return [low, Math.max(low, whole(value[1], fallback[1], 1, max))];
 };
 
-/** Fills in what the options leave out, and ignores what is not usable. */
-export const configOf = (options: SimulationOptions = {}): SimulationConfig => ({
-  seed: whole(options.seed, 1, Number.MIN_SAFE_INTEGER) | 0,
-  runs: whole(options.runs, 1000, 1),
-  posts: range(options.posts, [1, 3]),
-  destinations: range(options.destinations, [1, 5]),
-  maxSteps: whole(options.maxSteps, 20_000, 100),
-  faults: { ...defaultSimulationFaults, ...options.faults },
-  retry: options.retry ?? {},
-  apply: typeof options.apply === "function" ? options.apply : apply,
-  path: typeof options.path === "string" ? options.path : undefined,
-  shrinks: whole(options.shrinks, 500, 0),
-});
+/** A probability: a number clamped to [0, 1], or the default. */
+const probability = (value: unknown, fallback: number): number =>
+  typeof value === "number" && !Number.isNaN(value) ? Math.min(1, Math.max(0, value)) : fallback;
+
+const faultsOf = (value: unknown): SimulationFaults => {
+  const given = isRecord(value) ? value : {};
+  return Object.fromEntries(
+    Object.entries(defaultSimulationFaults).map(([name, fallback]) => [
+      name,
+      probability(given[name], fallback),
+    ]),
+  ) as unknown as SimulationFaults;
+};
+
+const isCount = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 1;
+
+/** The retry fields that can work: known, and whole numbers of at least 1. */
+const retryOf = (value: unknown): Partial<RetryPolicy> => {
+  if (!isRecord(value)) return {};
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(defaultRetryPolicy)) {
+    const field = value[key];
+    if (key === "callTimeoutMsByPlatform") {
+      if (isRecord(field)) {
+        kept[key] = Object.fromEntries(Object.entries(field).filter(([, ms]) => isCount(ms)));
+      }
+    } else if (isCount(field)) {
+      kept[key] = field;
+    }
+  }
+  return kept as Partial<RetryPolicy>;
+};
+
+/** A path `simulate` gave: the number of a run, within the limit. */
+const pathOf = (value: unknown): string | undefined =>
+  typeof value === "string" && /^\d{1,7}$/.test(value) && Number(value) <= simulationLimits.path
+    ? value
+    : undefined;
+
+/**
+ * Fills in what the options leave out, ignores what is not usable and caps
+ * what asks for more than `simulationLimits`. A value that is not an options
+ * object is no options.
+ */
+export const configOf = (options: unknown = {}): SimulationConfig => {
+  const given: Readonly<Record<string, unknown>> = isRecord(options) ? options : {};
+  return {
+    seed: whole(given.seed, 1, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) | 0,
+    runs: whole(given.runs, 1000, 1, simulationLimits.runs),
+    posts: range(given.posts, [1, 3], simulationLimits.posts),
+    destinations: range(given.destinations, [1, 5], simulationLimits.destinations),
+    maxSteps: whole(given.maxSteps, 20_000, 100, simulationLimits.maxSteps),
+    faults: faultsOf(given.faults),
+    retry: retryOf(given.retry),
+    apply:
+      typeof given.apply === "function"
+        ? (given.apply as (post: Post, event: PostEvent) => Decision)
+        : apply,
+    path: pathOf(given.path),
+    shrinks: whole(given.shrinks, 500, 0, simulationLimits.shrinks),
+  };
+};

@@ -15,8 +15,9 @@ import type {
   RequestReconciliation,
 } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
+import { textOf } from "../internal/text-of.js";
 import type { Choices } from "./choices.js";
-import { checkDecision } from "./invariants.js";
+import { acceptedProblem, checkDecision, decisionProblem, invariants } from "./invariants.js";
 import type { SimulationConfig } from "./options.js";
 import type { Trace } from "./trace.js";
 
@@ -129,22 +130,41 @@ export class Service {
     return this.isoNow;
   }
 
-  /** Asks the handler under test, as the service's transaction does. */
+  /**
+   * Asks the handler under test, as the service's transaction does. A throw
+   * or an answer that is not a Decision breaks a promise; the service goes
+   * on as if the event had been refused.
+   */
   private decide(post: Post, event: PostEvent): Decision {
+    const refused: Decision = {
+      ok: false,
+      rejection: {
+        reason: "malformed_event",
+        message: "the handler gave no decision",
+        status: post.status,
+        eventType: event.type,
+      },
+    };
+    let answer: unknown;
     try {
-      return this.config.apply(post, event);
+      answer = this.config.apply(post, event);
     } catch (thrown) {
-      this.violation("apply never throws", `apply threw on ${event.type}: ${String(thrown)}`);
-      return {
-        ok: false,
-        rejection: {
-          reason: "malformed_event",
-          message: "threw",
-          status: post.status,
-          eventType: event.type,
-        },
-      };
+      const why = textOf(thrown instanceof Error ? thrown.message : thrown);
+      this.violation(invariants.throws, `apply threw on ${event.type}: ${why}`);
+      return refused;
     }
+    const problem = decisionProblem(answer);
+    if (problem !== undefined) {
+      this.violation(invariants.decides, `apply, given ${event.type}, ${problem}`);
+      return refused;
+    }
+    const decision = answer as Decision;
+    const stored = acceptedProblem(decision);
+    if (stored !== undefined) {
+      this.violation(stored.invariant, `${event.type} → ${stored.message}`);
+      return refused;
+    }
+    return decision;
   }
 
   /** Loads the post and decides the event now; `commit` stores it later, as a transaction. */
@@ -357,7 +377,7 @@ export class Service {
     this.handle(timer.postId, timer.event(this.iso()), "timer", (decision) => {
       if (decision.ok || decision.rejection.reason !== "too_early") return;
       const from = decision.rejection.acceptedFrom;
-      if (from !== undefined && !this.ledger.disarmed.has(timer.key)) {
+      if (typeof from === "string" && !this.ledger.disarmed.has(timer.key)) {
         this.arm({ ...timer, at: Date.parse(from) });
       }
     });
