@@ -12,8 +12,8 @@ import type { PostEvent } from "../domain/event.js";
 import { instantAfter } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { errorCodeRow, errorCodeTable, type PublishError } from "../errors/publish-error.js";
+import { textOf } from "../internal/text-of.js";
 import { isDestination, isPost, isRecord } from "./internal/shape.js";
-import { textOf } from "./internal/text-of.js";
 
 /**
  * The instant the alphabet's events happen at: 2026-04-20T12:00:00.000Z.

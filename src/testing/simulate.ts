@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import type { PostStatus } from "../domain/status.js";
-import { textOf } from "./internal/text-of.js";
+import { textOf } from "../internal/text-of.js";
 import { invariants, type Violation } from "./simulation/invariants.js";
 import { configOf, type SimulationOptions } from "./simulation/options.js";
 import { runScenario, type ScenarioResult } from "./simulation/scenario.js";

@@ -9,9 +9,9 @@ import type { Destination } from "../../domain/destination.js";
 import type { Post } from "../../domain/post.js";
 import { isTerminal } from "../../domain/status.js";
 import { policyOf } from "../../errors/retry-policy.js";
+import { textOf } from "../../internal/text-of.js";
 import { checkPost } from "../../rules/post-shape.js";
 import { isRecord } from "../internal/shape.js";
-import { textOf } from "../internal/text-of.js";
 import type { Platform } from "./platform.js";
 import type { Service, Txn } from "./service.js";
 

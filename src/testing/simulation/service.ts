@@ -15,7 +15,7 @@ import type {
   RequestReconciliation,
 } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
-import { textOf } from "../internal/text-of.js";
+import { textOf } from "../../internal/text-of.js";
 import type { Choices } from "./choices.js";
 import { acceptedProblem, checkDecision, decisionProblem, invariants } from "./invariants.js";
 import type { SimulationConfig } from "./options.js";
