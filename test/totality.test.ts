@@ -64,13 +64,26 @@ describe.each(Object.entries(entries))("%s: every function is total", (_, entry)
 });
 
 describe("postlife/testing: simulate is total", () => {
+  /** Every option simulate reads: junk in each, under a small run count. */
+  const options = [
+    "seed",
+    "posts",
+    "destinations",
+    "maxSteps",
+    "faults",
+    "retry",
+    "apply",
+    "path",
+    "shrinks",
+  ];
+
   it("answers any options, under a small run count, without throwing", () => {
     fc.assert(
-      fc.property(junk, fc.integer({ min: 1, max: 3 }), (options, runs) => {
+      fc.property(junk, fc.integer({ min: 1, max: 3 }), (value, runs) => {
         const given =
-          typeof options === "object" && options !== null && !Array.isArray(options)
-            ? { ...options, runs }
-            : options;
+          typeof value === "object" && value !== null && !Array.isArray(value)
+            ? { ...value, runs }
+            : { ...Object.fromEntries(options.map((option) => [option, value])), runs };
         expect(() => testing.simulate(given as never)).not.toThrow();
       }),
       { numRuns: 50 },

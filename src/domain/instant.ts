@@ -115,4 +115,48 @@ export const canonicalInstant = (value: string): string => {
   return canonicalShape.test(value) ? value : formatInstant(ms);
 };
 
-export const canonicalShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const canonicalShape = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** The positions of `2026-04-20T14:00:00.000Z` that are not digits, and what they hold. */
+const separators: Readonly<Record<number, number>> = {
+  4: 45, // -
+  7: 45, // -
+  10: 84, // T
+  13: 58, // :
+  16: 58, // :
+  19: 46, // .
+  23: 90, // Z
+};
+
+/** The number written by the digits of `text` from `start` to `end`. */
+const digitsAt = (text: string, start: number, end: number): number => {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+};
+
+/**
+ * `true` when `value` is an instant as postlife stores it (its canonical UTC
+ * form, `2026-04-20T14:00:00.000Z`) and names a moment that exists: what
+ * `parseInstant` would accept, read without a regex or a Date, as every
+ * stored time is checked on every call of `apply`.
+ */
+export const isStoredInstant = (value: unknown): value is string => {
+  if (typeof value !== "string" || value.length !== 24) return false;
+  for (let i = 0; i < 24; i++) {
+    const code = value.charCodeAt(i);
+    const separator = separators[i];
+    if (separator === undefined ? code < 48 || code > 57 : code !== separator) return false;
+  }
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(digitsAt(value, 0, 4), month) &&
+    digitsAt(value, 11, 13) <= 23 &&
+    digitsAt(value, 14, 16) <= 59 &&
+    digitsAt(value, 17, 19) <= 59
+  );
+};

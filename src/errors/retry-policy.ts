@@ -8,7 +8,6 @@
  * durable-workflow engines that replay code).
  */
 
-import { definedOnly } from "../internal/defined-only.js";
 import { textOf } from "../internal/text-of.js";
 import { platformOf } from "../platforms/registry.js";
 import { isRecord } from "../rules/checks.js";
@@ -116,10 +115,14 @@ export const defaultRetryPolicy: RetryPolicy = {
  * A stored policy with every field, those it lacks taken from
  * `defaultRetryPolicy` (a post stored before a field existed keeps working).
  */
-export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy => ({
-  ...defaultRetryPolicy,
-  ...definedOnly(stored),
-});
+export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy => {
+  const policy: Record<string, unknown> = { ...defaultRetryPolicy };
+  for (const key in stored) {
+    const value = stored[key as keyof RetryPolicy];
+    if (value !== undefined) policy[key] = value;
+  }
+  return policy as unknown as RetryPolicy;
+};
 
 /** How long an attempt on `platform` (an id or an alias such as `twitter`) may go without a report. */
 export const callTimeoutOf = (policy: RetryPolicy, platform: string): number => {

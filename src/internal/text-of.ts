@@ -2,8 +2,12 @@
 const loneSurrogate = /\p{Cs}/u;
 const loneSurrogates = /\p{Cs}/gu;
 
+/** The engine's own test, where it has one (Node 20 does): far faster than a regex. */
+const native = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** `true` when a string is well-formed UTF-16 (no lone surrogate). */
-export const isWellFormed = (text: string): boolean => !loneSurrogate.test(text);
+export const isWellFormed = (text: string): boolean =>
+  native === undefined ? !loneSurrogate.test(text) : native.call(text);
 
 /**
  * Any value as text, for keys and messages, without ever throwing: a string

@@ -1,4 +1,4 @@
-import { canonicalShape, parseInstant } from "../domain/instant.js";
+import { isStoredInstant, parseInstant } from "../domain/instant.js";
 import { mediaKinds } from "../domain/media.js";
 import { isWellFormed } from "../internal/text-of.js";
 
@@ -34,6 +34,22 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const problem = (path: string, message: string): ShapeProblem => ({ path, message });
+
+/**
+ * The path of a first, quiet pass: no path is built while a value holds, as
+ * building one per field cost more than the checks themselves (a stored post
+ * is checked on every `apply`). Only a value that fails is checked again, with
+ * paths, for the problem to name (`judge`).
+ */
+const quiet = "\u0000";
+
+/** `path.key`, or nothing built in a quiet pass. */
+const under = (path: string, key: string): string =>
+  path === quiet ? quiet : path === "" ? key : `${path}.${key}`;
+
+/** Checks `value` quietly, then again with paths if it fails: the first problem, named. */
+export const judge = (check: Check, value: unknown): ShapeProblem | undefined =>
+  check(value, quiet) === undefined ? undefined : check(value, "");
 
 /** The path a message names: the input itself when the path is empty. */
 const named = (path: string) => (path === "" ? "the value" : path);
@@ -97,6 +113,18 @@ export const webUrl: Check = (v, path) => {
     : problem(path, `${named(path)} must be an absolute http or https URL`);
 };
 
+/**
+ * A link postlife stored: it was judged a web URL when it came in, so its
+ * scheme is enough to keep a row edited by hand from turning into a
+ * `javascript:` link, without parsing every stored URL on every `apply`.
+ */
+export const storedWebUrl: Check = (v, path) =>
+  typeof v === "string" && webPrefix.test(v)
+    ? text(v, path)
+    : problem(path, `${named(path)} must be an absolute http or https URL`);
+
+const webPrefix = /^https?:\/\/[^\s/]/i;
+
 export const optional = (check: Check) => [check, "optional"] as const;
 
 /** Checks the named fields of an object, in order; an absent optional field is skipped. */
@@ -105,19 +133,41 @@ export const fields = (
   spec: Readonly<Record<string, FieldCheck>>,
   path: string,
 ): ShapeProblem | undefined => {
-  for (const [key, entry] of Object.entries(spec)) {
-    const [check, isOptional] = Array.isArray(entry) ? [entry[0], true] : [entry as Check, false];
+  // Every stored post is checked on every call of apply: the spec is read once, not per value.
+  let compiled = compiledSpecs.get(spec);
+  if (compiled === undefined) {
+    compiled = Object.entries(spec).map(([key, entry]) =>
+      Array.isArray(entry)
+        ? { key, check: entry[0] as Check, optional: true }
+        : { key, check: entry as Check, optional: false },
+    );
+    compiledSpecs.set(spec, compiled);
+  }
+  for (const { key, check, optional } of compiled) {
     const v = value[key];
-    const at = path === "" ? key : `${path}.${key}`;
     if (v === undefined) {
-      if (!isOptional) return problem(at, `${at} is required`);
-      continue;
+      if (optional) continue;
+      const at = under(path, key);
+      return problem(at, `${at} is required`);
     }
-    const found = check(v, at);
+    const found = check(v, under(path, key));
     if (found !== undefined) return found;
   }
   return undefined;
 };
+
+/** `fields`, quietly first (see `judge`). */
+export const judgeFields = (
+  value: Record<string, unknown>,
+  spec: Readonly<Record<string, FieldCheck>>,
+): ShapeProblem | undefined =>
+  fields(value, spec, quiet) === undefined ? undefined : fields(value, spec, "");
+
+/** A spec as a list, made once per spec. */
+const compiledSpecs = new WeakMap<
+  object,
+  readonly { readonly key: string; readonly check: Check; readonly optional: boolean }[]
+>();
 
 export const object =
   (spec: Readonly<Record<string, FieldCheck>>): Check =>
@@ -145,7 +195,7 @@ export const arrayOf =
   (v, path) => {
     if (!Array.isArray(v)) return problem(path, `${named(path)} must be an array`);
     for (let i = 0; i < v.length; i++) {
-      const found = item(v[i], `${path}[${i}]`);
+      const found = item(v[i], path === quiet ? quiet : `${path}[${i}]`);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -163,17 +213,24 @@ export const oneOf =
 /** A word a caller gave, quoted for a message: cut short, so a huge one never floods a log. */
 const quoted = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
 
-/** A media item: its kind, an http(s) URL, and what a platform's rules read. */
-export const media = object({
-  kind: oneOf(mediaKinds),
-  url: webUrl,
-  sizeBytes: optional(nonNegative),
-  mimeType: optional(text),
-  altText: optional(text),
-  durationMs: optional(nonNegative),
-  width: optional(nonNegative),
-  height: optional(nonNegative),
-});
+/** A media item: its kind, its URL (checked by `url`), and what a platform's rules read. */
+const mediaWith = (url: Check): Check =>
+  object({
+    kind: oneOf(mediaKinds),
+    url,
+    sizeBytes: optional(nonNegative),
+    mimeType: optional(text),
+    altText: optional(text),
+    durationMs: optional(nonNegative),
+    width: optional(nonNegative),
+    height: optional(nonNegative),
+  });
+
+/** A media item as a caller gives it: an absolute http(s) URL platforms can fetch. */
+export const media = mediaWith(webUrl);
+
+/** A media item as a post stores it (its URL judged when it came in). */
+export const storedMedia = mediaWith(storedWebUrl);
 
 /** The fields a caller names for a destination. */
 export const destinationInputFields = {
@@ -216,7 +273,7 @@ export const foundPost = object({ platformPostId: id, platformUrl: optional(webU
  * one parse are enough (the full parse of every form is for what comes in).
  */
 export const storedInstant: Check = (v, path) =>
-  typeof v === "string" && canonicalShape.test(v) && Number.isFinite(Date.parse(v))
+  isStoredInstant(v)
     ? undefined
     : problem(
         path,

@@ -6,11 +6,11 @@ import {
   codeOrNumber,
   destinationInput,
   type FieldCheck,
-  fields,
   foundPost,
   id,
   instant,
   isRecord,
+  judgeFields,
   media,
   object,
   optional,
@@ -195,7 +195,7 @@ export const checkEvent = (value: unknown): ShapeProblem | undefined => {
       );
     }
   }
-  return fields(value, specs[type] as Readonly<Record<string, Check>>, "");
+  return judgeFields(value, specs[type] as Readonly<Record<string, Check>>);
 };
 
 /** Narrows a value `checkEvent` passed. */

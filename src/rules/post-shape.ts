@@ -7,10 +7,9 @@ import {
   boolean,
   type Check,
   destinationInputFields,
-  foundPost,
   id,
   isRecord,
-  media,
+  judge,
   nonNegative,
   object,
   oneOf,
@@ -19,8 +18,9 @@ import {
   publishError,
   type ShapeProblem,
   storedInstant,
+  storedMedia,
+  storedWebUrl,
   text,
-  webUrl,
   whole,
 } from "./checks.js";
 import { type Problem, policyProblem } from "./readiness.js";
@@ -64,6 +64,9 @@ export const retry = object({
   maxLookups: optional(nonNegative),
 });
 
+/** A post a platform had, as a destination keeps it among its duplicates. */
+const storedFoundPost = object({ platformPostId: id, platformUrl: optional(storedWebUrl) });
+
 /** A destination as a post stores it: what the caller named, and how delivery stands. */
 export const destination = object({
   ...destinationInputFields,
@@ -81,8 +84,8 @@ export const destination = object({
   lookups: optional(whole(0)),
   error: optional(publishError),
   platformPostId: optional(id),
-  platformUrl: optional(webUrl),
-  duplicates: optional(arrayOf(foundPost)),
+  platformUrl: optional(storedWebUrl),
+  duplicates: optional(arrayOf(storedFoundPost)),
 });
 
 /** A post as `createPost` and `apply` give it, field by field. */
@@ -91,7 +94,7 @@ const post = object({
   status: oneOf(postStatuses),
   revision: whole(0),
   content: text,
-  media: arrayOf(media),
+  media: arrayOf(storedMedia),
   scheduledAt: whenSet(storedInstant),
   requiresApproval: boolean,
   // A post stored before approvedAt existed has none: no approval recorded.
@@ -112,7 +115,7 @@ const post = object({
  * cancelled destinations left), and its counts are theirs.
  */
 export const checkPost = (value: unknown): Problem | undefined => {
-  const found = post(value, "");
+  const found = judge(post, value);
   if (found !== undefined) return invalid(found);
   const stored = value as Post;
   const policy = policyProblem(policyOf(stored.retry));
