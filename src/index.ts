@@ -13,6 +13,7 @@ export { stepDestination } from "./destination/step.js";
 export type {
   Accepted,
   Decision,
+  PlainReason,
   Rejected,
   Rejection,
   RejectionBase,

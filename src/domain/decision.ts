@@ -117,7 +117,17 @@ export interface RejectionBase<R extends string> {
   readonly destinationId?: string;
 }
 
-/** The reasons whose rejection carries nothing beyond the common fields. */
+/**
+ * The reasons whose rejection carries nothing beyond the common fields (all
+ * but `too_early` and `content_invalid`).
+ *
+ * @example
+ * ```ts
+ * import type { PlainReason } from "postlife";
+ * const reason: PlainReason = "not_allowed_in_status";
+ * ```
+ * @since 0.1.0
+ */
 export type PlainReason = Exclude<RejectionReason, keyof RejectionDetails>;
 
 /**

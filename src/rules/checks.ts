@@ -100,6 +100,16 @@ export const nonNegative: Check = (v, path) =>
 const webSchemes: ReadonlySet<string> = new Set(["http:", "https:"]);
 
 /**
+ * The WHATWG URL parser every runtime postlife runs on has (Node 20, Deno,
+ * Bun, browsers, workers), typed here so that the package's types need
+ * neither the DOM's nor Node's.
+ */
+declare const URL: {
+  canParse(input: string): boolean;
+  new (input: string): { readonly protocol: string };
+};
+
+/**
  * An absolute http(s) URL: what platforms answer with and what they fetch
  * media from. Anything else (`javascript:`, `data:`, a relative path) would
  * end up as a link in a dashboard or a webhook.
