@@ -99,9 +99,10 @@ const postCache = new Map<string, ReadonlyMap<PostStatus, ModelPath<Post, PostEv
  * walks `postMachine` through the events the post takes at each step
  * (`acceptedEvents`). Every status is reached, from the default input and
  * from any other (where one destination is not enough, the path begins
- * with an EDIT that adds one). Computed once per input, in about two
- * seconds. Empty for an input `createPost` refuses: there is no post to
- * start from.
+ * with an EDIT that adds one). Computed once per input and kept: the
+ * default input's walk takes seconds (about ten on a busy two-core machine),
+ * so call it inside a test, never when a test file is loaded. Empty for an
+ * input `createPost` refuses: there is no post to start from.
  *
  * @example
  * ```ts
