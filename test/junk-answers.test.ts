@@ -11,6 +11,7 @@ import {
   apply,
   attemptsAllowed,
   countByStatus,
+  createPost,
   deadlineJobKey,
   defaultRetryPolicy,
   editableFields,
@@ -28,6 +29,7 @@ import {
   toPublishFailure,
   wireCode,
 } from "../src/index.js";
+import { checkPost } from "../src/rules/post-shape.js";
 import { draftOf } from "./support/draft.js";
 
 const junk = (value: unknown) => value as never;
@@ -140,5 +142,130 @@ describe("keys, codes and the retry policy never throw", () => {
     const delay = retryDelay(junk({ baseDelayMs: -1 }), junk({ attempt: nullProto, key: 3 }));
     expect(delay).toBeGreaterThanOrEqual(defaultRetryPolicy.baseDelayMs / 2);
     expect(delay).toBeLessThanOrEqual(defaultRetryPolicy.baseDelayMs);
+  });
+});
+
+describe("what postlife takes, it takes back (review of the judged inputs)", () => {
+  const x = { id: "d", platform: "x", accountId: "a" } as const;
+  const now = "2026-04-20T14:00:00Z";
+
+  it.each([
+    "https:/a.com/x.png",
+    "https:a.com/x.png",
+    " https://a.com/x.png",
+    "https://a.com/x .png",
+    "https:\\\\a.com",
+  ])(
+    "a media URL the WHATWG parser forgives but no link should be, %j, is refused at once",
+    (url) => {
+      const created = createPost({
+        id: "p",
+        content: "hi",
+        media: [{ kind: "image", url }],
+        destinations: [x],
+      });
+      expect(created.ok || created.rejection).toMatchObject({
+        reason: "invalid_input",
+        path: "media[0].url",
+      });
+    },
+  );
+
+  it("a success with a link apply takes leaves a post apply takes", () => {
+    const queued = apply(draftOf({ id: "p", content: "hi", destinations: [x] }), {
+      type: "PUBLISH",
+      now,
+    });
+    if (!queued.ok) throw new Error(queued.rejection.message);
+    for (const platformUrl of ["https:x.com/a/status/1", "https://x.com/a/status/1"]) {
+      const done = apply(queued.post, {
+        type: "DELIVERY_SUCCEEDED",
+        destinationId: "d",
+        platformPostId: "1",
+        platformUrl,
+        now,
+      });
+      if (done.ok) expect(checkPost(done.post), platformUrl).toBeUndefined();
+    }
+  });
+
+  it.each(["9999-12-31T23:30:00-01:00", "0000-01-01T00:30:00+01:00"])(
+    "a time an offset carries outside the years 0000 to 9999 in UTC is refused: %s",
+    (at) => {
+      const created = createPost({ id: "p", content: "hi", scheduledAt: at, destinations: [x] });
+      expect(created.ok || created.rejection).toMatchObject({
+        reason: "invalid_input",
+        path: "scheduledAt",
+      });
+    },
+  );
+
+  it("an id too long for the keys made of it is refused; every key postlife derives fits", () => {
+    const long = createPost({ id: "p".repeat(1_001), content: "hi", destinations: [x] });
+    expect(long.ok || long.rejection).toMatchObject({ reason: "invalid_input", path: "id" });
+    const widest = draftOf({
+      id: "é".repeat(1_000),
+      content: "hi",
+      destinations: [{ ...x, id: "ü".repeat(1_000) }],
+      idempotencyKey: "ß".repeat(1_000),
+    });
+    const queued = apply(widest, { type: "PUBLISH", now });
+    if (!queued.ok) throw new Error(queued.rejection.message);
+    expect(apply(queued.post, { type: "DELETE" }).ok).toBe(true);
+    const deadline = queued.outbox.find((i) => i.type === "arm_deadline");
+    if (deadline?.type !== "arm_deadline") throw new Error("no deadline armed");
+    const passed = apply(queued.post, {
+      type: "DEADLINE_PASSED",
+      destinationId: "ü".repeat(1_000),
+      jobKey: deadline.jobKey,
+      now: deadline.at,
+    });
+    expect(passed.ok).toBe(true);
+  });
+
+  it("a message postlife writes around a caller's text stays within the ceiling", () => {
+    const queued = apply(draftOf({ id: "p", content: "hi", destinations: [x] }), {
+      type: "PUBLISH",
+      now,
+    });
+    if (!queued.ok) throw new Error(queued.rejection.message);
+    const failed = apply(queued.post, {
+      type: "DELIVERY_FAILED",
+      destinationId: "d",
+      error: {
+        code: "RATE_LIMITED",
+        message: "m".repeat(250_000),
+        retryable: true,
+        retryAfterMs: 1e12,
+      },
+      now,
+    });
+    if (!failed.ok) throw new Error(failed.rejection.message);
+    expect(failed.post.destinations[0]?.error?.code).toBe("WAIT_TOO_LONG");
+    expect(apply(failed.post, { type: "DELETE" }).ok).toBe(true);
+  });
+
+  it("a key of an earlier generation with another caller key proves nothing", () => {
+    const post = draftOf({ id: "p", content: "hi", destinations: [x], idempotencyKey: "mine" });
+    const failure = { code: "INVALID_CONTENT", message: "no", retryable: false };
+    const failed = [
+      { type: "PUBLISH", now },
+      { type: "DELIVERY_FAILED", destinationId: "d", error: failure, now },
+      { type: "RETRY_FAILED", now },
+    ].reduce((p, e) => {
+      const d = apply(p, e as never);
+      if (!d.ok) throw new Error(d.rejection.message);
+      return d.post;
+    }, post);
+    const fact = {
+      type: "DELIVERY_SUCCEEDED",
+      destinationId: "d",
+      platformPostId: "9",
+      now,
+    } as const;
+    const other = apply(failed, { ...fact, idempotencyKey: "p:d:0:0:not-mine" });
+    expect(other.ok && other.post.destinations[0]?.status).not.toBe("published");
+    const own = apply(failed, { ...fact, idempotencyKey: "p:d:0:0:mine" });
+    expect(own.ok && own.post.destinations[0]?.status).toBe("published");
   });
 });

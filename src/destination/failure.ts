@@ -4,6 +4,7 @@
  * `retrying` while a retry may help and its wait is one the policy allows,
  * else `failed`. And which failure reports are news.
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent } from "../domain/event.js";
 import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js";
@@ -12,6 +13,7 @@ import { classifyFailure } from "../errors/classify.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
 import { platformOf } from "../platforms/registry.js";
+import { withinCeiling } from "../rules/checks.js";
 import { inWords } from "./internal/duration.js";
 import {
   destinationWebhook,
@@ -46,7 +48,9 @@ export const failForGood = (
 const waitTooLong = (d: Destination, error: PublishError, waitMs: number, maxWaitMs: number) => ({
   ...error,
   code: "WAIT_TOO_LONG",
-  message: `${platformOf(d.platform)?.name ?? d.platform} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(maxWaitMs)}: ${error.message}`,
+  message: withinCeiling(
+    `${platformOf(d.platform)?.name ?? d.platform} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(maxWaitMs)}: ${error.message}`,
+  ),
   retryable: false,
 });
 

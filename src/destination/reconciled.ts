@@ -6,11 +6,13 @@
  * it fails; a destination that failed with its outcome unknown learns that
  * the post is not there, so a manual retry may send it again.
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { ReconciledEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import { attemptsAllowed } from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
+import { withinCeiling } from "../rules/checks.js";
 import { failForGood } from "./failure.js";
 import { enqueueDelivery } from "./internal/instructions.js";
 import { accepted, stale, without } from "./internal/verdict.js";
@@ -27,7 +29,9 @@ const settled = (d: Destination, now: string): Destination =>
         ...d,
         error: {
           ...omit(d.error, "outcomeUnknown"),
-          message: `${d.error.message} (a look-up at ${canonicalInstant(now)} found it is not on the platform)`,
+          message: withinCeiling(
+            `${d.error.message} (a look-up at ${canonicalInstant(now)} found it is not on the platform)`,
+          ),
         },
       };
 

@@ -6,7 +6,7 @@
  */
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent, PostEvent } from "../domain/event.js";
-import { generationOfKey } from "../domain/idempotency.js";
+import { keyParts } from "../domain/idempotency.js";
 import { instantMs } from "../domain/instant.js";
 import { isEditorial } from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
@@ -25,8 +25,14 @@ export const speaksOfAnotherDelivery = (d: Destination, key: string | undefined)
  */
 export const isEarlierDelivery = (ctx: DestinationContext, key: string): boolean => {
   const d = ctx.destination;
-  const generation = generationOfKey(key, ctx.postId, d.id, ctx.revision);
-  return generation !== undefined && generation < d.generation;
+  const given = keyParts(key, ctx.postId, d.id, ctx.revision);
+  if (given === undefined || given.generation >= d.generation) return false;
+  // One revision has one caller key: an earlier generation's key ends as the current one does.
+  const current =
+    d.idempotencyKey === undefined
+      ? undefined
+      : keyParts(d.idempotencyKey, ctx.postId, d.id, ctx.revision);
+  return given.callerPart === (current?.callerPart ?? "");
 };
 
 /**

@@ -50,21 +50,23 @@ export const scheduleJobKey = (postId: string, revision: number): string =>
   join(postId, "due", revision);
 
 /**
- * The generation a key names, when it is a key postlife gave this
+ * The generation a key names and what follows it (`""`, or `:` and the
+ * caller's key), when it has the form of a key postlife gives this
  * destination at this revision (`idempotencyKey(postId, destinationId,
- * revision, generation)`); `undefined` for any other key.
+ * revision, generation, callerKey?)`); `undefined` for any other key.
  */
-export const generationOfKey = (
+export const keyParts = (
   key: string,
   postId: string,
   destinationId: string,
   revision: number,
-): number | undefined => {
+): { readonly generation: number; readonly callerPart: string } | undefined => {
   const prefix = `${join(postId, destinationId, revision)}:`;
   if (!key.startsWith(prefix)) return undefined;
-  // The generation, then the caller's key when the post has one.
-  const generation = /^(0|[1-9]\d{0,15})(?::|$)/.exec(key.slice(prefix.length))?.[1];
-  return generation === undefined ? undefined : Number(generation);
+  const match = /^(0|[1-9]\d{0,15})((?::.*)?)$/s.exec(key.slice(prefix.length));
+  return match === null
+    ? undefined
+    : { generation: Number(match[1]), callerPart: match[2] as string };
 };
 
 /**

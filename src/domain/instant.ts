@@ -65,7 +65,11 @@ export const parseInstant = (value: unknown): number | InstantProblem => {
     if (offsetHours > 23 || offsetMins > 59) return `"${value}" has an impossible offset`;
     offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  return utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  const ms = utc(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  // An offset can carry a time past the years postlife writes (+010000-…, -000001-…).
+  return ms < earliestInstantMs || ms > latestInstantMs
+    ? `"${value}" is outside the years 0000 to 9999 in UTC`
+    : ms;
 };
 
 /** `true` when `value` is an ISO 8601 instant with a zone. */
@@ -93,14 +97,19 @@ export const formatInstant = (ms: number): string => new Date(ms).toISOString();
  */
 export const latestInstantMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/** The first instant postlife stores: 0000-01-01T00:00:00.000Z (before it, a signed six-digit year). */
+const earliestInstantMs = utc(0, 1, 1, 0, 0, 0, 0);
+
 /**
  * The instant `ms` milliseconds after `from`, in canonical form; `undefined`
- * when it is not one postlife can store (past `latestInstantMs`, or a wait
- * that is not a finite number).
+ * when it is not one postlife can store (outside the years 0000 to 9999, or
+ * a wait that is not a finite number).
  */
 export const instantAfter = (from: string, ms: number): string | undefined => {
   const at = instantMs(from) + ms;
-  return Number.isFinite(at) && at <= latestInstantMs ? formatInstant(at) : undefined;
+  return Number.isFinite(at) && at >= earliestInstantMs && at <= latestInstantMs
+    ? formatInstant(at)
+    : undefined;
 };
 
 /**

@@ -18,6 +18,27 @@ import { isWellFormed } from "../internal/text-of.js";
  */
 export const maxTextLength = 250_000;
 
+/**
+ * The longest id a caller names (a post, a destination, an account, a
+ * platform post, its own idempotency key), in UTF-16 units. Each enters the
+ * keys postlife derives, URI-encoded (up to nine units for one), so that
+ * every key and job key stays far below `maxTextLength`.
+ */
+export const maxIdLength = 1_000;
+
+/**
+ * A message postlife writes around a caller's text (an error it keeps, a
+ * look-up's finding), cut to `maxTextLength` so that what it stores is one it
+ * accepts back, however often it writes it.
+ */
+export const withinCeiling = (message: string): string => {
+  if (message.length <= maxTextLength) return message;
+  const cut = message.slice(0, maxTextLength - 1);
+  // Never end on half of a character.
+  const last = cut.charCodeAt(cut.length - 1);
+  return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`;
+};
+
 /** A problem with an input: where it is and what is wrong. */
 export interface ShapeProblem {
   readonly path: string;
@@ -72,6 +93,23 @@ export const text: Check = (v, path) =>
 export const id: Check = (v, path) =>
   typeof v !== "string" || v.length === 0
     ? problem(path, `${named(path)} must be a non-empty string`)
+    : v.length > maxIdLength
+      ? problem(
+          path,
+          `${named(path)} is ${v.length} characters long; an id takes at most ${maxIdLength}`,
+        )
+      : !isWellFormed(v)
+        ? problem(path, `${named(path)} holds a lone UTF-16 surrogate (half of a character)`)
+        : undefined;
+
+/**
+ * A key postlife derived (an idempotency key, a job key) and a worker or
+ * timer echoes back: non-empty, well-formed text, as long as the ids in it
+ * make it.
+ */
+export const key: Check = (v, path) =>
+  typeof v !== "string" || v.length === 0
+    ? problem(path, `${named(path)} must be a non-empty string`)
     : !isWellFormed(v)
       ? problem(path, `${named(path)} holds a lone UTF-16 surrogate (half of a character)`)
       : text(v, path);
@@ -115,25 +153,28 @@ declare const URL: {
  * end up as a link in a dashboard or a webhook.
  */
 export const webUrl: Check = (v, path) => {
-  const found = typeof v === "string" ? text(v, path) : undefined;
+  const found = storedWebUrl(v, path);
   if (found !== undefined) return found;
-  const url = typeof v === "string" && URL.canParse(v) ? new URL(v) : undefined;
+  const url = URL.canParse(v as string) ? new URL(v as string) : undefined;
   return url !== undefined && webSchemes.has(url.protocol)
     ? undefined
     : problem(path, `${named(path)} must be an absolute http or https URL`);
 };
 
 /**
- * A link postlife stored: it was judged a web URL when it came in, so its
- * scheme is enough to keep a row edited by hand from turning into a
- * `javascript:` link, without parsing every stored URL on every `apply`.
+ * A link as postlife stores it: `http://` or `https://` and a host, with no
+ * space, control character or backslash anywhere. Every link `webUrl` takes
+ * has this shape (it also parses it), so a stored link is checked by its
+ * shape alone on every `apply`, and a row edited by hand cannot turn into a
+ * `javascript:` link.
  */
 export const storedWebUrl: Check = (v, path) =>
-  typeof v === "string" && webPrefix.test(v)
+  typeof v === "string" && webShape.test(v) && !unsafeInUrl.test(v)
     ? text(v, path)
     : problem(path, `${named(path)} must be an absolute http or https URL`);
 
-const webPrefix = /^https?:\/\/[^\s/]/i;
+const webShape = /^https?:\/\/[^/\\?#]/i;
+const unsafeInUrl = /[\s\\\p{Cc}]/u;
 
 export const optional = (check: Check) => [check, "optional"] as const;
 

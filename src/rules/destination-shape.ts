@@ -6,6 +6,7 @@ import {
   id,
   instant,
   isRecord,
+  key,
   object,
   problem,
   type ShapeProblem,
@@ -22,7 +23,7 @@ export const checkDestinationContext = object({
   destination,
 });
 
-const keyed = { idempotencyKey: id, now: instant } as const;
+const keyed = { idempotencyKey: key, now: instant } as const;
 
 /** The commands a post gives its destinations, and their fields. */
 const commandShapes: Readonly<Record<string, Readonly<Record<string, FieldCheck>>>> = {

@@ -11,6 +11,7 @@ import {
   instant,
   isRecord,
   judgeFields,
+  key,
   media,
   object,
   optional,
@@ -31,6 +32,7 @@ import {
 type FieldKind =
   | "instant"
   | "id"
+  | "key"
   | "text"
   | "url"
   | "count"
@@ -47,7 +49,7 @@ type FieldKind =
  */
 type FieldSpec = FieldKind | `${FieldKind}?`;
 
-const attemptIdentity = { attempt: "attempt?", idempotencyKey: "id?" } as const;
+const attemptIdentity = { attempt: "attempt?", idempotencyKey: "key?" } as const;
 
 /**
  * The fields of every event type, and what each must hold.
@@ -88,7 +90,7 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   },
   RETRY_DUE: { destinationId: "id", now: "instant", ...attemptIdentity },
   RECONCILED: { destinationId: "id", found: "found", now: "instant", ...attemptIdentity },
-  DEADLINE_PASSED: { destinationId: "id", jobKey: "id", now: "instant" },
+  DEADLINE_PASSED: { destinationId: "id", jobKey: "key", now: "instant" },
 };
 
 const changeChecks: Readonly<Record<string, Check>> = {
@@ -139,6 +141,7 @@ const found: Check = (v, path) => (v === null ? undefined : foundPost(v, path));
 const kinds: Readonly<Record<FieldKind, Check>> = {
   instant,
   id,
+  key,
   text,
   url: webUrl,
   count: whole(0),

@@ -3,7 +3,7 @@ import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { omit } from "../internal/omit.js";
 import { textOf } from "../internal/text-of.js";
-import { isRecord, publishError } from "../rules/checks.js";
+import { isRecord, publishError, webUrl } from "../rules/checks.js";
 
 /**
  * What a publishing API says about one destination (one platform account),
@@ -102,8 +102,9 @@ export interface PostReport {
  * Total: a report or target it cannot read (not an object, or a target whose
  * `destinationId` or `now` is not a string) gives no fact, `[]`; so does a
  * publication whose `platformPostId` is not a non-empty string. A
- * `platformUrl` or `publishedAt` that is not a string is left out (the fact
- * takes `now`), and an `error` that is not a `PublishError` is read as none:
+ * `platformUrl` that is not an absolute http(s) URL is left out (a
+ * `javascript:` link never reaches a dashboard, and the publication is still
+ * recorded), a `publishedAt` that is not a string too (the fact takes `now`), and an `error` that is not a `PublishError` is read as none:
  * the failure is an `UNKNOWN_ERROR` naming the vendor's word.
  *
  * @example
@@ -141,7 +142,8 @@ export const factsOf = (
               type: "DELIVERY_SUCCEEDED",
               destinationId,
               platformPostId: report.platformPostId,
-              ...(typeof report.platformUrl === "string"
+              // A link postlife would refuse (javascript:, relative) is left out, never the success.
+              ...(webUrl(report.platformUrl, "platformUrl") === undefined
                 ? { platformUrl: report.platformUrl }
                 : {}),
               now: typeof report.publishedAt === "string" ? report.publishedAt : now,
