@@ -434,6 +434,26 @@ describe("update_post: seed 002's rules", () => {
     expect(keys).toEqual([`${POST}:d-x:1:0:launch-v2`]);
   });
 
+  it("seed 002: a new idempotencyKey with only a status rides on the PUBLISH and enters the keys", () => {
+    const created = createPost({
+      id: POST,
+      content: "Launch",
+      destinations: [{ id: "d-x", platform: "x", accountId: "1587354420" }],
+    });
+    if (!created.ok) throw new Error(created.rejection.message);
+    const decoded = ok(
+      decodeUpdatePost({ postId: POST, status: "publish", idempotencyKey: "launch-v2" }, NOW),
+    );
+    expect(decoded.commands).toEqual([{ type: "PUBLISH", now: NOW, idempotencyKey: "launch-v2" }]);
+    const [publish] = decoded.commands;
+    const queued = publish === undefined ? undefined : apply(created.post, publish);
+    const keys =
+      queued?.ok === true
+        ? queued.outbox.flatMap((i) => (i.type === "enqueue_delivery" ? [i.idempotencyKey] : []))
+        : [];
+    expect(keys).toEqual([`${POST}:d-x:0:0:launch-v2`]);
+  });
+
   it("seed 002: a caller's new idempotencyKey is kept beside the commands, and written back", () => {
     // "if you want to guarantee no double-publish, also pass a new idempotencyKey".
     const request = {
@@ -753,9 +773,14 @@ const commandsArb = (now: string): fc.Arbitrary<UpdatePostCommands> =>
           ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
         });
       }
-      if (status === "PUBLISH") commands.push({ type: "PUBLISH", now });
+      // Without an EDIT, the key rides on what queues or plans the post.
+      const keyed =
+        idempotencyKey === undefined || Object.keys(plain).length > 0 ? {} : { idempotencyKey };
+      if (status === "PUBLISH") commands.push({ type: "PUBLISH", now, ...keyed });
       if (status === "CANCEL") commands.push({ type: "CANCEL" });
-      if (status === "SCHEDULE") commands.push({ type: "SCHEDULE", at: scheduledAt ?? at, now });
+      if (status === "SCHEDULE") {
+        commands.push({ type: "SCHEDULE", at: scheduledAt ?? at, now, ...keyed });
+      }
       return {
         ...(workspaceId === undefined ? {} : { workspaceId }),
         postId,

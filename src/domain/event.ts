@@ -105,6 +105,12 @@ export interface ScheduleEvent {
   readonly type: "SCHEDULE";
   readonly at: string;
   readonly now: string;
+  /**
+   * The caller's new idempotency key for the post (publish_post's and
+   * update_post's `idempotencyKey`): part of every delivery key postlife
+   * derives from now on (`Post.idempotencyKey`).
+   */
+  readonly idempotencyKey?: string;
 }
 /**
  * Take a scheduled post back to draft.
@@ -135,6 +141,12 @@ export interface UnscheduleEvent {
 export interface PublishEvent {
   readonly type: "PUBLISH";
   readonly now: string;
+  /**
+   * The caller's new idempotency key for the post (publish_post's and
+   * update_post's `idempotencyKey`): part of every delivery key postlife
+   * derives from now on (`Post.idempotencyKey`).
+   */
+  readonly idempotencyKey?: string;
 }
 /**
  * Send a draft to a reviewer.

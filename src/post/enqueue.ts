@@ -9,3 +9,7 @@ export const enqueueAll = (post: Post, now: string) =>
     idempotencyKey: idempotencyKey(post.id, d.id, post.revision, d.generation, post.idempotencyKey),
     now,
   }));
+
+/** The post with the caller's new idempotency key, when a command brings one. */
+export const withCallerKey = (post: Post, key: string | undefined): Post =>
+  key === undefined ? post : { ...post, idempotencyKey: key };

@@ -2,7 +2,7 @@ import type { Decision } from "../domain/decision.js";
 import type { DueEvent, PublishEvent } from "../domain/event.js";
 import { instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
-import { enqueueAll } from "./enqueue.js";
+import { enqueueAll, withCallerKey } from "./enqueue.js";
 import { disarm } from "./jobs.js";
 import { leaveDraftProblem } from "./leave-draft.js";
 import { ignore, refuse, settle } from "./outcome.js";
@@ -16,10 +16,11 @@ export const publish = (post: Post, event: PublishEvent): Decision => {
     const problem = leaveDraftProblem(post, { bypassesReview: true });
     if (problem !== undefined) return refuse(post, event, problem);
   }
-  const { destinations, outbox } = enqueueAll(post, event.now);
+  const keyed = withCallerKey(post, event.idempotencyKey);
+  const { destinations, outbox } = enqueueAll(keyed, event.now);
   return settle(
     post,
-    { destinations },
+    { ...keyed, destinations },
     post.status === "scheduled" ? [disarm(post), ...outbox] : outbox,
   );
 };

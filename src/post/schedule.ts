@@ -3,6 +3,7 @@ import type { ScheduleEvent, UnscheduleEvent } from "../domain/event.js";
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import type { Problem } from "../rules/readiness.js";
+import { withCallerKey } from "./enqueue.js";
 import { arm, disarm } from "./jobs.js";
 import { leaveDraftProblem } from "./leave-draft.js";
 import { refuse, settle, stepAll } from "./outcome.js";
@@ -26,13 +27,16 @@ export const schedule = (post: Post, event: ScheduleEvent): Decision => {
     const problem = inFuture(event);
     if (problem !== undefined) return refuse(post, event, problem);
     const next: Post = {
-      ...post,
+      ...withCallerKey(post, event.idempotencyKey),
       revision: post.revision + 1,
       scheduledAt: canonicalInstant(event.at),
     };
     return settle(post, next, [disarm(post), arm(next)]);
   }
-  const planned: Post = { ...post, scheduledAt: canonicalInstant(event.at) };
+  const planned: Post = {
+    ...withCallerKey(post, event.idempotencyKey),
+    scheduledAt: canonicalInstant(event.at),
+  };
   const problem = leaveDraftProblem(planned, {
     bypassesReview: true,
     extra: () => inFuture(event),

@@ -63,9 +63,9 @@ const attemptIdentity = { attempt: "attempt?", idempotencyKey: "key?" } as const
  */
 export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<string, FieldSpec>> } = {
   EDIT: { changes: "changes", now: "instant?", idempotencyKey: "id?" },
-  SCHEDULE: { at: "instant", now: "instant" },
+  SCHEDULE: { at: "instant", now: "instant", idempotencyKey: "id?" },
   UNSCHEDULE: {},
-  PUBLISH: { now: "instant" },
+  PUBLISH: { now: "instant", idempotencyKey: "id?" },
   SUBMIT_FOR_APPROVAL: { now: "instant" },
   APPROVE: { now: "instant" },
   REJECT: { reason: "text?" },

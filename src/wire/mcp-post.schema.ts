@@ -490,7 +490,16 @@ const decodeUpdate =
         ? // Back to draft first: a draft takes every change, clearing its time included.
           [{ type: "UNSCHEDULE" }, ...edit]
         : // Changes first: the post takes them while draft or scheduled, before it is queued.
-          [...edit, ...statusCommand(known, wire.scheduledAt ?? undefined, now)];
+          [
+            ...edit,
+            ...statusCommand(
+              known,
+              wire.scheduledAt ?? undefined,
+              now,
+              // The key rides on the EDIT when there is one, else on what queues or plans the post.
+              edit.length === 0 ? (wire.idempotencyKey ?? undefined) : undefined,
+            ),
+          ];
     return {
       ...present("workspaceId", wire.workspaceId),
       postId: wire.postId,
@@ -505,15 +514,17 @@ const statusCommand = (
   known: StatusCommand | undefined,
   at: string | undefined,
   now: string,
+  key: string | undefined,
 ): UpdatePostCommand[] => {
+  const keyed = key === undefined ? {} : { idempotencyKey: key };
   switch (known) {
     case "PUBLISH":
-      return [{ type: "PUBLISH", now }];
+      return [{ type: "PUBLISH", now, ...keyed }];
     case "CANCEL":
       return [{ type: "CANCEL" }];
     case "SCHEDULE":
       // `refusal` has made sure the time is there.
-      return at === undefined ? [] : [{ type: "SCHEDULE", at, now }];
+      return at === undefined ? [] : [{ type: "SCHEDULE", at, now, ...keyed }];
     default:
       return [];
   }
@@ -621,7 +632,14 @@ const encodeUpdate = (
     ...(scheduledAt === undefined ? {} : { scheduledAt }),
     ...present("content", edit?.changes.content),
     ...present("media", edit?.changes.media),
-    ...present("idempotencyKey", value.idempotencyKey ?? edit?.idempotencyKey),
+    ...present(
+      "idempotencyKey",
+      value.idempotencyKey ??
+        edit?.idempotencyKey ??
+        (status?.type === "PUBLISH" || status?.type === "SCHEDULE"
+          ? status.idempotencyKey
+          : undefined),
+    ),
   });
 };
 
@@ -635,8 +653,9 @@ const encodeUpdate = (
  * scheduled, or a new time for a scheduled post). `"draft"` is an
  * UNSCHEDULE, which comes first (scheduled → draft, and the changes land on
  * the draft). Apply them in that order. A caller's new `idempotencyKey` is
- * kept beside the commands, and carried by the EDIT when there is one, so
- * that it enters every delivery key from that revision on.
+ * kept beside the commands, and carried by the EDIT when there is one (else
+ * by the PUBLISH or SCHEDULE), so that it enters every delivery key postlife
+ * derives from then on.
  *
  * Refused with a `SchemaError` naming the field: `platform`, `accountId` or
  * `postType` ("NOT editable. To change those, delete and recreate"; never
