@@ -171,7 +171,7 @@ export { apply } from "./post/apply.js";
 export { createPost } from "./post/create.js";
 export { allowedEvents, can, failuresOf, statusOf } from "./post/queries.js";
 export { aggregateStatus } from "./rules/aggregate.js";
-export { maxTextLength } from "./rules/checks.js";
+export { maxIdLength, maxTextLength } from "./rules/checks.js";
 export type { EditableField } from "./rules/editable.js";
 export { editableFields } from "./rules/editable.js";
 export { eventShapes } from "./rules/event-shape.js";

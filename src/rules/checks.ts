@@ -23,6 +23,13 @@ export const maxTextLength = 250_000;
  * platform post, its own idempotency key), in UTF-16 units. Each enters the
  * keys postlife derives, URI-encoded (up to nine units for one), so that
  * every key and job key stays far below `maxTextLength`.
+ *
+ * @example
+ * ```ts
+ * import { maxIdLength } from "postlife";
+ * const fitsAsId = (id: string) => id.length > 0 && id.length <= maxIdLength; // 1,000 units
+ * ```
+ * @since 0.1.0
  */
 export const maxIdLength = 1_000;
 
