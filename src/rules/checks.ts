@@ -327,8 +327,9 @@ export const publishError = object({
 export const foundPost = object({ platformPostId: id, platformUrl: optional(webUrl) });
 
 /**
- * A time postlife stored: always its canonical UTC form, so a shape test and
- * one parse are enough (the full parse of every form is for what comes in).
+ * A time postlife stored: always its canonical UTC form, so reading that one
+ * form is enough (`isStoredInstant`; the full parse of every form is for what
+ * comes in).
  */
 export const storedInstant: Check = (v, path) =>
   isStoredInstant(v)
