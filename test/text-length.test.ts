@@ -12,6 +12,7 @@ import { maxTextLength, type Post, preflight } from "../src/index.js";
 import {
   codePointLength,
   graphemeLength,
+  graphemesUpTo,
   lengthWithinPrefixes,
   mastodonLength,
   type TextCounting,
@@ -377,23 +378,116 @@ describe("graphemeLength", () => {
     expect(graphemeLength(text)).toBe(segmentCount(text));
   });
 
-  // Work counted, not timed: the segmenter sees each code unit once, in short pieces.
-  it("segments a long text in short pieces (V8's segmenter alone is slower than linear)", () => {
-    const segment = vi.spyOn(Intl.Segmenter.prototype, "segment");
-    try {
-      for (const [text, expected] of [
-        ["日本語".repeat(30_000), 90_000],
-        ["a\u0301".repeat(45_000), 45_000],
-      ] as const) {
-        segment.mockClear();
-        expect(graphemeLength(text)).toBe(expected);
-        const pieces = segment.mock.calls.map(([piece]) => piece);
-        expect(pieces.join("")).toBe(text);
-        expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThanOrEqual(2_048);
+  // Clusters that the rules join across many characters, and long runs of them, so that a
+  // window may end anywhere inside or between them.
+  const cluster = fc.constantFrom(
+    ...["한", "ѣ", "नमस्ते", "क्षि", "👍🏽", "🇺🇸", "🇦", "👨‍👩‍👧", "e\u0301\u0302", "a", "\r\n"],
+    ...["\u1100\u1161\u11A8", "\u0600a", "🏳️‍🌈", "\uD800", "\uDC00", "\u200D", "\u0301"],
+  );
+  const runs = fc
+    .array(fc.tuple(cluster, fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 8 })
+    .map((parts) => parts.map(([c, times]) => c.repeat(times)).join(""));
+
+  test.prop([runs, fc.integer({ min: 1, max: 64 })], { numRuns: 300 })(
+    "counts long runs window by window exactly as one segmentation does, whatever the window",
+    (text, window) => {
+      expect(graphemesUpTo(text, Number.POSITIVE_INFINITY, true, window)).toBe(segmentCount(text));
+    },
+  );
+
+  test.prop([runs, fc.integer({ min: 2, max: 64 }), fc.nat(400)], { numRuns: 300 })(
+    "up to a limit: exact within it, past it more than the limit and no more than the text",
+    (text, window, limit) => {
+      const whole = segmentCount(text);
+      const count = graphemesUpTo(text, limit, true, window);
+      if (whole <= limit) expect(count).toBe(whole);
+      else {
+        expect(count).toBeGreaterThan(limit);
+        expect(count).toBeLessThanOrEqual(whole);
       }
-    } finally {
-      segment.mockRestore();
-    }
+    },
+  );
+
+  test.prop([runs, fc.integer({ min: 1, max: 64 }), fc.nat()], { numRuns: 300 })(
+    "a prefix cut anywhere counts no more than the text it was cut from",
+    (text, window, at) => {
+      const end = at % (text.length + 1);
+      const whole = segmentCount(text);
+      const prefix = graphemesUpTo(text.slice(0, end), Number.POSITIVE_INFINITY, false, window);
+      expect(prefix).toBeLessThanOrEqual(whole);
+      expect(prefix).toBeGreaterThanOrEqual(end === text.length ? whole - 1 : 0);
+    },
+  );
+
+  // With the window in use (1,024 units): clusters straddling its ends, and its multiples.
+  test.prop([cluster, fc.integer({ min: 1000, max: 1100 }), fc.integer({ min: 1, max: 400 })], {
+    numRuns: 60,
+  })("counts clusters that straddle the windows' ends", (c, before, times) => {
+    const text = `${"x".repeat(before)}${c.repeat(times)}${"日".repeat(before)}${c.repeat(times)}`;
+    expect(graphemeLength(text)).toBe(segmentCount(text));
+  });
+
+  // Work counted, not timed: the segmenter is handed short windows that overlap by a cluster.
+  describe("hands the segmenter windows of at most 1,024 units, about the text in all", () => {
+    // Each script, its cluster, and the clusters in its repeats up to 250,000 units.
+    const scripts = [
+      ["Hangul", "한", 250_000],
+      ["Cyrillic extended", "ѣ", 250_000],
+      ["Devanagari", "नमस्ते", 124_998],
+      ["skin tones", "👍🏽", 62_500],
+      ["flags", "🇺🇸", 62_500],
+      ["ZWJ sequences", "👨‍👩‍👧", 31_250],
+      ["combining marks", "e\u0301\u0302", 83_333],
+      ["regional indicators", "🇦", 62_500],
+    ] as const;
+    it.each(scripts)("%s, 250,000 units with no whitespace", (_, c, expected) => {
+      const text = c.repeat(Math.floor(250_000 / c.length));
+      // The reference, one segmentation of the whole text, takes a minute: checked on a sample.
+      const sample = c.repeat(Math.floor(2_000 / c.length));
+      expect(segmentCount(sample) / sample.length).toBeCloseTo(expected / text.length, 3);
+      const pieces: number[] = [];
+      const count = graphemesUpTo(text, Number.POSITIVE_INFINITY, true, 1024, (piece) => {
+        pieces.push(piece.length);
+        return segmenter.segment(piece);
+      });
+      expect(count).toBe(expected);
+      expect(Math.max(...pieces)).toBeLessThanOrEqual(1024);
+      expect(pieces.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(1.05 * text.length);
+    });
+
+    it("graphemeLength goes through the same windows", () => {
+      const segment = vi.spyOn(Intl.Segmenter.prototype, "segment");
+      try {
+        const text = "한".repeat(250_000);
+        expect(graphemeLength(text)).toBe(250_000);
+        const pieces = segment.mock.calls.map(([piece]) => piece.length);
+        expect(Math.max(...pieces)).toBeLessThanOrEqual(1024);
+        expect(pieces.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(1.01 * text.length);
+      } finally {
+        segment.mockRestore();
+      }
+    });
+
+    it("a cluster longer than the window: windows doubled, each asked for one boundary", () => {
+      for (const long of [`e${"\u0301".repeat(100_000)}`, "\u1100".repeat(100_000)]) {
+        const text = `${long}${"日".repeat(5_000)}${long}`;
+        const pieces: number[] = [];
+        let steps = 0;
+        const count = graphemesUpTo(text, Number.POSITIVE_INFINITY, true, 1024, (piece) => {
+          pieces.push(piece.length);
+          return (function* () {
+            for (const s of segmenter.segment(piece)) {
+              steps++;
+              yield s;
+            }
+          })();
+        });
+        expect(count).toBe(5_002);
+        // Each long cluster costs at most 4 × its length in windows; the rest, about its length.
+        expect(pieces.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(8 * 100_001 + 6_000);
+        expect(steps).toBeLessThanOrEqual(1.1 * count + 2 * pieces.length);
+      }
+    });
   });
 });
 
@@ -622,6 +716,34 @@ describe("textLengthWithin", () => {
     },
   );
 
+  // Long stretches with no whitespace, where Mastodon counts clusters up to a `@` or a `://`.
+  const stretch = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          ...["한", "ѣ", "नमस्ते", "👍🏽", "🇺🇸", "👨‍👩‍👧", "e\u0301", "a", "\uD83D", "@", "://"],
+          ...["https://a.co/x", "@a@b.social", "http:/", " ", "\u0600"],
+        ),
+        fc.integer({ min: 1, max: 40 }),
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.map(([c, times]) => c.repeat(times)).join(""));
+  test.prop([
+    stretch,
+    fc.constantFrom<TextCounting>("graphemes", "mastodon"),
+    fc.integer({ min: 0, max: 160 }),
+    fc.integer({ min: 1, max: 64 }),
+  ])(
+    "long stretches without whitespace: exact within the limit, between it and the whole past it",
+    (text, counting, limit, firstEnd) => {
+      const whole = textLength(text, counting);
+      const within = lengthWithinPrefixes(text.length, readFrom(text), counting, limit, firstEnd);
+      if (whole <= limit) expect(within).toBe(whole);
+      else expect([within > limit, within <= whole]).toEqual([true, true]);
+    },
+  );
+
   test.prop([
     fc.string({ unit: "binary", maxLength: 300 }),
     fc.constantFrom(...countings),
@@ -704,8 +826,19 @@ describe("textLengthWithin", () => {
         const cut = `https://${"a".repeat(29)}.c`;
         expect(textLength(cut, counting)).toBe(39);
         expect(readingOf(`${cut}om`, counting, 0)).toEqual({ count: 23, furthest: 41 });
-        const word = "a".repeat(100_000);
+        // Mastodon can tell a stretch with no `@` and no `://` from the clusters read.
+        const word = `${counting === "mastodon" ? "@" : "a"}${"a".repeat(99_999)}`;
         expect(readingOf(word, counting, 30)).toEqual({ count: 100_000, furthest: 100_000 });
+      },
+    );
+
+    it.each(["한", "ѣ", "नमस्ते", "👍🏽", "🇺🇸"])(
+      "Mastodon reads a stretch of %s with no `@` or `://` only as far as its limit needs",
+      (c) => {
+        const text = c.repeat(Math.ceil(250_000 / c.length)).slice(0, 250_000);
+        const { count, furthest } = readingOf(text, "mastodon", 500);
+        expect(count).toBeGreaterThan(500);
+        expect(furthest).toBeLessThanOrEqual(8 * 501);
       },
     );
 

@@ -87,23 +87,23 @@ const graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 /** Printable ASCII has one grapheme per code unit: no need to segment it. */
 const printableAscii = /^[\x20-\x7E]*$/;
 
-// V8's segmenter slows down more than linearly on long texts (seconds for
-// 100,000 CJK characters), so a long text is segmented in pieces of about
-// `segmentPiece` code units, cut where a cluster boundary is certain: before a
-// letter of a simple script, kana, a CJK ideograph or a pictograph, when what
-// precedes is one of those or a combining mark (never a Prepend, ZWJ or CR,
-// the only characters that Unicode's rules join to such a start). Checked
-// against every code point with Node 20's ICU.
-const segmentPiece = 512;
+// V8's segmenter costs about the length of its input for every segment it
+// yields (Node 20: 0.6 s for 64,000 Hangul syllables, over a minute for
+// 250,000), so the text is handed to it in windows of `graphemeWindow` code
+// units. Every boundary the segmenter finds in a window is a boundary of the
+// text: Unicode's rules (UAX #29) decide a boundary from what precedes it and
+// the character after it only, a window starts at a boundary, and a window
+// never ends inside a surrogate pair. Only the window's last segment may be
+// cut short by its end: the next window starts where that segment starts. A
+// cluster longer than the window (a letter with thousands of marks) is looked
+// for in windows twice as long each time, where only its end is asked for.
+const graphemeWindow = 1024;
+/** What may precede a cluster's start at a space (see `clusterEndsBefore`): no Prepend character. */
 const simple = String.raw`\x20-\x7E\u00C0-\u024F\u0391-\u03C9\u0410-\u044F\u05D0-\u05EA\u0621-\u064A\u0E01-\u0E2E\u3041-\u3096\u30A1-\u30FA\u4E00-\u9FFF`;
-const startsCluster = new RegExp(String.raw`^(?:[${simple}]|\p{Extended_Pictographic})`, "u");
 const precedesCluster = new RegExp(
   String.raw`(?:[${simple}]|\p{Extended_Pictographic}|\p{M})$`,
   "u",
 );
-
-const isCut = (text: string, i: number): boolean =>
-  startsCluster.test(text.slice(i, i + 2)) && precedesCluster.test(text.slice(i - 2, i));
 
 /**
  * The number of user-perceived characters (extended grapheme clusters) in
@@ -128,24 +128,77 @@ export const graphemeLength = (text: string): number =>
       : graphemesUpTo(text, Number.POSITIVE_INFINITY);
 
 /**
- * The clusters of `text`, counted piece by piece and no further than the first
- * cluster past `limit`. A piece starts and ends where a boundary is certain, so
- * every cluster counted is a whole cluster of `text`: the count is exact while
- * it is at most `limit`, and never more than the text holds.
+ * The clusters of `text`, counted window by window and no further than the
+ * first cluster past `limit`: the exact count while it is at most `limit`, and
+ * never more than the text holds. `complete` false says that `text` is a prefix
+ * of a longer text, cut anywhere: then only the clusters that start in it are
+ * counted, each a cluster of the longer text. The segmenter is handed windows
+ * of `window` units (more only for a cluster longer than that), so the work is
+ * linear in the text read.
+ *
+ * @internal
  */
-const graphemesUpTo = (text: string, limit: number): number => {
+export const graphemesUpTo = (
+  text: string,
+  limit: number,
+  complete = true,
+  window: number = graphemeWindow,
+  segment: (piece: string) => Iterable<Intl.SegmentData> = (piece) =>
+    graphemeSegmenter.segment(piece),
+): number => {
+  // A prefix cut inside a surrogate pair: its high surrogate is not a character of the text.
+  const length =
+    !complete && isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+  const step = Math.max(2, Math.floor(window));
   let count = 0;
-  for (let from = 0; from < text.length && count <= limit; ) {
-    let to = Math.min(text.length, from + segmentPiece);
-    while (to < text.length && !isCut(text, to)) to++;
-    const piece = text.slice(from, to);
-    if (printableAscii.test(piece)) {
-      count += piece.length;
-    } else {
-      // The segmenter's iterator finds each boundary when asked: breaking stops it there.
-      for (const _ of graphemeSegmenter.segment(piece)) if (++count > limit) break;
+  let size = step;
+  for (let from = 0; from < length && count <= limit; ) {
+    let to = Math.min(length, from + size);
+    // Never end a window between the two halves of a pair.
+    if (
+      to < length &&
+      isHighSurrogate(text.charCodeAt(to - 1)) &&
+      isLowSurrogate(text.charCodeAt(to))
+    ) {
+      to = to - 1 > from ? to - 1 : to + 1;
     }
-    from = to;
+    const last = to === length && complete;
+    const piece = text.slice(from, to);
+    if (printableAscii.test(piece) && (last || piece.length > 1)) {
+      // One cluster per unit; the last unit's cluster may go on past the window.
+      const counted = last ? piece.length : piece.length - 1;
+      count += counted;
+      from += counted;
+      size = step;
+      continue;
+    }
+    // Where the window's last segment starts, and where the next window starts.
+    let lastStart = -1;
+    let next = -1;
+    for (const { index } of segment(piece)) {
+      if (!last && index >= step) {
+        next = index;
+        break;
+      }
+      lastStart = index;
+      if (++count > limit) break;
+    }
+    if (count > limit || last) break;
+    if (next < 0) {
+      // The last segment may go on past the window: count it from the next one.
+      count--;
+      next = lastStart;
+    }
+    if (next > 0) {
+      from += next;
+      size = step;
+    } else if (to === length) {
+      // The prefix ends inside its first cluster, which starts a cluster of the text.
+      return count + 1;
+    } else {
+      // A cluster longer than the window.
+      size *= 2;
+    }
   }
   return count;
 };
@@ -799,6 +852,8 @@ export const textLength = (text: string, counting: TextCounting): number => {
 //   are counted chunk by chunk, each chunk ending before the last separator
 //   read. A text with no separator for a long stretch is read to the next one:
 //   its words are one unit for X, and the ceiling on text fields bounds it.
+//   Mastodon's is read no further than the limit needs unless it holds a `@`
+//   or a `://` (`mastodonAtLeast`): before them, it counts clusters.
 
 /**
  * Whitespace that no link, mention or emoji sequence holds (none is a URL,
@@ -856,6 +911,27 @@ const lastCut = (
 export const prefixBeforeWhitespace = (text: string, units: number): string =>
   text.length <= units ? text : text.slice(0, lastCut(text.slice(0, units + 1), 0, cutsX));
 
+/**
+ * No more than Mastodon counts a text that starts with `read` (the text after
+ * a cut, as far as it is read), and more than `room` if it can tell: the
+ * clusters of the part of `read` that the server measures as it stands. A link
+ * starts at its scheme, 4 or 5 units before its `://`, and a remote mention is
+ * cut at its second `@`, so nothing before the first `@` or 5 units before the
+ * first `://` (one possibly cut by the end of `read` included) is shortened; a
+ * text's clusters are at least those of a prefix of it ending at a character's
+ * end. So a long stretch without whitespace is read only as far as the limit
+ * needs, unless it holds a link or a mention.
+ */
+const mastodonAtLeast = (read: string, room: number): number => {
+  const at = read.indexOf("@");
+  const scheme = read.indexOf("://");
+  const kept = Math.min(
+    at < 0 ? read.length : at,
+    (scheme < 0 ? read.length - 2 : scheme) - "https".length,
+  );
+  return kept > 0 ? graphemesUpTo(read.slice(0, kept), room, false) : 0;
+};
+
 /** The first prefix read: enough for the limit in any dense counting, and not tiny. */
 const firstPrefix = (limit: number): number => Math.max(16, Math.ceil(2 * (limit + 1)));
 
@@ -887,9 +963,11 @@ export const lengthWithinPrefixes = (
     }
   };
   // Additive: what is counted is the text before a cut; each prefix adds the chunk up to its last cut.
+  // `atLeast`, if given, counts no less than the text after the last cut holds, from the part read.
   const chunked = (
     count: (text: string) => number,
     cuts: (text: string, i: number) => boolean,
+    atLeast?: (read: string, room: number) => number,
   ): number => {
     let counted = 0;
     let total = 0;
@@ -897,16 +975,18 @@ export const lengthWithinPrefixes = (
       const cut = whole ? prefix.length : lastCut(prefix, counted, cuts);
       if (cut > counted) total += count(prefix.slice(counted, cut));
       counted = cut;
-      return total;
+      if (whole || atLeast === undefined || total > limit) return total;
+      const more = atLeast(prefix.slice(counted), limit - total);
+      return total + more > limit ? total + more : total;
     });
   };
   switch (counting) {
     case "x-weighted":
       return chunked(xWeightedLength, cutsX);
     case "graphemes":
-      return grown((prefix) => graphemesUpTo(prefix, limit));
+      return grown((prefix, whole) => graphemesUpTo(prefix, limit, whole));
     case "mastodon":
-      return chunked(mastodonLength, cutsMastodon);
+      return chunked(mastodonLength, cutsMastodon, mastodonAtLeast);
     case "threads":
       return dense(Math.ceil(2 * (limit + 1)), threadsLength);
     case "utf8-bytes":
@@ -922,8 +1002,8 @@ export const lengthWithinPrefixes = (
  * number greater than `limit` and no greater than the exact length (the text
  * has at least that many). Use it to check a text against a platform's limit
  * when the text may be far longer: the cost is bounded by the limit, not by the
- * text (for X and Mastodon, by the limit and the longest stretch without
- * whitespace). {@link textLength} reads the whole text.
+ * text (for X, by the limit and the longest stretch without whitespace; for
+ * Mastodon, by the limit and the longest such stretch holding a `@` or `://`). {@link textLength} reads the whole text.
  *
  * A limit that is not a number (or is NaN) counts the whole text, and a limit
  * below 0 is read as 0; a counting it does not know counts code points, as
