@@ -20,6 +20,7 @@ import { Bench, type Task } from "tinybench";
 import {
   apply,
   createPost,
+  graphemeLength,
   maxTextLength,
   type Post,
   type PostEvent,
@@ -114,6 +115,50 @@ console.log(
   `checked ${sizes.length} drafts to ${platforms.length} platforms: the same content rules broken past 1,000 characters, X's "more than 1120", PUBLISH refused as shown`,
 );
 
+// Long runs with no whitespace, 250,000 UTF-16 units (the ceiling): each script's clusters, which
+// the segmenter used to be handed whole (78 s for PUBLISH to Mastodon of the Hangul one).
+const runUnits = 250_000;
+const runs = [
+  ["Hangul", "한", 250_000],
+  ["Cyrillic extended", "ѣ", 250_000],
+  ["Devanagari", "नमस्ते", 124_998],
+  ["skin tones", "👍🏽", 62_500],
+  ["flags", "🇺🇸", 62_500],
+  ["ZWJ sequences", "👨‍👩‍👧", 31_250],
+  ["combining marks", "e\u0301\u0302", 83_333],
+] as const;
+const toMastodon = createPost({
+  id: "post-bench-runs",
+  content: "Launch day",
+  destinations: [{ id: "d-mastodon", platform: "mastodon", accountId: "acct-mastodon" }],
+});
+if (!toMastodon.ok) throw new Error(`fixture: ${toMastodon.rejection.message}`);
+const runDrafts = runs.map(([name, cluster, clusters]) => {
+  const content = cluster.repeat(Math.floor(runUnits / cluster.length));
+  return {
+    name,
+    clusters,
+    mastodon: { ...toMastodon.post, content },
+    all: { ...created.post, content },
+  };
+});
+for (const { name, clusters, mastodon, all } of runDrafts) {
+  if (graphemeLength(mastodon.content) !== clusters) {
+    failures.push(`[${name}] graphemeLength: expected ${clusters}`);
+  }
+  for (const post of [mastodon, all]) {
+    const decision = apply(post, publish);
+    if (decision.ok || decision.rejection.reason !== "content_invalid") {
+      failures.push(`[${name}] PUBLISH: expected content_invalid`);
+    }
+  }
+}
+if (failures.length > 0) {
+  console.error("The benchmark would measure the wrong thing:");
+  for (const f of failures) console.error(`  - ${f}`);
+  process.exit(1);
+}
+
 // ---------------------------------------------------------------------------
 // Timing. Sizes run one after another in the same process, so that each ratio compares figures
 // taken under the same load.
@@ -146,9 +191,32 @@ for (const [size, post] of drafts) {
   }
 }
 
+const runBench = new Bench({
+  name: "long runs",
+  time: Number(process.env.BENCH_TIME_MS ?? 400),
+  warmupTime: 100,
+  timestampProvider: "hrtimeNow",
+  throws: true,
+});
+const runColumns = [
+  "PUBLISH to Mastodon",
+  "PUBLISH to all ten",
+  "graphemeLength",
+  "textLength mastodon",
+] as const;
+for (const { name, mastodon, all } of runDrafts) {
+  const text = mastodon.content;
+  runBench
+    .add(key(runColumns[0], 0) + name, () => apply(mastodon, publish))
+    .add(key(runColumns[1], 0) + name, () => apply(all, publish))
+    .add(key(runColumns[2], 0) + name, () => graphemeLength(text))
+    .add(key(runColumns[3], 0) + name, () => textLength(text, "mastodon"));
+}
+
 const startedAt = performance.now();
 await bench.run();
 await reference.run();
+await runBench.run();
 const seconds = (performance.now() - startedAt) / 1000;
 
 // ---------------------------------------------------------------------------
@@ -229,3 +297,21 @@ console.log(
 for (const r of rows) console.log(row(r));
 console.log("");
 for (const s of summary) console.log(`- ${s}`);
+
+// Long runs without whitespace.
+const runHeader = [`no whitespace, ${runUnits.toLocaleString("en-US")} units`, ...runColumns];
+const runRows = runDrafts.map(({ name }) => [
+  name,
+  ...runColumns.map((column) => us(p50Of(runBench.getTask(key(column, 0) + name)))),
+]);
+const runWidths = runHeader.map((h, i) =>
+  Math.max(h.length, ...runRows.map((r) => (r[i] ?? "").length)),
+);
+const runRow = (cells: readonly string[]) =>
+  `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(runWidths[i] ?? 0) : cell.padStart(runWidths[i] ?? 0))).join(" | ")} |`;
+console.log("");
+console.log(runRow(runHeader));
+console.log(
+  `|${runWidths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+);
+for (const r of runRows) console.log(runRow(r));
