@@ -25,6 +25,7 @@ import {
 } from "../src/platforms/text-length.js";
 import { contentViolations } from "../src/rules/preflight.js";
 import conformance from "./fixtures/twitter-text-validate.json";
+import { denseScripts } from "./support/dense-scripts.js";
 import { postTo } from "./support/platform-fixtures.js";
 
 /** twitter-text's published configurations; v2 is v3 without emoji parsing. */
@@ -429,17 +430,7 @@ describe("graphemeLength", () => {
 
   // Work counted, not timed: the segmenter is handed short windows that overlap by a cluster.
   describe("hands the segmenter windows of at most 1,024 units, about the text in all", () => {
-    // Each script, its cluster, and the clusters in its repeats up to 250,000 units.
-    const scripts = [
-      ["Hangul", "한", 250_000],
-      ["Cyrillic extended", "ѣ", 250_000],
-      ["Devanagari", "नमस्ते", 124_998],
-      ["skin tones", "👍🏽", 62_500],
-      ["flags", "🇺🇸", 62_500],
-      ["ZWJ sequences", "👨‍👩‍👧", 31_250],
-      ["combining marks", "e\u0301\u0302", 83_333],
-      ["regional indicators", "🇦", 62_500],
-    ] as const;
+    const scripts = denseScripts;
     it.each(scripts)("%s, 250,000 units with no whitespace", (_, c, expected) => {
       const text = c.repeat(Math.floor(250_000 / c.length));
       // The reference, one segmentation of the whole text, takes a minute: checked on a sample.
