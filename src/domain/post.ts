@@ -1,5 +1,4 @@
-import { defaultRetryPolicy, type RetryPolicy } from "../errors/retry-policy.js";
-import { definedOnly } from "../internal/defined-only.js";
+import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
 import { itemsOf } from "../internal/iterable.js";
 import { type Destination, type DestinationInput, defaultPostType } from "./destination.js";
 import { canonicalInstant } from "./instant.js";
@@ -163,7 +162,7 @@ export const newPost = (input: PostInput): Post => {
         : canonicalInstant(input.scheduledAt),
     requiresApproval: input.requiresApproval === true,
     approvedAt: null,
-    retry: { ...defaultRetryPolicy, ...definedOnly(input.retry) },
+    retry: policyOf(input.retry ?? {}),
     destinations,
     counts: countByStatus(destinations),
     ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),

@@ -1,6 +1,7 @@
 import { canonicalInstant, parseInstant } from "../domain/instant.js";
 import type { ErrorSignals, Platform, ResetFormat } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
+import { isRecord } from "../rules/checks.js";
 import {
   errorCodeRow,
   errorCodeTable,
@@ -10,9 +11,6 @@ import {
 } from "./publish-error.js";
 import { nextMidnight, waitFrom } from "./retry-after.js";
 import { httpStatuses, transportErrors } from "./transport.js";
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value : undefined;

@@ -183,6 +183,17 @@ export const storedWebUrl: Check = (v, path) =>
 const webShape = /^https?:\/\/[^/\\?#]/i;
 const unsafeInUrl = /[\s\\\p{Cc}]/u;
 
+/** Milliseconds per platform, as a retry policy's `callTimeoutMsByPlatform` holds them. */
+export const millisecondsByPlatform: Check = (v, path) => {
+  if (!isRecord(v))
+    return problem(path, `${named(path)} must be an object of platform to milliseconds`);
+  for (const [platform, ms] of Object.entries(v)) {
+    const found = nonNegative(ms, `${path}.${platform}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
 export const optional = (check: Check) => [check, "optional"] as const;
 
 /** Checks the named fields of an object, in order; an absent optional field is skipped. */

@@ -1,5 +1,4 @@
 import { defaultRetryPolicy, policyOf, type RetryPolicy } from "../errors/retry-policy.js";
-import { definedOnly } from "../internal/defined-only.js";
 import {
   arrayOf,
   boolean,
@@ -8,8 +7,8 @@ import {
   exactObject,
   id,
   instant,
-  isRecord,
   media,
+  millisecondsByPlatform,
   nonNegative,
   optional,
   problem,
@@ -17,16 +16,6 @@ import {
   text,
 } from "./checks.js";
 import { type Problem, policyProblem } from "./readiness.js";
-
-/** Each retry option is a number; whether the policy can work is judged on the whole policy. */
-const millisecondsByPlatform: Check = (v, path) => {
-  if (!isRecord(v)) return problem(path, `${path} must be an object of platform to milliseconds`);
-  for (const [platform, ms] of Object.entries(v)) {
-    const found = nonNegative(ms, `${path}.${platform}`);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-};
 
 const retryOptions = exactObject(
   Object.fromEntries(
@@ -87,7 +76,7 @@ export const checkPostInput = (input: unknown): Problem | undefined => {
     }
     seen.add(d.id);
   }
-  const policy = policyProblem(policyOf(definedOnly(retry)));
+  const policy = policyProblem(policyOf(retry ?? {}));
   return policy === undefined
     ? undefined
     : invalidInput(problem(`retry.${policy[0]}`, `retry.${policy[0]} must be ${policy[1]}`));

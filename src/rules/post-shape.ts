@@ -11,6 +11,7 @@ import {
   isRecord,
   judge,
   key,
+  millisecondsByPlatform,
   nonNegative,
   object,
   oneOf,
@@ -40,16 +41,6 @@ const whenSet =
   (check: Check): Check =>
   (v, path) =>
     v === null ? undefined : check(v, path);
-
-/** Milliseconds per platform, as a stored retry policy keeps them. */
-const millisecondsByPlatform: Check = (v, path) => {
-  if (!isRecord(v)) return problem(path, `${path} must be an object of platform to milliseconds`);
-  for (const [platform, ms] of Object.entries(v)) {
-    if (typeof ms !== "number")
-      return problem(`${path}.${platform}`, `${path}.${platform} must be a number`);
-  }
-  return undefined;
-};
 
 /** A stored retry policy: every field a number; those added since the first release may be absent. */
 export const retry = object({

@@ -27,6 +27,7 @@ import type {
 } from "../domain/event.js";
 import { isInstant, parseInstant } from "../domain/instant.js";
 import { type Media, mediaKinds } from "../domain/media.js";
+import { isRecord } from "../rules/checks.js";
 import { Instant, NonNegative, OptionalText } from "./internal/fields.js";
 import { issueAt } from "./internal/issue-at.js";
 import { present } from "./internal/present.js";
@@ -432,9 +433,6 @@ const UpdatePostWireSchema = Schema.Struct({
   postType: Schema.optionalKey(Schema.Unknown),
 }).check(Schema.makeFilter(refusal));
 type UpdatePostWireType = typeof UpdatePostWireSchema.Type;
-
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const UpdatePostCommandsSchema = Schema.declare<UpdatePostCommands>(
   (u): u is UpdatePostCommands =>

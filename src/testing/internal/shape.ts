@@ -7,11 +7,10 @@
 import type { Destination } from "../../domain/destination.js";
 import type { Post } from "../../domain/post.js";
 import { isDestinationStatus } from "../../domain/status.js";
+import { isRecord } from "../../rules/checks.js";
 import { checkPost } from "../../rules/post-shape.js";
 
-/** A plain object (or a null-prototype one): not null, not an array. */
-export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export { isRecord };
 
 /** A post `apply` takes as one: `checkPost` finds nothing wrong with it. */
 export const isPost = (value: unknown): value is Post => checkPost(value) === undefined;
