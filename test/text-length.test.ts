@@ -674,12 +674,31 @@ describe("textLengthWithin", () => {
   ])(
     "a prefix never counts more than the whole (code points, bytes, Threads, graphemes)",
     (text, counting, at) => {
-      const end = text.length === 0 ? 0 : at % (text.length + 1);
+      const cut = text.length === 0 ? 0 : at % (text.length + 1);
+      // Graphemes are monotone over prefixes of characters: a pair cut in two leaves a
+      // lone surrogate, a cluster of its own ("👩\ud83c" is 2, "👩🏾" is 1), which is
+      // why graphemesUpTo drops a prefix's trailing high surrogate.
+      const splitsPair =
+        counting === "graphemes" &&
+        cut > 0 &&
+        cut < text.length &&
+        /[\ud800-\udbff]/.test(text[cut - 1] ?? "") &&
+        /[\udc00-\udfff]/.test(text[cut] ?? "");
+      const end = splitsPair ? cut - 1 : cut;
       expect(textLength(text.slice(0, end), counting)).toBeLessThanOrEqual(
         textLength(text, counting),
       );
     },
   );
+
+  test("a prefix cut inside a pair counts the clusters that start in it, not the lone half", () => {
+    const whole = "a00A👩🏾";
+    const cut = whole.slice(0, -1);
+    expect(textLength(cut, "graphemes")).toBe(6);
+    expect(graphemesUpTo(cut, Number.POSITIVE_INFINITY, false)).toBe(
+      textLength(whole, "graphemes"),
+    );
+  });
 
   test.prop([
     fc.oneof(draft, fc.string({ unit: "binary", maxLength: 200 })),
