@@ -1,5 +1,5 @@
 /**
- * Text length as each platform counts it (src/platforms/text-length.ts).
+ * Text length as each platform counts it (src/platforms/text-length.ts and text-length/).
  *
  * X's weighted length is proven against twitter-text's own conformance cases
  * (test/fixtures/twitter-text-validate.json) and, as an oracle, against
@@ -9,11 +9,11 @@ import { fc, test } from "@fast-check/vitest";
 import { extractUrlsWithIndices, type ParseTweetOptions, parseTweet } from "twitter-text";
 import { describe, expect, it, vi } from "vitest";
 import { maxTextLength, type Post, preflight } from "../src/index.js";
+import { graphemesUpTo } from "../src/platforms/text-length/graphemes.js";
+import { lengthWithinPrefixes } from "../src/platforms/text-length/within.js";
 import {
   codePointLength,
   graphemeLength,
-  graphemesUpTo,
-  lengthWithinPrefixes,
   mastodonLength,
   type TextCounting,
   textLength,

@@ -4,12 +4,8 @@ import type { Media } from "../domain/media.js";
 import type { Post } from "../domain/post.js";
 import type { ContentRules, MediaSet, Platform, PostTypeRule } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
-import {
-  prefixBeforeWhitespace,
-  type TextCounting,
-  textLengthWithin,
-  urlSpans,
-} from "../platforms/text-length.js";
+import { prefixBeforeWhitespace } from "../platforms/text-length/cuts.js";
+import { type TextCounting, textLengthWithin, urlSpans } from "../platforms/text-length.js";
 import { checkPost } from "./post-shape.js";
 import type { Problem } from "./readiness.js";
 
