@@ -1,5 +1,5 @@
 /**
- * The vendor payloads of postlife/testing (src/testing/vendor-payloads.ts)
+ * The vendor payloads of postlife/testing (src/testing/vendor-payloads/)
  * are what they claim: JSON each vendor's codec decodes, carrying every word
  * of the vendor's vocabulary (spec/vocabularies.json) and words nobody
  * knows, each read as the vocabulary says; optional fields present, absent

@@ -49,5 +49,5 @@ export {
   wahdxBatchStatusArbitrary,
   wahdxStatusArbitrary,
   webhookPayloadArbitrary,
-} from "./vendor-payloads.js";
+} from "./vendor-payloads/index.js";
 export { witnessesFor } from "./witness.js";
