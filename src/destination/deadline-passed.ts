@@ -1,90 +1,91 @@
 /**
- * DEADLINE_PASSED: what a destination does when the wait it is in lasted as
- * long as the policy allows. Nothing is ever sent blindly: a delivery no
- * worker started is handed out again under the same key and attempt (it
- * never left); an attempt with no report is a timeout after sending, looked
- * up rather than retried; an unanswered look-up is asked again, with a
- * longer deadline each time. Each wait ends: the last hand-out fails the
- * destination (`NEVER_STARTED`), the last look-up too (`OUTCOME_UNKNOWN`,
- * never sent again until a person answers RECONCILED).
+ * DEADLINE_PASSED: nothing stays in flight forever. A queued destination no
+ * worker started is handed out again, then fails (NEVER_STARTED: nothing was
+ * sent); an attempt with no report counts as a timeout after sending, to be
+ * looked up; a look-up that goes unanswered is asked again, then fails
+ * (OUTCOME_UNKNOWN) for a person to check.
  */
 import type { Destination } from "../domain/destination.js";
 import type { DeadlinePassedEvent } from "../domain/event.js";
-import { canonicalInstant, instantMs } from "../domain/instant.js";
+import { canonicalInstant } from "../domain/instant.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { callTimeoutOf } from "../errors/retry-policy.js";
 import { platformOf } from "../platforms/registry.js";
-import { fail, failForGood } from "./failure.js";
+import type { DestinationEvent } from "./event.js";
+import { awaitLookup, failForGood } from "./failure.js";
 import { inWords } from "./internal/duration.js";
 import { cancelDelivery, enqueueDelivery, requestReconciliation } from "./internal/instructions.js";
-import { stale, tooEarly } from "./internal/verdict.js";
-import type { DestinationContext, DestinationStep } from "./step.js";
-import { armedJobKey, moveTo } from "./wait.js";
+import type { DestinationContext } from "./step.js";
+import { type Moved, moveTo } from "./wait.js";
 
 const platformName = (d: Destination): string => platformOf(d.platform)?.name ?? d.platform;
+const passedAt = (event: DestinationEvent) => {
+  const fact = event as DeadlinePassedEvent;
+  return { now: canonicalInstant(fact.now), passed: fact.jobKey };
+};
 
-export const deadlinePassed = (
-  ctx: DestinationContext,
-  fact: DeadlinePassedEvent,
-): DestinationStep => {
+/** A queued destination may be handed out again: the policy allows more hand-outs. */
+export const hasHandOutsLeft = ({ destination: d, retry }: DestinationContext): boolean =>
+  (d.handOuts ?? 1) < retry.maxHandOuts;
+
+/** An unconfirmed destination may be looked up again: the policy allows more look-ups. */
+export const hasLookUpsLeft = ({ destination: d, retry }: DestinationContext): boolean =>
+  (d.lookups ?? 1) < retry.maxLookups;
+
+/** Never started, so never sent: handed out again, same key, same attempt. */
+export const handOutAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
   const d = ctx.destination;
-  const policy = ctx.retry;
-  const armed = armedJobKey(d);
-  if (armed !== fact.jobKey) {
-    return stale(
-      armed === undefined
-        ? `${d.id} is ${d.status}: it waits under no deadline`
-        : `${fact.jobKey} is not the deadline ${d.id} waits on (${armed})`,
-    );
-  }
-  const at = d.deadlineAt as string;
-  if (instantMs(fact.now) < instantMs(at)) {
-    return tooEarly(`${d.id}'s deadline is ${at}; DEADLINE_PASSED is accepted from then`, at);
-  }
-  const now = canonicalInstant(fact.now);
-  const passed = fact.jobKey;
-  switch (d.status) {
-    case "queued": {
-      const handOuts = d.handOuts ?? 1;
-      if (handOuts < policy.maxHandOuts) {
-        // Never started, so never sent: hand it out again, same key, same attempt.
-        const to: Destination = { ...d, handOuts: handOuts + 1 };
-        return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now, passed });
-      }
-      const error: PublishError = {
-        code: "NEVER_STARTED",
-        message: `no worker started ${d.idempotencyKey} in ${handOuts} hand-outs of ${inWords(policy.startWithinMs)}: nothing was sent to ${platformName(d)}`,
-        retryable: false,
-        failedAt: now,
-      };
-      return failForGood(ctx, d, { ...d, error }, [cancelDelivery(ctx, d)], passed);
-    }
-    case "publishing": {
-      const error: PublishError = {
-        code: "TIMEOUT_ERROR",
-        message: `no report of attempt ${d.attempts} within ${inWords(callTimeoutOf(policy, d.platform))} of its start: the request may have reached ${platformName(d)}`,
-        retryable: true,
-        outcomeUnknown: true,
-        failedAt: now,
-      };
-      return fail(ctx, d, d.attempts, error, now, passed);
-    }
-    default: {
-      // unconfirmed: the only other status with a deadline.
-      const lookups = d.lookups ?? 1;
-      if (lookups < policy.maxLookups) {
-        const to: Destination = { ...d, lookups: lookups + 1 };
-        return moveTo(ctx, d, to, [requestReconciliation(ctx, to, lookups + 1)], { now, passed });
-      }
-      const error: PublishError = {
-        ...(d.error ?? { retryable: false }),
-        code: "OUTCOME_UNKNOWN",
-        message: `${lookups} look-ups of attempt ${d.attempts} went unanswered: ${platformName(d)} may have the post. Check it, then answer RECONCILED`,
-        retryable: false,
-        outcomeUnknown: true,
-        failedAt: now,
-      };
-      return failForGood(ctx, d, { ...d, error }, [], passed);
-    }
-  }
+  const to: Destination = { ...d, handOuts: (d.handOuts ?? 1) + 1 };
+  return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], passedAt(event));
+};
+
+/** No worker started it in every hand-out the policy allows: failed, nothing sent. */
+export const failNeverStarted = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const d = ctx.destination;
+  const { now, passed } = passedAt(event);
+  const handOuts = d.handOuts ?? 1;
+  const error: PublishError = {
+    code: "NEVER_STARTED",
+    message: `no worker started ${d.idempotencyKey} in ${handOuts} hand-outs of ${inWords(ctx.retry.startWithinMs)}: nothing was sent to ${platformName(d)}`,
+    retryable: false,
+    failedAt: now,
+  };
+  return failForGood(ctx, d, { ...d, error }, [cancelDelivery(ctx, d)], passed);
+};
+
+/** No report of the attempt in flight: a timeout after sending, looked up before anything else. */
+export const timeOutAttempt = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const d = ctx.destination;
+  const { now, passed } = passedAt(event);
+  const error: PublishError = {
+    code: "TIMEOUT_ERROR",
+    message: `no report of attempt ${d.attempts} within ${inWords(callTimeoutOf(ctx.retry, d.platform))} of its start: the request may have reached ${platformName(d)}`,
+    retryable: true,
+    outcomeUnknown: true,
+    failedAt: now,
+  };
+  return awaitLookup(ctx, d, error, now, passed);
+};
+
+/** The look-up went unanswered: asked again. */
+export const lookUpAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const d = ctx.destination;
+  const lookups = (d.lookups ?? 1) + 1;
+  const to: Destination = { ...d, lookups };
+  return moveTo(ctx, d, to, [requestReconciliation(ctx, to, lookups)], passedAt(event));
+};
+
+/** Every look-up went unanswered: failed with the outcome unknown, for a person to check. */
+export const failUnanswered = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const d = ctx.destination;
+  const { now, passed } = passedAt(event);
+  const error: PublishError = {
+    ...(d.error ?? { retryable: false }),
+    code: "OUTCOME_UNKNOWN",
+    message: `${d.lookups ?? 1} look-ups of attempt ${d.attempts} went unanswered: ${platformName(d)} may have the post. Check it, then answer RECONCILED`,
+    retryable: false,
+    outcomeUnknown: true,
+    failedAt: now,
+  };
+  return failForGood(ctx, d, { ...d, error }, [], passed);
 };

@@ -1,29 +1,29 @@
 /**
- * What becomes of a destination whose attempt failed: `unconfirmed` when the
- * request may have reached the platform (looked up, never sent blindly),
- * `retrying` while a retry may help and its wait is one the policy allows,
- * else `failed`. And which failure reports are news.
+ * What becomes of a destination whose attempt failed, as updates: looked up
+ * when the request may have reached the platform (`unconfirmed`, never sent
+ * blindly), retried while a retry may help and its wait is one the policy
+ * allows (`retrying`), else failed. Which of them applies is the lifecycle's
+ * choice (`lifecycle.ts`), by the tests below.
  */
-
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent } from "../domain/event.js";
 import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
-import { classifyFailure } from "../errors/classify.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
 import { platformOf } from "../platforms/registry.js";
 import { withinCeiling } from "../rules/checks.js";
+import type { DestinationEvent } from "./event.js";
 import { inWords } from "./internal/duration.js";
 import {
   destinationWebhook,
   requestReconciliation,
   requestReconnect,
 } from "./internal/instructions.js";
-import { duplicate, stale, without } from "./internal/verdict.js";
-import { happenedBeforeAttempt, isLateCopy, isSameFailure, occurredAt } from "./rules.js";
-import type { DestinationContext, DestinationStep } from "./step.js";
-import { moveTo } from "./wait.js";
+import { without } from "./internal/verdict.js";
+import { errorOf, failedAttempt } from "./rules.js";
+import type { DestinationContext } from "./step.js";
+import { type Moved, moveTo } from "./wait.js";
 
 /**
  * The destination fails for good with `error`: it tells subscribers, and
@@ -35,7 +35,7 @@ export const failForGood = (
   to: Destination,
   rule: readonly Instruction[],
   passed?: string,
-): DestinationStep => {
+): Moved => {
   const failed: Destination = { ...without(to, "nextRetryAt"), status: "failed" };
   const outbox = [...rule, destinationWebhook(ctx, failed, "destination.failed")];
   if (to.error !== undefined && errorCodeRow(to.error.code)?.ownerAction === true) {
@@ -44,118 +44,132 @@ export const failForGood = (
   return moveTo(ctx, from, failed, outbox, passed === undefined ? {} : { passed });
 };
 
-/** The error a wait beyond the policy's longest becomes. */
-const waitTooLong = (d: Destination, error: PublishError, waitMs: number, maxWaitMs: number) => ({
+/** The failure as recorded: its own time when the worker knows it (a late webhook), else when reported. */
+const recorded = (error: PublishError, now: string): PublishError => ({
   ...error,
-  code: "WAIT_TOO_LONG",
-  message: withinCeiling(
-    `${platformOf(d.platform)?.name ?? d.platform} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(maxWaitMs)}: ${error.message}`,
-  ),
-  retryable: false,
+  failedAt: canonicalInstant(error.failedAt ?? now),
 });
 
-/**
- * Attempt number `attempts` of `d` failed with `error`, reported at `now`.
- * `passed` is the job key of the deadline that gave this failure, if one did.
- */
-export const fail = (
+/** The destination with the failed attempt counted and its error recorded. */
+const withFailure = (d: Destination, error: PublishError, now: string): Destination => ({
+  ...without(d, "nextRetryAt"),
+  attempts: failedAttempt(d),
+  error: recorded(error, now),
+});
+
+/** How long a retry of `d` after `error` waits, by the policy and the platform's own word. */
+const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError, now: string) => {
+  const failedAt = recorded(error, now).failedAt ?? now;
+  // The platform's wait runs from when the failure happened: a late report waits less.
+  const waitLeft =
+    error.retryAfterMs === undefined
+      ? undefined
+      : Math.max(0, instantMs(failedAt) + error.retryAfterMs - instantMs(now));
+  return retryDelay(ctx.retry, {
+    attempt: failedAttempt(d),
+    key: d.idempotencyKey as string, // an attempt was handed out: it has its key
+    ...(waitLeft === undefined || Number.isNaN(waitLeft) ? {} : { retryAfterMs: waitLeft }),
+  });
+};
+
+const outcomeOf = (ctx: DestinationContext, event: DestinationEvent) => {
+  const d = ctx.destination;
+  return failureOutcome(ctx.retry, failedAttempt(d), errorOf(event as DeliveryFailedEvent, d));
+};
+
+/** The request may have reached the platform (a timeout after sending): it must be looked up. */
+export const mayHaveReachedPlatform = (ctx: DestinationContext, event: DestinationEvent): boolean =>
+  outcomeOf(ctx, event) === "unconfirmed";
+
+/** The error is one a retry may help, an attempt is left, and the wait is one the policy allows. */
+export const mayRetryInTime = (ctx: DestinationContext, event: DestinationEvent): boolean =>
+  outcomeOf(ctx, event) === "retrying" && !asksTooLongAWait(ctx, event);
+
+/** A retry would help, but the platform asks to wait longer than the policy's longest wait. */
+export const asksTooLongAWait = (ctx: DestinationContext, event: DestinationEvent): boolean => {
+  const fact = event as DeliveryFailedEvent;
+  const d = ctx.destination;
+  if (outcomeOf(ctx, event) !== "retrying") return false;
+  const wait = retryWait(ctx, d, errorOf(fact, d), fact.now);
+  // A wait past the last instant postlife can write is too long too.
+  return exceedsMaxWait(ctx.retry, wait) || instantAfter(fact.now, wait) === undefined;
+};
+
+/** Unconfirmed: the first look-up is asked for; nothing is sent again until it answers. */
+export const awaitLookup = (
   ctx: DestinationContext,
   d: Destination,
-  attempts: number,
   error: PublishError,
   now: string,
   passed?: string,
-): DestinationStep => {
-  const policy = ctx.retry;
-  // The failure's own time when the worker knows it (a late webhook), else when it was reported.
-  const recorded: PublishError = { ...error, failedAt: canonicalInstant(error.failedAt ?? now) };
-  const base: Destination = { ...without(d, "nextRetryAt"), attempts, error: recorded };
-  const options = passed === undefined ? { now } : { now, passed };
-  switch (failureOutcome(policy, attempts, error)) {
-    case "unconfirmed": {
-      const to: Destination = { ...base, status: "unconfirmed", lookups: 1 };
-      return moveTo(ctx, d, to, [requestReconciliation(ctx, to, 1)], options);
-    }
-    case "retrying": {
-      const key = d.idempotencyKey as string; // an attempt was handed out: it has its key
-      // The platform's wait runs from when the failure happened: a late report waits less.
-      const waitLeft =
-        error.retryAfterMs === undefined
-          ? undefined
-          : Math.max(0, instantMs(recorded.failedAt ?? now) + error.retryAfterMs - instantMs(now));
-      const delay = retryDelay(policy, {
-        attempt: attempts,
-        key,
-        ...(waitLeft === undefined || Number.isNaN(waitLeft) ? {} : { retryAfterMs: waitLeft }),
-      });
-      const at = exceedsMaxWait(policy, delay) ? undefined : instantAfter(now, delay);
-      if (at === undefined) {
-        const tooLong = waitTooLong(d, recorded, delay, policy.maxWaitMs);
-        return failForGood(ctx, d, { ...base, error: tooLong }, [], passed);
-      }
-      const to: Destination = { ...base, status: "retrying", nextRetryAt: at };
-      return moveTo(
-        ctx,
-        d,
-        to,
-        [
-          {
-            type: "schedule_retry",
-            postId: ctx.postId,
-            destinationId: d.id,
-            idempotencyKey: key,
-            attempt: attempts + 1,
-            at,
-          },
-        ],
-        options,
-      );
-    }
-    case "failed":
-      return failForGood(ctx, d, base, [], passed);
-  }
+): Moved => {
+  const to: Destination = { ...withFailure(d, error, now), status: "unconfirmed", lookups: 1 };
+  return moveTo(
+    ctx,
+    d,
+    to,
+    [requestReconciliation(ctx, to, 1)],
+    passed === undefined ? { now } : { now, passed },
+  );
 };
 
-/** The fact's error: the worker's classification, or postlife's of what the worker saw. */
-const errorOf = (fact: DeliveryFailedEvent, d: Destination): PublishError =>
-  fact.error ??
-  classifyFailure({
-    ...fact.failure,
-    platform: fact.failure.platform ?? d.platform,
-    at: fact.failure.at ?? fact.now,
-  });
+/** DELIVERY_FAILED, and the request may have reached the platform. */
+export const lookUpFailed = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const fact = event as DeliveryFailedEvent;
+  const d = ctx.destination;
+  return awaitLookup(ctx, d, errorOf(fact, d), fact.now);
+};
 
-/** DELIVERY_FAILED: a worker, a webhook or a poll says an attempt failed. */
-export const takeFailure = (
-  ctx: DestinationContext,
-  fact: DeliveryFailedEvent,
-): DestinationStep => {
+/** DELIVERY_FAILED, retryable: the retry timer is armed for the next attempt, same key. */
+export const scheduleRetry = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
   const error = errorOf(fact, d);
-  switch (d.status) {
-    case "publishing":
-      if (fact.attempt !== undefined && fact.attempt !== d.attempts) {
-        return stale(`attempt ${fact.attempt} of ${d.id} is not the one in flight (${d.attempts})`);
-      }
-      if (fact.attempt === undefined && happenedBeforeAttempt(d, occurredAt(fact, error))) {
-        return stale(
-          `the failure happened at ${occurredAt(fact, error)}, before attempt ${d.attempts} of ${d.id} started (${d.startedAt})`,
-        );
-      }
-      return fail(ctx, d, d.attempts, error, fact.now);
-    case "queued":
-      if (isLateCopy(d, fact.attempt)) {
-        return stale(
-          `the failure of attempt ${fact.attempt ?? d.attempts} of ${d.id} was already handled`,
-        );
-      }
-      return fail(ctx, d, d.attempts + 1, error, fact.now);
-    case "published":
-    case "cancelled":
-      return stale(`${d.id} is ${d.status}: a failure no longer applies`);
-    default:
-      return isSameFailure(d, error, fact.attempt)
-        ? duplicate(`${d.id} already recorded ${error.code} for attempt ${d.attempts}`)
-        : stale(`${d.id} is ${d.status}: this failure is not the one recorded`);
-  }
+  const at = instantAfter(fact.now, retryWait(ctx, d, error, fact.now)) as string;
+  const to: Destination = {
+    ...withFailure(d, error, fact.now),
+    status: "retrying",
+    nextRetryAt: at,
+  };
+  return moveTo(
+    ctx,
+    d,
+    to,
+    [
+      {
+        type: "schedule_retry",
+        postId: ctx.postId,
+        destinationId: d.id,
+        idempotencyKey: d.idempotencyKey as string,
+        attempt: to.attempts + 1,
+        at,
+      },
+    ],
+    { now: fact.now },
+  );
+};
+
+/** DELIVERY_FAILED, and a retry would wait longer than the policy allows: failed with WAIT_TOO_LONG. */
+export const failWaitTooLong = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const fact = event as DeliveryFailedEvent;
+  const d = ctx.destination;
+  const error = errorOf(fact, d);
+  const base = withFailure(d, error, fact.now);
+  const waitMs = retryWait(ctx, d, error, fact.now);
+  const tooLong: PublishError = {
+    ...(base.error as PublishError),
+    code: "WAIT_TOO_LONG",
+    message: withinCeiling(
+      `${platformOf(d.platform)?.name ?? d.platform} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(ctx.retry.maxWaitMs)}: ${base.error?.message}`,
+    ),
+    retryable: false,
+  };
+  return failForGood(ctx, d, { ...base, error: tooLong }, []);
+};
+
+/** DELIVERY_FAILED, not retryable or out of attempts: failed for good. */
+export const failAttempt = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const fact = event as DeliveryFailedEvent;
+  const d = ctx.destination;
+  return failForGood(ctx, d, withFailure(d, errorOf(fact, d), fact.now), []);
 };

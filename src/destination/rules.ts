@@ -9,7 +9,9 @@ import type { DeliveryFailedEvent, PostEvent } from "../domain/event.js";
 import { keyParts } from "../domain/idempotency.js";
 import { instantMs } from "../domain/instant.js";
 import { isEditorial } from "../domain/status.js";
+import { classifyFailure } from "../errors/classify.js";
 import type { PublishError } from "../errors/publish-error.js";
+import type { DestinationEvent } from "./event.js";
 import type { DestinationContext } from "./step.js";
 
 /**
@@ -96,7 +98,7 @@ export const mayBeLive = (d: Destination): boolean =>
  * The platform post a fact says is live: a success's, or the one a look-up
  * found. The platform's word, which no other fact outranks.
  */
-export const reportedLive = (event: PostEvent): string | undefined =>
+export const reportedLive = (event: PostEvent | DestinationEvent): string | undefined =>
   event.type === "DELIVERY_SUCCEEDED"
     ? event.platformPostId
     : event.type === "RECONCILED"
@@ -111,3 +113,20 @@ export const isKnownPost = (d: Destination, platformPostId: string): boolean =>
 /** Not yet in flight: editorial, queued, or waiting to retry. CANCEL stops it. */
 export const isCancellable = (d: Destination): boolean =>
   isEditorial(d.status) || d.status === "queued" || d.status === "retrying";
+
+/** A failure fact's error: the worker's classification, or postlife's of what the worker saw. */
+export const errorOf = (fact: DeliveryFailedEvent, d: Destination): PublishError =>
+  fact.error ??
+  classifyFailure({
+    ...fact.failure,
+    platform: fact.failure.platform ?? d.platform,
+    at: fact.failure.at ?? fact.now,
+  });
+
+/**
+ * The attempt a failure concludes: the one in flight, or, for a queued
+ * destination, the one the queue was handing out (it failed before a start
+ * was reported, and counts).
+ */
+export const failedAttempt = (d: Destination): number =>
+  d.status === "queued" ? d.attempts + 1 : d.attempts;

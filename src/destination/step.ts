@@ -1,21 +1,24 @@
 import type { PlainReason } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
-import { attemptsMade } from "../domain/destination.js";
-import type { DeliveryFact } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { policyOf, type RetryPolicy } from "../errors/retry-policy.js";
+import { compile } from "../lifecycle/compile.js";
+import { rejected } from "../lifecycle/definition.js";
 import { checkDestinationContext, checkDestinationEvent } from "../rules/destination-shape.js";
-import { destinationTransitions, fixedOutcome } from "../rules/transitions.js";
-import { retryDue, started } from "./attempt.js";
-import { deadlinePassed } from "./deadline-passed.js";
 import type { DestinationEvent } from "./event.js";
-import { takeFailure } from "./failure.js";
-import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
-import { stale, without } from "./internal/verdict.js";
-import { reconciled } from "./reconciled.js";
-import { isOutcomeUnknown, speaksOfAnotherDelivery } from "./rules.js";
-import { takeSuccess } from "./success.js";
-import { moveTo } from "./wait.js";
+import { destinationImplementations } from "./implementations.js";
+import { destinationLifecycle } from "./lifecycle.js";
+
+/** The destination lifecycle, compiled: what `stepDestination` and `apply` run. */
+const decideDestination = compile(
+  destinationLifecycle,
+  destinationImplementations,
+  (status, ctx, event) =>
+    rejected({
+      reason: "not_allowed_in_status",
+      message: `${ctx.destination.id} is ${status}: ${event.type} is not taken there`,
+    }),
+);
 
 /**
  * What a destination needs to take an event: itself, and from its post the
@@ -60,32 +63,6 @@ export type DestinationStep =
       | { readonly reason: "too_early"; readonly acceptedFrom: string }
       | { readonly reason: PlainReason }
     ));
-
-/** A delivery fact: the platform's truth first, then the rest for the delivery followed now. */
-const takeFact = (ctx: DestinationContext, fact: DeliveryFact): DestinationStep => {
-  const d = ctx.destination;
-  switch (fact.type) {
-    case "DELIVERY_SUCCEEDED":
-      return takeSuccess(ctx, fact, fact.idempotencyKey, fact.now);
-    case "RECONCILED":
-      return reconciled(ctx, fact);
-    case "DEADLINE_PASSED":
-      return deadlinePassed(ctx, fact);
-  }
-  if (speaksOfAnotherDelivery(d, fact.idempotencyKey)) {
-    return stale(
-      `${fact.type} speaks of delivery ${fact.idempotencyKey}; ${d.id} is now delivering as ${d.idempotencyKey}`,
-    );
-  }
-  switch (fact.type) {
-    case "DELIVERY_STARTED":
-      return started(ctx, fact);
-    case "DELIVERY_FAILED":
-      return takeFailure(ctx, fact);
-    case "RETRY_DUE":
-      return retryDue(ctx, fact);
-  }
-};
 
 /**
  * How one destination takes one event: the destination machine's logic as a
@@ -134,58 +111,20 @@ export const stepJudged = (
   event: DestinationEvent,
 ): DestinationStep => {
   const ctx: DestinationContext = { ...context, retry: policyOf(context.retry) };
-  const d = ctx.destination;
-  const fixed = fixedOutcome(destinationTransitions[d.status][event.type]);
-  if (fixed !== undefined) {
-    return "reject" in fixed
-      ? {
-          kind: "rejected",
-          reason: fixed.reject,
-          message: `${d.id} is ${d.status}: ${event.type} is not taken there`,
-        }
-      : stale(`${d.id} is ${d.status}: ${event.type} no longer applies`);
+  const verdict = decideDestination(ctx.destination.status, ctx, event);
+  if (verdict.taken) return { kind: "accepted", ...verdict.out };
+  const refusal = verdict.refusal;
+  if (refusal.kind === "ignored") {
+    return { kind: "ignored", ignored: refusal.ignored, message: refusal.message };
   }
-  switch (event.type) {
-    case "SUBMIT_FOR_APPROVAL":
-      return moveTo(ctx, d, { ...d, status: "pending_approval" }, []);
-    case "SCHEDULE":
-      return moveTo(ctx, d, { ...d, status: "scheduled" }, []);
-    case "RETURN_TO_DRAFT":
-      return moveTo(ctx, d, { ...d, status: "draft" }, []);
-    case "ENQUEUE": {
-      const to: Destination = {
-        ...d,
-        status: "queued",
-        idempotencyKey: event.idempotencyKey,
-        handOuts: 1,
-      };
-      return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: event.now });
-    }
-    case "CANCEL": {
-      const to: Destination = { ...without(d, "nextRetryAt", "error"), status: "cancelled" };
-      return moveTo(ctx, d, to, d.idempotencyKey === undefined ? [] : [cancelDelivery(ctx, d)]);
-    }
-    case "RETRY_FAILED": {
-      if (isOutcomeUnknown(d)) {
-        return {
-          kind: "rejected",
-          reason: "outcome_unknown",
-          message: `${d.id}'s last attempt may have reached the platform: look it up and answer RECONCILED before it is sent again`,
-        };
+  const { problem } = refusal;
+  return problem.reason === "too_early"
+    ? {
+        kind: "rejected",
+        reason: "too_early",
+        message: problem.message,
+        acceptedFrom: problem.acceptedFrom,
       }
-      const to: Destination = {
-        ...without(d, "error", "nextRetryAt"),
-        status: "queued",
-        // The policy's budget starts again; the attempts made stay counted (attemptsMade).
-        attempts: 0,
-        attemptsBefore: attemptsMade(d),
-        generation: d.generation + 1,
-        idempotencyKey: event.idempotencyKey,
-        handOuts: 1,
-      };
-      return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: event.now });
-    }
-    default:
-      return takeFact(ctx, event);
-  }
+    : // A destination's rules refuse only with plain reasons (never content_invalid).
+      { kind: "rejected", reason: problem.reason as PlainReason, message: problem.message };
 };

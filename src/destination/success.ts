@@ -11,22 +11,38 @@ import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
+import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
-import { accepted, duplicate, stale, without } from "./internal/verdict.js";
-import { isEarlierDelivery, isKnownPost, isOwnDelivery, wasHandedOut } from "./rules.js";
-import type { DestinationContext, DestinationStep } from "./step.js";
-import { moveTo } from "./wait.js";
+import { without } from "./internal/verdict.js";
+import { isEarlierDelivery } from "./rules.js";
+import type { DestinationContext } from "./step.js";
+import { type Moved, moveTo } from "./wait.js";
 
 /** Statuses in which something is queued for the destination: a job, or a retry timer. */
 const hasQueuedWork = (d: Destination): boolean => d.status === "queued" || d.status === "retrying";
 
-const publish = (
-  ctx: DestinationContext,
-  found: FoundPost,
-  key: string | undefined,
-  now: string,
-): DestinationStep => {
+/** The post a success or a look-up reports live, and the key it names. */
+const reported = (
+  event: DestinationEvent,
+): { found: FoundPost; key: string | undefined; now: string } => {
+  if (event.type === "DELIVERY_SUCCEEDED") {
+    return {
+      found: {
+        platformPostId: event.platformPostId,
+        ...(event.platformUrl === undefined ? {} : { platformUrl: event.platformUrl }),
+      },
+      key: event.idempotencyKey,
+      now: event.now,
+    };
+  }
+  const fact = event as Extract<DestinationEvent, { type: "RECONCILED" }>;
+  return { found: fact.found as FoundPost, key: fact.idempotencyKey, now: fact.now };
+};
+
+/** The platform has the post: the destination is published, and what was queued for it cancelled. */
+export const publish = (ctx: DestinationContext, event: DestinationEvent): Moved => {
   const d = ctx.destination;
+  const { found, key, now } = reported(event);
   // A queued destination reported live made an attempt the queue never handed out
   // (a vendor publishing on its own); a report of an earlier generation made none now.
   const countsAnAttempt =
@@ -46,37 +62,14 @@ const publish = (
   return moveTo(ctx, d, to, rule);
 };
 
-const surfaceDuplicate = (ctx: DestinationContext, found: FoundPost): DestinationStep => {
+/** A second, different post for a published destination: recorded, and the service told. */
+export const recordDuplicate = (ctx: DestinationContext, event: DestinationEvent): Moved => {
   const d = ctx.destination;
+  const { found } = reported(event);
   const other: FoundPost = {
     platformPostId: found.platformPostId,
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
   };
   const to: Destination = { ...d, duplicates: [...(d.duplicates ?? []), other] };
-  return accepted(to, duplicateReported(ctx, d, other));
-};
-
-/**
- * The platform has the post `found` for this destination, by a report that
- * names `key` (or none): publish it, or surface a second post.
- */
-export const takeSuccess = (
-  ctx: DestinationContext,
-  found: FoundPost,
-  key: string | undefined,
-  now: string,
-): DestinationStep => {
-  const d = ctx.destination;
-  if (!isOwnDelivery(ctx, key)) {
-    return stale(`the report speaks of delivery ${key}, which postlife never gave ${d.id}`);
-  }
-  if (d.status === "published") {
-    return isKnownPost(d, found.platformPostId)
-      ? duplicate(`${d.id} already knows ${found.platformPostId}`)
-      : surfaceDuplicate(ctx, found);
-  }
-  if (!wasHandedOut(d)) {
-    return stale(`${d.id} is ${d.status} and was never handed to delivery: nothing of it was sent`);
-  }
-  return publish(ctx, found, key, now);
+  return { destination: to, outbox: duplicateReported(ctx, d, other) };
 };

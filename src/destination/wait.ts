@@ -13,8 +13,14 @@ import { formatInstant, instantAfter, latestInstantMs } from "../domain/instant.
 import type { Instruction } from "../domain/instruction.js";
 import type { DestinationStatus } from "../domain/status.js";
 import { callTimeoutOf, lookupTimeoutOf, type RetryPolicy } from "../errors/retry-policy.js";
-import { accepted, without } from "./internal/verdict.js";
-import type { DestinationContext, DestinationStep } from "./step.js";
+import { without } from "./internal/verdict.js";
+import type { DestinationContext } from "./step.js";
+
+/** A destination moved by an update, and what the shell must do for it. */
+export interface Moved {
+  readonly destination: Destination;
+  readonly outbox: readonly Instruction[];
+}
 
 /** The wait each status stands for, where it has one. */
 const waitIn: { readonly [S in DestinationStatus]?: Wait } = {
@@ -75,7 +81,7 @@ export const moveTo = (
   to: Destination,
   rule: readonly Instruction[],
   options: { readonly now?: string; readonly passed?: string } = {},
-): DestinationStep => {
+): Moved => {
   const outbox: Instruction[] = [];
   const leaving = armedJobKey(from);
   const wait = waitIn[to.status];
@@ -107,5 +113,5 @@ export const moveTo = (
       at: next.deadlineAt as string,
     });
   }
-  return accepted(next, outbox);
+  return { destination: next, outbox };
 };

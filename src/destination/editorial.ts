@@ -1,0 +1,58 @@
+/**
+ * What the post tells its destinations as it is written, reviewed and
+ * scheduled, handed to delivery, cancelled or retried by hand.
+ */
+import type { Destination } from "../domain/destination.js";
+import { attemptsMade } from "../domain/destination.js";
+import type { DestinationStatus } from "../domain/status.js";
+import type { DestinationEvent } from "./event.js";
+import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
+import { without } from "./internal/verdict.js";
+import type { DestinationContext } from "./step.js";
+import { type Moved, moveTo } from "./wait.js";
+
+const becomes =
+  (status: DestinationStatus) =>
+  (ctx: DestinationContext): Moved =>
+    moveTo(ctx, ctx.destination, { ...ctx.destination, status }, []);
+
+/** SUBMIT_FOR_APPROVAL: waits on a reviewer with its post. */
+export const awaitReview = becomes("pending_approval");
+/** SCHEDULE: waits for its post's time. */
+export const awaitSchedule = becomes("scheduled");
+/** RETURN_TO_DRAFT: back to the draft with its post. */
+export const returnToDraft = becomes("draft");
+
+/** ENQUEUE: handed to delivery under its idempotency key; a start deadline is armed. */
+export const enqueue = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "ENQUEUE" }>;
+  const d = ctx.destination;
+  const to: Destination = { ...d, status: "queued", idempotencyKey, handOuts: 1 };
+  return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });
+};
+
+/** CANCEL: stopped; a delivery it had been handed is cancelled with it. */
+export const cancel = (ctx: DestinationContext): Moved => {
+  const d = ctx.destination;
+  const to: Destination = { ...without(d, "nextRetryAt", "error"), status: "cancelled" };
+  return moveTo(ctx, d, to, d.idempotencyKey === undefined ? [] : [cancelDelivery(ctx, d)]);
+};
+
+/**
+ * RETRY_FAILED: queued again under a new key, as a new generation. The
+ * policy's budget starts again; the attempts made stay counted (attemptsMade).
+ */
+export const retryAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+  const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "RETRY_FAILED" }>;
+  const d = ctx.destination;
+  const to: Destination = {
+    ...without(d, "error", "nextRetryAt"),
+    status: "queued",
+    attempts: 0,
+    attemptsBefore: attemptsMade(d),
+    generation: d.generation + 1,
+    idempotencyKey,
+    handOuts: 1,
+  };
+  return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });
+};

@@ -1,0 +1,99 @@
+/**
+ * A lifecycle written as data: for each status, the events it takes, the
+ * rules each event must pass, and the transitions it may make. The post and
+ * destination lifecycles are written this way once; the XState machines and
+ * the compiled `apply` are both built from the same definition and run the
+ * same rule and update functions, and `spec/transitions.*.json` is generated
+ * from it.
+ *
+ * Why a definition of our own rather than XState's config as the source: a
+ * rule must say *why* an event is not taken (a typed rejection, or an ignore
+ * as a duplicate or stale), which an XState guard (a boolean) cannot; and
+ * `apply` must not pay for, or bundle, an interpreter. The definition keeps
+ * XState's shape (states, `on`, guarded candidates in order, targets,
+ * actions), so the machine is a direct translation.
+ */
+import type { RejectionReason } from "../domain/decision.js";
+import type { Problem } from "../rules/readiness.js";
+
+/** What an event not taken comes to: refused with a reason, or taken and ignored. */
+export type Refusal =
+  | { readonly kind: "rejected"; readonly problem: Problem }
+  | { readonly kind: "ignored"; readonly ignored: "duplicate" | "stale"; readonly message: string };
+
+/** An outcome a cell may give: a status reached, a reason refused, or a way ignored. */
+export type RefusalOutcome = RejectionReason | "duplicate" | "stale";
+
+/**
+ * A requirement: `undefined` when it holds, else why the event is not taken.
+ * `gives` lists every refusal it can answer, so the spec tables are written
+ * from the rules themselves.
+ */
+export interface Rule<C, E> {
+  (context: C, event: E): Refusal | undefined;
+  readonly gives: readonly RefusalOutcome[];
+}
+
+/** A condition that picks one of a cell's transitions; never a reason to refuse. */
+export type Test<C, E> = (context: C, event: E) => boolean;
+
+/** Names a rule with what it may answer. */
+export const rule = <C, E>(
+  gives: readonly RefusalOutcome[],
+  check: (context: C, event: E) => Refusal | undefined,
+): Rule<C, E> => Object.assign(check, { gives });
+
+/** An ignore: the event is taken and changes nothing. */
+export const ignored = (kind: "duplicate" | "stale", message: string): Refusal => ({
+  kind: "ignored",
+  ignored: kind,
+  message,
+});
+
+/** A refusal for a problem. */
+export const rejected = (problem: Problem): Refusal => ({ kind: "rejected", problem });
+
+/** One candidate transition: taken when its test (if any) holds. */
+export interface Branch<S extends string, T extends string, A extends string> {
+  readonly guard?: T;
+  readonly target: S;
+  readonly actions: A;
+}
+
+/**
+ * What one event does in one status: every rule in `requires` must hold, in
+ * order (the first that fails gives the refusal), then the first branch whose
+ * guard holds is taken. A cell with no branch only refuses or ignores: its
+ * rules decide how.
+ */
+export interface Cell<S extends string, R extends string, T extends string, A extends string> {
+  readonly requires?: readonly R[];
+  readonly branches: readonly Branch<S, T, A>[];
+  /** Where a branch that targets a transient state (`settling`) may end: the statuses it settles into. */
+  readonly settles?: readonly S[];
+}
+
+/** One status of a lifecycle. */
+export interface StateDefinition<
+  S extends string,
+  E extends string,
+  R extends string,
+  T extends string,
+  A extends string,
+> {
+  readonly description: string;
+  readonly on: { readonly [K in E]?: Cell<S, R, T, A> };
+}
+
+/** A lifecycle: its statuses and, for each, what each event does. */
+export interface Definition<
+  S extends string,
+  E extends string,
+  R extends string,
+  T extends string,
+  A extends string,
+> {
+  readonly id: string;
+  readonly description: string;
+  readonly states: { readonly [K in S]: StateDefinition<S, E, R, T, A> };
+}
