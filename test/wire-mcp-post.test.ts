@@ -1,8 +1,8 @@
 /**
- * Seeds 000/002 on the wire (src/wire/mcp-post.schema.ts): get_post_status
- * (and publish_post's reply) into a one-destination report, update_post into
- * the commands `apply` takes; the error object vendors report; tolerance,
- * readable errors, and round trips.
+ * Seeds 000/002 on the wire (src/wire/mcp-post-status.schema.ts,
+ * src/wire/update-post.schema.ts): get_post_status (and publish_post's reply)
+ * into a one-destination report, update_post into the commands `apply` takes;
+ * the error object vendors report; tolerance, readable errors, and round trips.
  */
 import { fc, test } from "@fast-check/vitest";
 import * as Result from "effect/Result";

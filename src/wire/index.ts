@@ -24,21 +24,18 @@ export { decodeResults, encodeResults, ResultsJson } from "./results.schema.js";
 
 export type { BatchEntry, BatchStatus, BatchSummary } from "./batch.js";
 export { summarizeBatch } from "./batch.js";
+export type { McpPostReport, McpPostStatusWire } from "./mcp-post-status.schema.js";
+export {
+  decodeMcpPostStatus,
+  encodeMcpPostStatus,
+  McpPostStatusJson,
+} from "./mcp-post-status.schema.js";
 export type {
-  McpPostReport,
-  McpPostStatusWire,
   UpdatePostCommand,
   UpdatePostCommands,
   UpdatePostWire,
-} from "./mcp-post.schema.js";
-export {
-  decodeMcpPostStatus,
-  decodeUpdatePost,
-  encodeMcpPostStatus,
-  encodeUpdatePost,
-  McpPostStatusJson,
-  UpdatePostJson,
-} from "./mcp-post.schema.js";
+} from "./update-post.schema.js";
+export { decodeUpdatePost, encodeUpdatePost, UpdatePostJson } from "./update-post.schema.js";
 export type {
   WahdxBatchCheck,
   WahdxBatchStatusWire,

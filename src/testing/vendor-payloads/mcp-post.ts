@@ -4,7 +4,7 @@ import {
   encodeMcpPostStatus,
   type McpPostReport,
   type McpPostStatusWire,
-} from "../../wire/mcp-post.schema.js";
+} from "../../wire/mcp-post-status.schema.js";
 import { publishErrorArbitrary, reportedErrorArbitrary } from "./internal/errors.js";
 import {
   contentArbitrary,
