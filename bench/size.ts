@@ -1,80 +1,94 @@
 /**
- * Bundle size of postlife's main entry, as a consumer's bundler would see it:
- * `src/index.ts` bundled and minified with esbuild, raw and gzip bytes.
+ * Bundle sizes, as a consumer's bundler sees postlife (`bench/bundle.ts`: esbuild, minified,
+ * ESM, platform browser, gzip -9):
  *
- * - "postlife (xstate, effect external)": what postlife itself adds; xstate
- *   and effect are peers the application already has.
- * - "postlife + xstate": the same with xstate bundled in, what a consumer
- *   pays in total when postlife brings xstate into the app.
- * - "apply + can only": the entry tree-shaken to the pure API, to show what
- *   an app that never touches the machines pays.
+ * 1. every entry whole (`postlife`, `postlife/wire`, `postlife/testing`), peers (xstate,
+ *    effect, fast-check) external, then bundled;
+ * 2. the `{ createPost, apply }` consumer, read from the source and as published, peers
+ *    bundled and external, against the issue's limit (25 KB gzipped, peers bundled), with
+ *    whether xstate or effect is left in it;
+ * 3. what the published `{ createPost, apply }` bundle carries, module by module.
  *
- * Run with `npx tsx bench/size.ts`.
+ * Run with `npm run bench:size`. `test/size.test.ts` asserts the limit.
  */
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const entry = "./src/index.ts";
-
-interface Variant {
-  readonly name: string;
-  readonly external: readonly string[];
-  /** Bundle only these names from the entry (tree-shaken), or the whole entry. */
-  readonly only?: readonly string[];
-}
-
-const peers = ["xstate", "xstate/*", "effect", "effect/*"];
-const variants: readonly Variant[] = [
-  { name: "postlife (xstate, effect external)", external: peers },
-  { name: "postlife + xstate (effect external)", external: ["effect", "effect/*"] },
-  { name: "apply + can only (peers external)", external: peers, only: ["apply", "can"] },
-];
-
-const sizeOf = async (variant: Variant): Promise<{ raw: number; gzip: number }> => {
-  const result = await build({
-    ...(variant.only === undefined
-      ? { entryPoints: [entry] }
-      : {
-          stdin: {
-            contents: `export { ${variant.only.join(", ")} } from "${entry}";`,
-            resolveDir: root,
-            sourcefile: "only.ts",
-            loader: "ts",
-          },
-        }),
-    absWorkingDir: root,
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    external: [...variant.external],
-    write: false,
-    logLevel: "error",
-  });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error(`${variant.name}: esbuild wrote nothing`);
-  return { raw: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).length };
-};
+import esbuildPackage from "esbuild/package.json" with { type: "json" };
+import xstatePackage from "xstate/package.json" with { type: "json" };
+import { type Bundle, bundle, peerBytes, pureConsumer, pureConsumerLimit } from "./bundle.js";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const rows: string[][] = [];
-for (const variant of variants) {
-  const { raw, gzip } = await sizeOf(variant);
-  rows.push([variant.name, `${raw} B`, kb(raw), `${gzip} B`, kb(gzip)]);
-}
+const table = (header: readonly string[], rows: readonly string[][]): string => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
+};
+const sizes = (b: Bundle) => [`${b.raw} B`, kb(b.raw), `${b.gzip} B`, kb(b.gzip)];
 
-const header = ["bundle (esbuild, minified, esm)", "raw", "", "gzip -9", ""];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (cells: readonly string[]) =>
-  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
 console.log(
-  `postlife bundle size · node ${process.version} · ${new Date().toISOString().slice(0, 10)}\n`,
+  `postlife bundle size · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · esbuild ${esbuildPackage.version} · xstate ${xstatePackage.version}\n`,
 );
-console.log(line(header));
+
+// 1. Every entry, whole.
+const entries = [
+  ["postlife", "./src/index.ts"],
+  ["postlife/wire", "./src/wire/index.ts"],
+  ["postlife/testing", "./src/testing/index.ts"],
+] as const;
+const entryRows: string[][] = [];
+for (const [name, entry] of entries) {
+  for (const peers of ["external", "bundled"] as const) {
+    const b = await bundle({ entry, peers, as: "source" });
+    entryRows.push([`${name} (peers ${peers})`, ...sizes(b)]);
+  }
+}
+console.log(table(["entry, whole (esbuild, minified, esm)", "raw", "", "gzip -9", ""], entryRows));
+
+// 2. The { createPost, apply } consumer.
+const consumerRows: string[][] = [];
+let published: Bundle | undefined;
+for (const as of ["source", "published"] as const) {
+  for (const peers of ["bundled", "external"] as const) {
+    const b = await bundle({ ...pureConsumer, peers, as });
+    if (as === "published" && peers === "bundled") published = b;
+    const left = [
+      peerBytes(b, "xstate") > 0 ? "xstate" : "",
+      peerBytes(b, "effect") > 0 ? "effect" : "",
+    ]
+      .filter((p) => p !== "")
+      .join(", ");
+    consumerRows.push([
+      `{ createPost, apply }, ${as === "source" ? "from the source" : "as published"} (peers ${peers})`,
+      ...sizes(b),
+      peers === "bundled"
+        ? `${b.gzip <= pureConsumerLimit ? "ok" : "OVER"} (limit ${pureConsumerLimit} B)`
+        : "",
+      peers === "bundled" ? left || "none" : "",
+    ]);
+  }
+}
+console.log("");
 console.log(
-  `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+  table(
+    ["consumer bundle", "raw", "", "gzip -9", "", "vs 25 KB gzipped", "peers left in it"],
+    consumerRows,
+  ),
 );
-for (const r of rows) console.log(line(r));
+
+// 3. What the published { createPost, apply } bundle carries.
+if (published !== undefined) {
+  const top = published.contributions.slice(0, 20);
+  const rest = published.contributions.slice(20).reduce((n, c) => n + c.bytes, 0);
+  console.log(
+    `\n{ createPost, apply } as published, peers bundled: the ${top.length} largest of ${published.contributions.length} modules (minified bytes, before gzip)\n`,
+  );
+  console.log(
+    table(
+      ["module", "bytes"],
+      [...top.map((c) => [c.module, String(c.bytes)]), ["(the others)", String(rest)]],
+    ),
+  );
+}

@@ -95,10 +95,10 @@ export const formatInstant = (ms: number): string => new Date(ms).toISOString();
  * form `parseInstant` refuses, so every time postlife stores is one it
  * accepts back.
  */
-export const latestInstantMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const latestInstantMs = /* @__PURE__ */ Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** The first instant postlife stores: 0000-01-01T00:00:00.000Z (before it, a signed six-digit year). */
-const earliestInstantMs = utc(0, 1, 1, 0, 0, 0, 0);
+const earliestInstantMs = /* @__PURE__ */ utc(0, 1, 1, 0, 0, 0, 0);
 
 /**
  * The instant `ms` milliseconds after `from`, in canonical form; `undefined`

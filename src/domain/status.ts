@@ -130,8 +130,8 @@ export const isEditorial = (status: string): status is EditorialStatus =>
 export const isTerminal = (status: DestinationStatus): boolean =>
   status === "published" || status === "failed" || status === "cancelled";
 
-const postStatusSet: ReadonlySet<string> = new Set(postStatuses);
-const destinationStatusSet: ReadonlySet<string> = new Set(destinationStatuses);
+const postStatusSet: ReadonlySet<string> = /* @__PURE__ */ new Set(postStatuses);
+const destinationStatusSet: ReadonlySet<string> = /* @__PURE__ */ new Set(destinationStatuses);
 
 /**
  * `true` when `value` is one of the post statuses: use it on what arrives from

@@ -31,7 +31,7 @@ import { isRecord } from "../rules/checks.js";
  * ```
  * @since 0.1.0
  */
-export class DestinationRejected extends Data.TaggedError("DestinationRejected")<{
+export class DestinationRejected extends /* @__PURE__ */ Data.TaggedError("DestinationRejected")<{
   readonly reason: RejectionReason;
   readonly message: string;
   readonly destinationId: string;

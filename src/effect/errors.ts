@@ -88,7 +88,13 @@ type FailureClass<C extends KnownErrorCode> = new (
     PublishFailureFields<CarriedCode<C>>
   >;
 
-/** The tagged error class of one code of the table, built from its row. */
+/**
+ * The tagged error class of one code of the table, built from its row.
+ *
+ * Every class below is made at import, by a call: each call is marked `@__PURE__`, so that a
+ * bundler drops the classes an app never names (and Effect with them) even from the one
+ * published module; `test/size.test.ts` holds the `{ createPost, apply }` bundle to that.
+ */
 const failureClass = <const C extends KnownErrorCode>(code: C): FailureClass<C> => {
   const retryable: boolean = errorCodeTable[code].retryable;
   return class extends Data.TaggedError(pascalCase(code))<PublishFailureFields<CarriedCode<C>>> {
@@ -120,7 +126,7 @@ const failureClass = <const C extends KnownErrorCode>(code: C): FailureClass<C> 
  * ```
  * @since 0.1.0
  */
-export class PlatformAuthExpired extends failureClass("PLATFORM_AUTH_EXPIRED") {}
+export class PlatformAuthExpired extends /* @__PURE__ */ failureClass("PLATFORM_AUTH_EXPIRED") {}
 
 /**
  * `RATE_LIMITED`: the platform's rate limit was hit; retried, no sooner than
@@ -133,7 +139,7 @@ export class PlatformAuthExpired extends failureClass("PLATFORM_AUTH_EXPIRED") {
  * ```
  * @since 0.1.0
  */
-export class RateLimited extends failureClass("RATE_LIMITED") {}
+export class RateLimited extends /* @__PURE__ */ failureClass("RATE_LIMITED") {}
 
 /**
  * `INVALID_CONTENT`: the platform refused the content. Never retried.
@@ -145,7 +151,7 @@ export class RateLimited extends failureClass("RATE_LIMITED") {}
  * ```
  * @since 0.1.0
  */
-export class InvalidContent extends failureClass("INVALID_CONTENT") {}
+export class InvalidContent extends /* @__PURE__ */ failureClass("INVALID_CONTENT") {}
 
 /**
  * `CONTENT_TOO_LARGE`: a media file exceeds the platform's limits. Never retried.
@@ -157,7 +163,7 @@ export class InvalidContent extends failureClass("INVALID_CONTENT") {}
  * ```
  * @since 0.1.0
  */
-export class ContentTooLarge extends failureClass("CONTENT_TOO_LARGE") {}
+export class ContentTooLarge extends /* @__PURE__ */ failureClass("CONTENT_TOO_LARGE") {}
 
 /**
  * `PLATFORM_SERVER_ERROR`: the platform answered 5xx. Retried.
@@ -169,7 +175,7 @@ export class ContentTooLarge extends failureClass("CONTENT_TOO_LARGE") {}
  * ```
  * @since 0.1.0
  */
-export class PlatformServerError extends failureClass("PLATFORM_SERVER_ERROR") {}
+export class PlatformServerError extends /* @__PURE__ */ failureClass("PLATFORM_SERVER_ERROR") {}
 
 /**
  * `NETWORK_ERROR`: the platform could not be reached. Retried.
@@ -181,7 +187,7 @@ export class PlatformServerError extends failureClass("PLATFORM_SERVER_ERROR") {
  * ```
  * @since 0.1.0
  */
-export class NetworkError extends failureClass("NETWORK_ERROR") {}
+export class NetworkError extends /* @__PURE__ */ failureClass("NETWORK_ERROR") {}
 
 /**
  * `TIMEOUT_ERROR`: the request timed out. Retried, unless `outcomeUnknown`
@@ -194,7 +200,7 @@ export class NetworkError extends failureClass("NETWORK_ERROR") {}
  * ```
  * @since 0.1.0
  */
-export class TimeoutError extends failureClass("TIMEOUT_ERROR") {}
+export class TimeoutError extends /* @__PURE__ */ failureClass("TIMEOUT_ERROR") {}
 
 /**
  * `UNKNOWN_ERROR`, and any code postlife does not know (kept in `code`):
@@ -208,7 +214,7 @@ export class TimeoutError extends failureClass("TIMEOUT_ERROR") {}
  * ```
  * @since 0.1.0
  */
-export class UnknownError extends failureClass("UNKNOWN_ERROR") {}
+export class UnknownError extends /* @__PURE__ */ failureClass("UNKNOWN_ERROR") {}
 
 /**
  * `DUPLICATE_CONTENT`: the platform already has this post. Never retried;
@@ -221,7 +227,7 @@ export class UnknownError extends failureClass("UNKNOWN_ERROR") {}
  * ```
  * @since 0.1.0
  */
-export class DuplicateContent extends failureClass("DUPLICATE_CONTENT") {}
+export class DuplicateContent extends /* @__PURE__ */ failureClass("DUPLICATE_CONTENT") {}
 
 /**
  * `PERMISSION_DENIED`: the token lacks a permission the post needs; the
@@ -234,7 +240,7 @@ export class DuplicateContent extends failureClass("DUPLICATE_CONTENT") {}
  * ```
  * @since 0.1.0
  */
-export class PermissionDenied extends failureClass("PERMISSION_DENIED") {}
+export class PermissionDenied extends /* @__PURE__ */ failureClass("PERMISSION_DENIED") {}
 
 /**
  * `ACCOUNT_RESTRICTED`: the account is suspended, locked or barred from
@@ -247,7 +253,7 @@ export class PermissionDenied extends failureClass("PERMISSION_DENIED") {}
  * ```
  * @since 0.1.0
  */
-export class AccountRestricted extends failureClass("ACCOUNT_RESTRICTED") {}
+export class AccountRestricted extends /* @__PURE__ */ failureClass("ACCOUNT_RESTRICTED") {}
 
 /**
  * `QUOTA_EXHAUSTED`: a daily or monthly posting quota is used up; retried
@@ -260,7 +266,7 @@ export class AccountRestricted extends failureClass("ACCOUNT_RESTRICTED") {}
  * ```
  * @since 0.1.0
  */
-export class QuotaExhausted extends failureClass("QUOTA_EXHAUSTED") {}
+export class QuotaExhausted extends /* @__PURE__ */ failureClass("QUOTA_EXHAUSTED") {}
 
 /**
  * `NEVER_STARTED`: no worker started the delivery, handed out as often as
@@ -274,7 +280,7 @@ export class QuotaExhausted extends failureClass("QUOTA_EXHAUSTED") {}
  * ```
  * @since 0.1.0
  */
-export class NeverStarted extends failureClass("NEVER_STARTED") {}
+export class NeverStarted extends /* @__PURE__ */ failureClass("NEVER_STARTED") {}
 
 /**
  * `OUTCOME_UNKNOWN`: the request may have reached the platform and no
@@ -288,7 +294,7 @@ export class NeverStarted extends failureClass("NEVER_STARTED") {}
  * ```
  * @since 0.1.0
  */
-export class OutcomeUnknown extends failureClass("OUTCOME_UNKNOWN") {}
+export class OutcomeUnknown extends /* @__PURE__ */ failureClass("OUTCOME_UNKNOWN") {}
 
 /**
  * `WAIT_TOO_LONG`: the platform asked to wait longer than the retry
@@ -301,7 +307,7 @@ export class OutcomeUnknown extends failureClass("OUTCOME_UNKNOWN") {}
  * ```
  * @since 0.1.0
  */
-export class WaitTooLong extends failureClass("WAIT_TOO_LONG") {}
+export class WaitTooLong extends /* @__PURE__ */ failureClass("WAIT_TOO_LONG") {}
 
 /** Every class, by the code it stands for: the table, as classes. */
 const failureClasses = {
@@ -353,9 +359,8 @@ export type PublishFailure = InstanceType<(typeof failureClasses)[KnownErrorCode
  */
 export type PublishFailureTag = PublishFailure["_tag"];
 
-const failureTags: ReadonlySet<string> = new Set(
-  Object.keys(failureClasses).map((code) => pascalCase(code)),
-);
+const failureTags: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set(Object.keys(failureClasses).map((code) => pascalCase(code))))();
 
 /**
  * Whether a value is one of the failure classes. It reads the tag and the
@@ -459,7 +464,7 @@ export const publishErrorOf = (given: PublishError): PublishError => {
  * ```
  * @since 0.1.0
  */
-export class PostRejected extends Data.TaggedError("PostRejected")<
+export class PostRejected extends /* @__PURE__ */ Data.TaggedError("PostRejected")<
   RejectionBase<RejectionReason> & {
     readonly acceptedFrom?: string;
     readonly violations?: readonly Violation[];
@@ -484,7 +489,7 @@ export class PostRejected extends Data.TaggedError("PostRejected")<
  * ```
  * @since 0.1.0
  */
-export class ContentInvalid extends Data.TaggedError("ContentInvalid")<{
+export class ContentInvalid extends /* @__PURE__ */ Data.TaggedError("ContentInvalid")<{
   readonly message: string;
   readonly violations: readonly Violation[];
   readonly unchecked: PreflightReport["unchecked"];

@@ -33,9 +33,10 @@ export const platforms: readonly Platform[] = [
   mastodon,
 ];
 
-const byId = new Map<string, Platform>(
-  platforms.flatMap((p) => [p.id, ...p.aliases].map((id) => [id, p] as const)),
-);
+const byId = /* @__PURE__ */ (() =>
+  new Map<string, Platform>(
+    platforms.flatMap((p) => [p.id, ...p.aliases].map((id) => [id, p] as const)),
+  ))();
 
 /**
  * The platform with this id or alias (case and surrounding spaces ignored),

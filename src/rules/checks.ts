@@ -296,22 +296,23 @@ const mediaWith = (url: Check): Check =>
   });
 
 /** A media item as a caller gives it: an absolute http(s) URL platforms can fetch. */
-export const media = mediaWith(webUrl);
+export const media = /* @__PURE__ */ mediaWith(webUrl);
 
 /** A media item as a post stores it (its URL judged when it came in). */
-export const storedMedia = mediaWith(storedWebUrl);
+export const storedMedia = /* @__PURE__ */ mediaWith(storedWebUrl);
 
 /** The fields a caller names for a destination. */
-export const destinationInputFields = {
-  id,
-  platform: id,
-  accountId: id,
-  postType: optional(id),
-  content: optional(text),
-  thread: optional(arrayOf(text)),
-} as const;
+export const destinationInputFields = /* @__PURE__ */ (() =>
+  ({
+    id,
+    platform: id,
+    accountId: id,
+    postType: optional(id),
+    content: optional(text),
+    thread: optional(arrayOf(text)),
+  }) as const)();
 
-export const destinationInput = object(destinationInputFields);
+export const destinationInput = /* @__PURE__ */ object(destinationInputFields);
 
 export const codeOrNumber: Check = (v, path) =>
   typeof v === "number" && Number.isFinite(v)
@@ -321,21 +322,25 @@ export const codeOrNumber: Check = (v, path) =>
       : problem(path, `${named(path)} must be a string or a number`);
 
 /** Why a delivery attempt failed, as a worker reports it and a destination keeps it. */
-export const publishError = object({
-  code: id,
-  message: text,
-  retryable: boolean,
-  platformStatusCode: optional(whole(0)),
-  platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
-  failedAt: optional(instant),
-  retryAfterMs: optional(nonNegative),
-  outcomeUnknown: optional(boolean),
-  platformCode: optional(codeOrNumber),
-  platformSubcode: optional(whole(0)),
-});
+export const publishError = /* @__PURE__ */ (() =>
+  object({
+    code: id,
+    message: text,
+    retryable: boolean,
+    platformStatusCode: optional(whole(0)),
+    platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
+    failedAt: optional(instant),
+    retryAfterMs: optional(nonNegative),
+    outcomeUnknown: optional(boolean),
+    platformCode: optional(codeOrNumber),
+    platformSubcode: optional(whole(0)),
+  }))();
 
 /** A post a platform has: its id, and its http(s) link when it gave one. */
-export const foundPost = object({ platformPostId: id, platformUrl: optional(webUrl) });
+export const foundPost = /* @__PURE__ */ object({
+  platformPostId: id,
+  platformUrl: /* @__PURE__ */ optional(webUrl),
+});
 
 /**
  * A time postlife stored: always its canonical UTC form, so reading that one

@@ -16,9 +16,9 @@ import { checkEvent } from "./event-shape.js";
 import { destination, retry } from "./post-shape.js";
 
 /** What `stepDestination` needs from the post: the same checks a stored post's fields get. */
-export const checkDestinationContext = object({
+export const checkDestinationContext = /* @__PURE__ */ object({
   postId: id,
-  revision: whole(0),
+  revision: /* @__PURE__ */ whole(0),
   retry,
   destination,
 });
@@ -35,7 +35,7 @@ const commandShapes: Readonly<Record<string, Readonly<Record<string, FieldCheck>
   RETRY_FAILED: keyed,
 };
 
-const facts: ReadonlySet<string> = new Set(deliveryFactTypes);
+const facts: ReadonlySet<string> = /* @__PURE__ */ new Set(deliveryFactTypes);
 
 /** Checks that `value` is a well-formed `DestinationEvent`: a command of the post, or a delivery fact. */
 export const checkDestinationEvent = (value: unknown): ShapeProblem | undefined => {

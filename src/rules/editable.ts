@@ -15,7 +15,7 @@ import { isPost } from "./post-shape.js";
 export type EditableField = "content" | "media" | "scheduledAt" | "destinations";
 
 const byStatus = table as Partial<Record<string, readonly EditableField[]>>;
-const frozen: ReadonlySet<string> = new Set(frozenOnceApproved);
+const frozen: ReadonlySet<string> = /* @__PURE__ */ new Set(frozenOnceApproved);
 
 /**
  * The fields an EDIT may change now, read from `spec/editable-fields.json`:

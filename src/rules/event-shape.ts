@@ -93,12 +93,12 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   DEADLINE_PASSED: { destinationId: "id", jobKey: "key", now: "instant" },
 };
 
-const changeChecks: Readonly<Record<string, Check>> = {
+const changeChecks: Readonly<Record<string, Check>> = /* @__PURE__ */ (() => ({
   content: text,
   media: arrayOf(media),
   scheduledAt: (v, path) => (v === null ? undefined : instant(v, path)),
   destinations: arrayOf(destinationInput),
-};
+}))();
 
 /** Changes must be an object; unknown keys are left to the edit rules, which name them. */
 const changes: Check = (v, path) => {
@@ -124,21 +124,22 @@ const headers: Check = (v, path) => {
   return undefined;
 };
 
-const rawFailure = object({
-  platform: optional(text),
-  httpStatus: optional(whole(0)),
-  code: optional(codeOrNumber),
-  subcode: optional(whole(0)),
-  message: optional(text),
-  headers: optional(headers),
-  transportError: optional(text),
-  requestSent: optional(boolean),
-  at: optional(instant),
-});
+const rawFailure = /* @__PURE__ */ (() =>
+  object({
+    platform: optional(text),
+    httpStatus: optional(whole(0)),
+    code: optional(codeOrNumber),
+    subcode: optional(whole(0)),
+    message: optional(text),
+    headers: optional(headers),
+    transportError: optional(text),
+    requestSent: optional(boolean),
+    at: optional(instant),
+  }))();
 
 const found: Check = (v, path) => (v === null ? undefined : foundPost(v, path));
 
-const kinds: Readonly<Record<FieldKind, Check>> = {
+const kinds: Readonly<Record<FieldKind, Check>> = /* @__PURE__ */ (() => ({
   instant,
   id,
   key,
@@ -150,7 +151,7 @@ const kinds: Readonly<Record<FieldKind, Check>> = {
   publishError,
   rawFailure,
   found,
-};
+}))();
 
 /**
  * Fields of which an event needs exactly one: a failure comes classified
@@ -160,18 +161,19 @@ export const eventAlternatives: { readonly [E in PostEventType]?: readonly strin
   DELIVERY_FAILED: ["error", "failure"],
 };
 
-const specs = Object.fromEntries(
-  Object.entries(eventShapes).map(([type, shape]) => [
-    type,
-    Object.fromEntries(
-      Object.entries(shape).map(([key, kind]) =>
-        kind.endsWith("?")
-          ? [key, optional(kinds[kind.slice(0, -1) as FieldKind])]
-          : [key, kinds[kind as FieldKind]],
+const specs = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    Object.entries(eventShapes).map(([type, shape]) => [
+      type,
+      Object.fromEntries(
+        Object.entries(shape).map(([key, kind]) =>
+          kind.endsWith("?")
+            ? [key, optional(kinds[kind.slice(0, -1) as FieldKind])]
+            : [key, kinds[kind as FieldKind]],
+        ),
       ),
-    ),
-  ]),
-) as Readonly<Record<string, Readonly<Record<string, FieldCheck>>>>;
+    ]),
+  ))() as Readonly<Record<string, Readonly<Record<string, FieldCheck>>>>;
 
 /**
  * Checks that `value` is a well-formed `PostEvent`: a known type and every

@@ -17,14 +17,15 @@ import {
 } from "./checks.js";
 import { type Problem, policyProblem } from "./readiness.js";
 
-const retryOptions = exactObject(
-  Object.fromEntries(
-    (Object.keys(defaultRetryPolicy) as (keyof RetryPolicy)[]).map((key) => [
-      key,
-      optional(key === "callTimeoutMsByPlatform" ? millisecondsByPlatform : nonNegative),
-    ]),
-  ),
-);
+const retryOptions = /* @__PURE__ */ (() =>
+  exactObject(
+    Object.fromEntries(
+      (Object.keys(defaultRetryPolicy) as (keyof RetryPolicy)[]).map((key) => [
+        key,
+        optional(key === "callTimeoutMsByPlatform" ? millisecondsByPlatform : nonNegative),
+      ]),
+    ),
+  ))();
 
 const scheduledAt: Check = (v, path) => (v === null ? undefined : instant(v, path));
 
@@ -32,16 +33,17 @@ const scheduledAt: Check = (v, path) => (v === null ? undefined : instant(v, pat
  * What `createPost` takes, field by field. A key it does not know is refused
  * (`scheduleAt` for `scheduledAt` would otherwise lose the schedule unseen).
  */
-const postInput = exactObject({
-  id,
-  content: text,
-  media: optional(arrayOf(media)),
-  scheduledAt: optional(scheduledAt),
-  requiresApproval: optional(boolean),
-  retry: optional(retryOptions),
-  destinations: arrayOf(exactObject(destinationInputFields)),
-  idempotencyKey: optional(id),
-});
+const postInput = /* @__PURE__ */ (() =>
+  exactObject({
+    id,
+    content: text,
+    media: optional(arrayOf(media)),
+    scheduledAt: optional(scheduledAt),
+    requiresApproval: optional(boolean),
+    retry: optional(retryOptions),
+    destinations: arrayOf(exactObject(destinationInputFields)),
+    idempotencyKey: optional(id),
+  }))();
 
 const invalidInput = (found: ShapeProblem): Problem => ({
   reason: "invalid_input",

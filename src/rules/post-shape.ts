@@ -43,58 +43,64 @@ const whenSet =
     v === null ? undefined : check(v, path);
 
 /** A stored retry policy: every field a number; those added since the first release may be absent. */
-export const retry = object({
-  maxAttempts: nonNegative,
-  baseDelayMs: nonNegative,
-  maxDelayMs: nonNegative,
-  maxWaitMs: optional(nonNegative),
-  startWithinMs: optional(nonNegative),
-  maxHandOuts: optional(nonNegative),
-  callTimeoutMs: optional(nonNegative),
-  callTimeoutMsByPlatform: optional(millisecondsByPlatform),
-  lookupTimeoutMs: optional(nonNegative),
-  maxLookups: optional(nonNegative),
-});
+export const retry = /* @__PURE__ */ (() =>
+  object({
+    maxAttempts: nonNegative,
+    baseDelayMs: nonNegative,
+    maxDelayMs: nonNegative,
+    maxWaitMs: optional(nonNegative),
+    startWithinMs: optional(nonNegative),
+    maxHandOuts: optional(nonNegative),
+    callTimeoutMs: optional(nonNegative),
+    callTimeoutMsByPlatform: optional(millisecondsByPlatform),
+    lookupTimeoutMs: optional(nonNegative),
+    maxLookups: optional(nonNegative),
+  }))();
 
 /** A post a platform had, as a destination keeps it among its duplicates. */
-const storedFoundPost = object({ platformPostId: id, platformUrl: optional(storedWebUrl) });
+const storedFoundPost = /* @__PURE__ */ object({
+  platformPostId: id,
+  platformUrl: /* @__PURE__ */ optional(storedWebUrl),
+});
 
 /** A destination as a post stores it: what the caller named, and how delivery stands. */
-export const destination = object({
-  ...destinationInputFields,
-  postType: id,
-  status: oneOf(destinationStatuses),
-  attempts: whole(0),
-  generation: whole(0),
-  attemptsBefore: optional(whole(0)),
-  idempotencyKey: optional(key),
-  startedAt: optional(storedInstant),
-  deadlineAt: optional(storedInstant),
-  nextRetryAt: optional(storedInstant),
-  publishedAt: optional(storedInstant),
-  handOuts: optional(whole(0)),
-  lookups: optional(whole(0)),
-  error: optional(publishError),
-  platformPostId: optional(id),
-  platformUrl: optional(storedWebUrl),
-  duplicates: optional(arrayOf(storedFoundPost)),
-});
+export const destination = /* @__PURE__ */ (() =>
+  object({
+    ...destinationInputFields,
+    postType: id,
+    status: oneOf(destinationStatuses),
+    attempts: whole(0),
+    generation: whole(0),
+    attemptsBefore: optional(whole(0)),
+    idempotencyKey: optional(key),
+    startedAt: optional(storedInstant),
+    deadlineAt: optional(storedInstant),
+    nextRetryAt: optional(storedInstant),
+    publishedAt: optional(storedInstant),
+    handOuts: optional(whole(0)),
+    lookups: optional(whole(0)),
+    error: optional(publishError),
+    platformPostId: optional(id),
+    platformUrl: optional(storedWebUrl),
+    duplicates: optional(arrayOf(storedFoundPost)),
+  }))();
 
 /** A post as `createPost` and `apply` give it, field by field. */
-const post = object({
-  id,
-  status: oneOf(postStatuses),
-  revision: whole(0),
-  content: text,
-  media: arrayOf(storedMedia),
-  scheduledAt: whenSet(storedInstant),
-  requiresApproval: boolean,
-  // A post stored before approvedAt existed has none: no approval recorded.
-  approvedAt: optional(whenSet(storedInstant)),
-  retry,
-  destinations: arrayOf(destination),
-  idempotencyKey: optional(id),
-});
+const post = /* @__PURE__ */ (() =>
+  object({
+    id,
+    status: oneOf(postStatuses),
+    revision: whole(0),
+    content: text,
+    media: arrayOf(storedMedia),
+    scheduledAt: whenSet(storedInstant),
+    requiresApproval: boolean,
+    // A post stored before approvedAt existed has none: no approval recorded.
+    approvedAt: optional(whenSet(storedInstant)),
+    retry,
+    destinations: arrayOf(destination),
+    idempotencyKey: optional(id),
+  }))();
 
 /**
  * Checks that a value read back from storage has the shape of a `Post`, so

@@ -59,7 +59,7 @@ const table: [Vendor] extends [keyof typeof vocabularies]
  * ```
  * @since 0.1.0
  */
-export const vendors = Object.keys(table) as readonly Vendor[];
+export const vendors = /* @__PURE__ */ Object.keys(table) as readonly Vendor[];
 
 /** Lower case, with runs of spaces, hyphens and underscores as one underscore. */
 const fold = (word: string): string =>
@@ -73,19 +73,23 @@ type Folded = {
   readonly destination: ReadonlyMap<string, string>;
 };
 
-const folded: Readonly<Record<string, Folded>> = Object.fromEntries(
-  Object.entries(table).map(([vendor, words]) => [
-    vendor,
-    {
-      post: new Map(
-        Object.entries(words.post as Record<string, string>).map(([w, s]) => [fold(w), s]),
-      ),
-      destination: new Map(
-        Object.entries(words.destination as Record<string, string>).map(([w, s]) => [fold(w), s]),
-      ),
-    },
-  ]),
-);
+// Built at import, marked pure (as is `vendors`) so that a bundle which never reads a vendor's
+// words drops them and the table they come from (spec/vocabularies.json, the largest part of
+// the main entry).
+const folded: Readonly<Record<string, Folded>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    Object.entries(table).map(([vendor, words]) => [
+      vendor,
+      {
+        post: new Map(
+          Object.entries(words.post as Record<string, string>).map(([w, s]) => [fold(w), s]),
+        ),
+        destination: new Map(
+          Object.entries(words.destination as Record<string, string>).map(([w, s]) => [fold(w), s]),
+        ),
+      },
+    ]),
+  ))();
 
 /**
  * A vendor's word in postlife's words, or the word kept as it came.

@@ -6,10 +6,8 @@
 
 /** What may precede a cluster's start at a space (see `clusterEndsBefore`): no Prepend character. */
 const simple = String.raw`\x20-\x7E\u00C0-\u024F\u0391-\u03C9\u0410-\u044F\u05D0-\u05EA\u0621-\u064A\u0E01-\u0E2E\u3041-\u3096\u30A1-\u30FA\u4E00-\u9FFF`;
-const precedesCluster = new RegExp(
-  String.raw`(?:[${simple}]|\p{Extended_Pictographic}|\p{M})$`,
-  "u",
-);
+const precedesCluster = /* @__PURE__ */ (() =>
+  new RegExp(String.raw`(?:[${simple}]|\p{Extended_Pictographic}|\p{M})$`, "u"))();
 
 /**
  * Whitespace that no link, mention or emoji sequence holds (none is a URL,

@@ -4,7 +4,7 @@
  */
 import { isHighSurrogate, isLowSurrogate } from "./characters.js";
 
-const graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemeSegmenter = /* @__PURE__ */ new Intl.Segmenter("en", { granularity: "grapheme" });
 /** Printable ASCII has one grapheme per code unit: no need to segment it. */
 const printableAscii = /^[\x20-\x7E]*$/;
 

@@ -9,10 +9,11 @@ import { findUrls } from "./urls.js";
 const mastodonUrlLength = 23;
 // Mastodon's Account::MENTION_RE with a host: `@user@host` counts as `@user`.
 const word = String.raw`\p{L}\p{M}\p{Nd}\p{Pc}`;
-const remoteMention = new RegExp(
-  String.raw`(?<![=/${word}])@[a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*@[${word}.\-]+[${word}]`,
-  "giu",
-);
+const remoteMention = /* @__PURE__ */ (() =>
+  new RegExp(
+    String.raw`(?<![=/${word}])@[a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*@[${word}.\-]+[${word}]`,
+    "giu",
+  ))();
 
 /**
  * The length Mastodon gives `text` against its 500, as its server's

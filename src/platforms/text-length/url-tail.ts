@@ -5,11 +5,10 @@
  */
 import { cyrillic, isAsciiDigit, latin, runFrom } from "./characters.js";
 
-const pathChar = new RegExp(
-  String.raw`[a-z0-9${cyrillic}${latin}!*';:=+,.$/%#[\]\-\u2013_~@|&]`,
-  "i",
-);
-const pathEndChar = new RegExp(String.raw`[a-z0-9${cyrillic}${latin}+\-=_#/]`, "i");
+const pathChar = /* @__PURE__ */ (() =>
+  new RegExp(String.raw`[a-z0-9${cyrillic}${latin}!*';:=+,.$/%#[\]\-\u2013_~@|&]`, "i"))();
+const pathEndChar = /* @__PURE__ */ (() =>
+  new RegExp(String.raw`[a-z0-9${cyrillic}${latin}+\-=_#/]`, "i"))();
 const queryChar = /[a-z0-9!?*'@();:&=+$/%#[\]\-_.,~|]/i;
 const queryEndChar = /[a-z0-9\-_&=#/]/i;
 

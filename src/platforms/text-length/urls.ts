@@ -25,10 +25,8 @@ import { queryEnd, tailAt } from "./url-tail.js";
 type Span = { readonly start: number; readonly end: number };
 
 /** Where a URL may start: a scheme, or a run of bare-domain characters (labels and dots). */
-const candidates = new RegExp(
-  String.raw`https?:\/\/|(?:(?!https?:\/\/)[a-z0-9.\-${latin}])+`,
-  "gi",
-);
+const candidates = /* @__PURE__ */ (() =>
+  new RegExp(String.raw`https?:\/\/|(?:(?!https?:\/\/)[a-z0-9.\-${latin}])+`, "gi"))();
 /** A URL never follows these. */
 const blocksUrl = /[A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF]/;
 /** A URL without a scheme never follows these either. */
