@@ -47,6 +47,7 @@ import {
 } from "../src/index.js";
 import { reachablePostArb, resolve } from "./support/arbitraries.js";
 import { draftOf } from "./support/draft.js";
+import { errorCodeArb, publishErrorArb } from "./support/publish-error.js";
 
 const tagOf: { readonly [C in KnownErrorCode]: PublishFailure["_tag"] } = {
   PLATFORM_AUTH_EXPIRED: "PlatformAuthExpired",
@@ -75,30 +76,8 @@ const failureOf = <A, E>(effect: Effect.Effect<A, E>): E | undefined => {
   return reason?._tag === "Fail" ? (reason.error as E) : undefined;
 };
 
-const codeArb = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...knownCodes) },
-  { weight: 1, arbitrary: fc.constantFrom("MEDIA_PROCESSING_FAILED", "SPAM_RISK") },
-);
-
 /** Any PublishError, optional fields absent (never undefined) or present. */
-const publishErrorArb: fc.Arbitrary<PublishError> = fc
-  .record(
-    {
-      code: codeArb,
-      message: fc.string({ maxLength: 30 }),
-      retryable: fc.boolean(),
-      platformStatusCode: fc.integer({ min: 100, max: 599 }),
-      platformError: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
-      failedAt: fc.constant("2026-02-22T14:30:00.000Z"),
-      retryAfterMs: fc.integer({ min: 0, max: 48 * 3_600_000 }),
-      outcomeUnknown: fc.boolean(),
-      platformCode: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.string({ maxLength: 12 })),
-      platformSubcode: fc.integer({ min: 0, max: 3000 }),
-    },
-    { requiredKeys: ["code", "message", "retryable"] },
-  )
-  // fast-check's records have no prototype; a PublishError is a plain object.
-  .map((error) => ({ ...error }));
+const anyPublishError = publishErrorArb();
 
 describe("tagged errors, one per code", () => {
   it.each(knownCodes.map((code) => [code, tagOf[code]] as const))(
@@ -197,7 +176,7 @@ describe("tagged errors, one per code", () => {
     expect(failureOf(program)).toBe(failure);
   });
 
-  test.prop([publishErrorArb])(
+  test.prop([anyPublishError])(
     "publishErrorOf gives back the PublishError a failure was made from, field for field",
     (error) => {
       const failure = toPublishFailure(error);
@@ -419,7 +398,7 @@ const keyArb = fc.string({ minLength: 1, maxLength: 40 });
 const stepFailureArb: fc.Arbitrary<PublishFailure> = fc
   .record(
     {
-      code: codeArb,
+      code: errorCodeArb,
       message: fc.constant("it failed"),
       retryable: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, fc.constant(false)),
       retryAfterMs: fc.oneof(

@@ -24,6 +24,7 @@ import {
   type PublishError,
   publishErrorFrom,
 } from "../errors/publish-error.js";
+import { optionalPublishErrorFields } from "../errors/publish-error-shape.js";
 import type { PreflightReport } from "../rules/preflight.js";
 
 /** `PLATFORM_AUTH_EXPIRED` as `PlatformAuthExpired`, at the type level. */
@@ -410,17 +411,6 @@ export const toPublishFailure = (given: PublishError): PublishFailure => {
   return new (make as typeof UnknownError)(error);
 };
 
-/** The optional fields of a `PublishError`, every one of them. */
-const optionalFields = [
-  "platformStatusCode",
-  "platformError",
-  "failedAt",
-  "retryAfterMs",
-  "outcomeUnknown",
-  "platformCode",
-  "platformSubcode",
-] as const satisfies readonly Exclude<keyof PublishError, "code" | "message" | "retryable">[];
-
 /**
  * The plain `PublishError` of a failure, for storage, JSON, or a
  * `DELIVERY_FAILED` event: the fields and nothing else (no tag, no stack),
@@ -443,7 +433,7 @@ export const publishErrorOf = (given: PublishError): PublishError => {
     message: failure.message,
     retryable: failure.retryable,
   };
-  for (const field of optionalFields) {
+  for (const field of optionalPublishErrorFields) {
     if (failure[field] !== undefined) plain[field] = failure[field];
   }
   return plain as unknown as PublishError;

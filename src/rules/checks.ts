@@ -1,5 +1,6 @@
 import { isStoredInstant, parseInstant } from "../domain/instant.js";
 import { mediaKinds } from "../domain/media.js";
+import { type PublishErrorKind, publishErrorShape } from "../errors/publish-error-shape.js";
 import { isWellFormed } from "../internal/text-of.js";
 
 /**
@@ -196,6 +197,23 @@ export const millisecondsByPlatform: Check = (v, path) => {
 
 export const optional = (check: Check) => [check, "optional"] as const;
 
+/**
+ * The field checks of a shape written as data (`{ field: "kind" }`, with a
+ * trailing "?" when the field may be absent), each kind checked by its entry
+ * in `kinds`: what `object` and `fields` take.
+ */
+export const checksOf = <K extends string>(
+  shape: Readonly<Record<string, K | `${K}?`>>,
+  kinds: Readonly<Record<K, Check>>,
+): Readonly<Record<string, FieldCheck>> =>
+  Object.fromEntries(
+    Object.entries(shape).map(([field, kind]) =>
+      kind.endsWith("?")
+        ? [field, optional(kinds[kind.slice(0, -1) as K])]
+        : [field, kinds[kind as K]],
+    ),
+  );
+
 /** Checks the named fields of an object, in order; an absent optional field is skipped. */
 export const fields = (
   value: Record<string, unknown>,
@@ -321,20 +339,24 @@ export const codeOrNumber: Check = (v, path) =>
       ? text(v, path)
       : problem(path, `${named(path)} must be a string or a number`);
 
-/** Why a delivery attempt failed, as a worker reports it and a destination keeps it. */
+/** The check of each kind of field a `PublishError` has (see `publishErrorShape`). */
+const publishErrorKinds: Readonly<Record<PublishErrorKind, Check>> = /* @__PURE__ */ (() => ({
+  id,
+  text,
+  textOrNull: (v, path) => (v === null ? undefined : text(v, path)),
+  boolean,
+  count: whole(0),
+  nonNegative,
+  instant,
+  codeOrNumber,
+}))();
+
+/**
+ * Why a delivery attempt failed, as a worker reports it and a destination
+ * keeps it: every field of `publishErrorShape`, checked by its kind.
+ */
 export const publishError = /* @__PURE__ */ (() =>
-  object({
-    code: id,
-    message: text,
-    retryable: boolean,
-    platformStatusCode: optional(whole(0)),
-    platformError: optional((v, path) => (v === null ? undefined : text(v, path))),
-    failedAt: optional(instant),
-    retryAfterMs: optional(nonNegative),
-    outcomeUnknown: optional(boolean),
-    platformCode: optional(codeOrNumber),
-    platformSubcode: optional(whole(0)),
-  }))();
+  object(checksOf(publishErrorShape, publishErrorKinds)))();
 
 /** A post a platform has: its id, and its http(s) link when it gave one. */
 export const foundPost = /* @__PURE__ */ object({

@@ -3,6 +3,7 @@ import {
   arrayOf,
   boolean,
   type Check,
+  checksOf,
   codeOrNumber,
   destinationInput,
   type FieldCheck,
@@ -163,16 +164,7 @@ export const eventAlternatives: { readonly [E in PostEventType]?: readonly strin
 
 const specs = /* @__PURE__ */ (() =>
   Object.fromEntries(
-    Object.entries(eventShapes).map(([type, shape]) => [
-      type,
-      Object.fromEntries(
-        Object.entries(shape).map(([key, kind]) =>
-          kind.endsWith("?")
-            ? [key, optional(kinds[kind.slice(0, -1) as FieldKind])]
-            : [key, kinds[kind as FieldKind]],
-        ),
-      ),
-    ]),
+    Object.entries(eventShapes).map(([type, shape]) => [type, checksOf(shape, kinds)]),
   ))() as Readonly<Record<string, Readonly<Record<string, FieldCheck>>>>;
 
 /**

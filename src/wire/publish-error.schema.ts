@@ -27,7 +27,8 @@ import * as SchemaGetter from "effect/SchemaGetter";
 import { isPublishFailure, type PublishFailure, toPublishFailure } from "../effect/errors.js";
 import { type PublishError, wireCode } from "../errors/publish-error.js";
 import { codeOf } from "./internal/code-of.js";
-import { Count, Instant, NonNegative } from "./internal/fields.js";
+import { Count } from "./internal/fields.js";
+import { PublishErrorSchema } from "./report.schema.js";
 
 /**
  * The PostPost error object's JSON, as postlife writes it and reads it.
@@ -65,24 +66,41 @@ export interface PublishErrorWire {
 }
 
 /**
+ * What postlife adds to the PostPost error object: every field of a
+ * `PublishError` (`publishErrorShape`) the object does not have, checked as
+ * the report's error is.
+ */
+const {
+  code,
+  message,
+  retryable,
+  platformStatusCode: _,
+  platformError,
+  failedAt,
+  ...additions
+} = PublishErrorSchema.fields;
+
+/** The names of postlife's additions, in the shape's order. */
+const additionFields = Object.keys(additions) as (keyof typeof additions)[];
+
+/**
  * The PostPost error object, field by field, checked as `apply` checks a
  * failure's error (a code, whole status codes, an instant), so that a decoded
  * error always makes a `DELIVERY_FAILED` that `apply` takes: a bad field is
- * named with its path here, not refused later as a malformed event. Shared
- * with `ReportedErrorJson`, which reads the same object with `retryable`
- * optional. Not in the barrel.
+ * named with its path here, not refused later as a malformed event. The
+ * fields are a `PublishError`'s (`PublishErrorSchema`), in PostPost's order,
+ * with its `null` status code read as absent, then postlife's additions and
+ * `postlifeCode`. Shared with `ReportedErrorJson`, which reads the same
+ * object with `retryable` optional. Not in the barrel.
  */
 export const errorObjectFields = {
-  code: Schema.NonEmptyString,
-  message: Schema.String,
+  code,
+  message,
   platformStatusCode: Schema.optionalKey(Schema.NullOr(Count)),
-  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Instant),
-  retryable: Schema.Boolean,
-  retryAfterMs: Schema.optionalKey(NonNegative),
-  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
-  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Count),
+  platformError,
+  failedAt,
+  retryable,
+  ...additions,
   postlifeCode: Schema.optionalKey(Schema.NonEmptyString),
 };
 
@@ -118,12 +136,11 @@ const encodeFailure = (failure: PublishFailure): PublishErrorWire => {
     platformError: failure.platformError ?? null,
     ...(failure.failedAt === undefined ? {} : { failedAt: failure.failedAt }),
     retryable: failure.retryable,
-    ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
-    ...(failure.outcomeUnknown === undefined ? {} : { outcomeUnknown: failure.outcomeUnknown }),
-    ...(failure.platformCode === undefined ? {} : { platformCode: failure.platformCode }),
-    ...(failure.platformSubcode === undefined ? {} : { platformSubcode: failure.platformSubcode }),
-    ...(code === failure.code ? {} : { postlifeCode: failure.code }),
   };
+  for (const field of additionFields) {
+    if (failure[field] !== undefined) wire[field] = failure[field];
+  }
+  if (code !== failure.code) wire.postlifeCode = failure.code;
   return wire as unknown as PublishErrorWire;
 };
 

@@ -7,8 +7,40 @@
 
 import * as Schema from "effect/Schema";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
+import { type PublishErrorKind, publishErrorShape } from "../errors/publish-error-shape.js";
 import { Count, Instant, NonNegative } from "./internal/fields.js";
 import type { DestinationReport } from "./report.js";
+
+/** The schema of each kind of field a `PublishError` has (see `publishErrorShape`). */
+const publishErrorKinds = {
+  id: Schema.NonEmptyString,
+  text: Schema.String,
+  textOrNull: Schema.NullOr(Schema.String),
+  boolean: Schema.Boolean,
+  count: Count,
+  nonNegative: NonNegative,
+  instant: Instant,
+  codeOrNumber: Schema.Union([Schema.String, Schema.Finite]),
+} as const satisfies Record<PublishErrorKind, Schema.Top>;
+type Kinds = typeof publishErrorKinds;
+
+/** A shape's fields as schemas: each kind's schema, `optionalKey` where the kind ends in "?". */
+type FieldsOf<S> = {
+  readonly [F in keyof S]: S[F] extends `${infer K extends keyof Kinds}?`
+    ? Schema.optionalKey<Kinds[K]>
+    : Kinds[S[F] & keyof Kinds];
+};
+
+const fieldsOf = <S extends Readonly<Record<string, PublishErrorKind | `${PublishErrorKind}?`>>>(
+  shape: S,
+): FieldsOf<S> =>
+  Object.fromEntries(
+    Object.entries(shape).map(([field, kind]) =>
+      kind.endsWith("?")
+        ? [field, Schema.optionalKey(publishErrorKinds[kind.slice(0, -1) as PublishErrorKind])]
+        : [field, publishErrorKinds[kind as PublishErrorKind]],
+    ),
+  ) as FieldsOf<S>;
 
 /**
  * A `PublishError` held to what `apply` accepts in a DELIVERY_FAILED
@@ -22,18 +54,7 @@ import type { DestinationReport } from "./report.js";
  * ```
  * @since 0.1.0
  */
-export const PublishErrorSchema = Schema.Struct({
-  code: Schema.NonEmptyString,
-  message: Schema.String,
-  retryable: Schema.Boolean,
-  platformStatusCode: Schema.optionalKey(Count),
-  platformError: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  failedAt: Schema.optionalKey(Instant),
-  retryAfterMs: Schema.optionalKey(NonNegative),
-  outcomeUnknown: Schema.optionalKey(Schema.Boolean),
-  platformCode: Schema.optionalKey(Schema.Union([Schema.String, Schema.Finite])),
-  platformSubcode: Schema.optionalKey(Count),
-});
+export const PublishErrorSchema = Schema.Struct(fieldsOf(publishErrorShape));
 
 /**
  * The canonical `DestinationReport` as a schema.

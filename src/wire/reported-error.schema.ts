@@ -52,16 +52,16 @@ const ReportedErrorObject = Schema.Struct({
 });
 type ReportedErrorObject = typeof ReportedErrorObject.Type;
 
-/** The optional fields copied as they are, both ways, in PostPost's order. */
-const copiedErrorFields = [
-  "platformError",
-  "failedAt",
-  "retryable",
-  "retryAfterMs",
-  "outcomeUnknown",
-  "platformCode",
-  "platformSubcode",
-] as const;
+/**
+ * The fields read and written on their own: the code (with `postlifeCode`,
+ * see `codeOf`), the message, and the status code, whose `null` is absent.
+ */
+const ownFields = ["code", "message", "platformStatusCode", "postlifeCode"] as const;
+
+/** Every other field, copied as it is, both ways, in PostPost's order. */
+const copiedErrorFields = Object.keys(errorObjectFields).filter(
+  (field) => !(ownFields as readonly string[]).includes(field),
+) as Exclude<keyof ReportedErrorObject, (typeof ownFields)[number]>[];
 
 const decodeReportedError = (wire: string | ReportedErrorObject): PublishError => {
   if (typeof wire === "string") return { code: "UNKNOWN_ERROR", message: wire, retryable: false };
