@@ -21,7 +21,7 @@ type PostSnapshot = ReturnType<typeof initialTransition<typeof postMachine>>[0];
 
 const checkTargets = process.argv.includes("--check");
 const timePerTask = Number(process.env.BENCH_TIME_MS ?? 400);
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 10));
 const scaleRounds = Math.max(1, Number(process.env.BENCH_SCALE_ROUNDS ?? 3));
 
 /** The issue's targets. `at least` a ratio for the speeds, `at most` one for the scaling. */
