@@ -5,14 +5,17 @@
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryStartedEvent, RetryDueEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
+import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { enqueueDelivery } from "./internal/instructions.js";
 import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
+type On = Args<DestinationContext, DestinationEvent>;
+
 /** DELIVERY_STARTED: the attempt is in flight, and counts. */
-export const startAttempt = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const startAttempt = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const fact = event as DeliveryStartedEvent;
   const to: Destination = {
@@ -25,7 +28,7 @@ export const startAttempt = (ctx: DestinationContext, event: DestinationEvent): 
 };
 
 /** RETRY_DUE: queued again for the next attempt, same key. */
-export const queueRetry = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const queueRetry = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const to: Destination = { ...without(d, "nextRetryAt", "error"), status: "queued", handOuts: 1 };
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: (event as RetryDueEvent).now });

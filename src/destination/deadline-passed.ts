@@ -10,6 +10,7 @@ import type { DeadlinePassedEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { callTimeoutOf } from "../errors/retry-policy.js";
+import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import type { DestinationEvent } from "./event.js";
 import { awaitLookup, failForGood } from "./failure.js";
@@ -18,6 +19,8 @@ import { cancelDelivery, enqueueDelivery, requestReconciliation } from "./intern
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
+type On = Args<DestinationContext, DestinationEvent>;
+
 const platformName = (d: Destination): string => platformOf(d.platform)?.name ?? d.platform;
 const passedAt = (event: DestinationEvent) => {
   const fact = event as DeadlinePassedEvent;
@@ -25,22 +28,22 @@ const passedAt = (event: DestinationEvent) => {
 };
 
 /** A queued destination may be handed out again: the policy allows more hand-outs. */
-export const hasHandOutsLeft = ({ destination: d, retry }: DestinationContext): boolean =>
+export const hasHandOutsLeft = ({ context: { destination: d, retry } }: On): boolean =>
   (d.handOuts ?? 1) < retry.maxHandOuts;
 
 /** An unconfirmed destination may be looked up again: the policy allows more look-ups. */
-export const hasLookUpsLeft = ({ destination: d, retry }: DestinationContext): boolean =>
+export const hasLookUpsLeft = ({ context: { destination: d, retry } }: On): boolean =>
   (d.lookups ?? 1) < retry.maxLookups;
 
 /** Never started, so never sent: handed out again, same key, same attempt. */
-export const handOutAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const handOutAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const to: Destination = { ...d, handOuts: (d.handOuts ?? 1) + 1 };
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], passedAt(event));
 };
 
 /** No worker started it in every hand-out the policy allows: failed, nothing sent. */
-export const failNeverStarted = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const failNeverStarted = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { now, passed } = passedAt(event);
   const handOuts = d.handOuts ?? 1;
@@ -54,7 +57,7 @@ export const failNeverStarted = (ctx: DestinationContext, event: DestinationEven
 };
 
 /** No report of the attempt in flight: a timeout after sending, looked up before anything else. */
-export const timeOutAttempt = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const timeOutAttempt = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { now, passed } = passedAt(event);
   const error: PublishError = {
@@ -68,7 +71,7 @@ export const timeOutAttempt = (ctx: DestinationContext, event: DestinationEvent)
 };
 
 /** The look-up went unanswered: asked again. */
-export const lookUpAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const lookUpAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const lookups = (d.lookups ?? 1) + 1;
   const to: Destination = { ...d, lookups };
@@ -76,7 +79,7 @@ export const lookUpAgain = (ctx: DestinationContext, event: DestinationEvent): M
 };
 
 /** Every look-up went unanswered: failed with the outcome unknown, for a person to check. */
-export const failUnanswered = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const failUnanswered = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { now, passed } = passedAt(event);
   const error: PublishError = {

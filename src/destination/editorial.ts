@@ -5,15 +5,18 @@
 import type { Destination } from "../domain/destination.js";
 import { attemptsMade } from "../domain/destination.js";
 import type { DestinationStatus } from "../domain/status.js";
+import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
 import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
+type On = Args<DestinationContext, DestinationEvent>;
+
 const becomes =
   (status: DestinationStatus) =>
-  (ctx: DestinationContext): Moved =>
+  ({ context: ctx }: On): Moved =>
     moveTo(ctx, ctx.destination, { ...ctx.destination, status }, []);
 
 /** SUBMIT_FOR_APPROVAL: waits on a reviewer with its post. */
@@ -24,7 +27,7 @@ export const awaitSchedule = becomes("scheduled");
 export const returnToDraft = becomes("draft");
 
 /** ENQUEUE: handed to delivery under its idempotency key; a start deadline is armed. */
-export const enqueue = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const enqueue = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "ENQUEUE" }>;
   const d = ctx.destination;
   const to: Destination = { ...d, status: "queued", idempotencyKey, handOuts: 1 };
@@ -32,7 +35,7 @@ export const enqueue = (ctx: DestinationContext, event: DestinationEvent): Moved
 };
 
 /** CANCEL: stopped; a delivery it had been handed is cancelled with it. */
-export const cancel = (ctx: DestinationContext): Moved => {
+export const cancel = ({ context: ctx }: On): Moved => {
   const d = ctx.destination;
   const to: Destination = { ...without(d, "nextRetryAt", "error"), status: "cancelled" };
   return moveTo(ctx, d, to, d.idempotencyKey === undefined ? [] : [cancelDelivery(ctx, d)]);
@@ -42,7 +45,7 @@ export const cancel = (ctx: DestinationContext): Moved => {
  * RETRY_FAILED: queued again under a new key, as a new generation. The
  * policy's budget starts again; the attempts made stay counted (attemptsMade).
  */
-export const retryAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const retryAgain = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "RETRY_FAILED" }>;
   const d = ctx.destination;
   const to: Destination = {

@@ -11,6 +11,7 @@ import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js"
 import type { Instruction } from "../domain/instruction.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
+import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import { withinCeiling } from "../rules/checks.js";
 import type { DestinationEvent } from "./event.js";
@@ -24,6 +25,8 @@ import { without } from "./internal/verdict.js";
 import { errorOf, failedAttempt } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
+
+type On = Args<DestinationContext, DestinationEvent>;
 
 /**
  * The destination fails for good with `error`: it tells subscribers, and
@@ -72,24 +75,24 @@ const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError,
   });
 };
 
-const outcomeOf = (ctx: DestinationContext, event: DestinationEvent) => {
+const outcomeOf = ({ context: ctx, event }: On) => {
   const d = ctx.destination;
   return failureOutcome(ctx.retry, failedAttempt(d), errorOf(event as DeliveryFailedEvent, d));
 };
 
 /** The request may have reached the platform (a timeout after sending): it must be looked up. */
-export const mayHaveReachedPlatform = (ctx: DestinationContext, event: DestinationEvent): boolean =>
-  outcomeOf(ctx, event) === "unconfirmed";
+export const mayHaveReachedPlatform = ({ context: ctx, event }: On): boolean =>
+  outcomeOf({ context: ctx, event }) === "unconfirmed";
 
 /** The error is one a retry may help, an attempt is left, and the wait is one the policy allows. */
-export const mayRetryInTime = (ctx: DestinationContext, event: DestinationEvent): boolean =>
-  outcomeOf(ctx, event) === "retrying" && !asksTooLongAWait(ctx, event);
+export const mayRetryInTime = ({ context: ctx, event }: On): boolean =>
+  outcomeOf({ context: ctx, event }) === "retrying" && !asksTooLongAWait({ context: ctx, event });
 
 /** A retry would help, but the platform asks to wait longer than the policy's longest wait. */
-export const asksTooLongAWait = (ctx: DestinationContext, event: DestinationEvent): boolean => {
+export const asksTooLongAWait = ({ context: ctx, event }: On): boolean => {
   const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
-  if (outcomeOf(ctx, event) !== "retrying") return false;
+  if (outcomeOf({ context: ctx, event }) !== "retrying") return false;
   const wait = retryWait(ctx, d, errorOf(fact, d), fact.now);
   // A wait past the last instant postlife can write is too long too.
   return exceedsMaxWait(ctx.retry, wait) || instantAfter(fact.now, wait) === undefined;
@@ -114,14 +117,14 @@ export const awaitLookup = (
 };
 
 /** DELIVERY_FAILED, and the request may have reached the platform. */
-export const lookUpFailed = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const lookUpFailed = ({ context: ctx, event }: On): Moved => {
   const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
   return awaitLookup(ctx, d, errorOf(fact, d), fact.now);
 };
 
 /** DELIVERY_FAILED, retryable: the retry timer is armed for the next attempt, same key. */
-export const scheduleRetry = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const scheduleRetry = ({ context: ctx, event }: On): Moved => {
   const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
   const error = errorOf(fact, d);
@@ -150,7 +153,7 @@ export const scheduleRetry = (ctx: DestinationContext, event: DestinationEvent):
 };
 
 /** DELIVERY_FAILED, and a retry would wait longer than the policy allows: failed with WAIT_TOO_LONG. */
-export const failWaitTooLong = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const failWaitTooLong = ({ context: ctx, event }: On): Moved => {
   const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
   const error = errorOf(fact, d);
@@ -168,7 +171,7 @@ export const failWaitTooLong = (ctx: DestinationContext, event: DestinationEvent
 };
 
 /** DELIVERY_FAILED, not retryable or out of attempts: failed for good. */
-export const failAttempt = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const failAttempt = ({ context: ctx, event }: On): Moved => {
   const fact = event as DeliveryFailedEvent;
   const d = ctx.destination;
   return failForGood(ctx, d, withFailure(d, errorOf(fact, d), fact.now), []);

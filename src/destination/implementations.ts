@@ -4,6 +4,7 @@
  * the XState machine both take them from here.
  */
 import type { Implementations } from "../lifecycle/compile.js";
+import type { Args } from "../lifecycle/definition.js";
 import { queueRetry, startAttempt } from "./attempt.js";
 import {
   failNeverStarted,
@@ -40,9 +41,10 @@ import type { DestinationContext } from "./step.js";
 import { publish, recordDuplicate } from "./success.js";
 import type { Moved } from "./wait.js";
 
+type On = Args<DestinationContext, DestinationEvent>;
+
 /** The fact reports the post live on the platform (a success, or a look-up that found it). */
-const reportsPostLive = (_: DestinationContext, event: DestinationEvent): boolean =>
-  reportedLive(event) !== undefined;
+const reportsPostLive = ({ event }: On): boolean => reportedLive(event) !== undefined;
 
 export const destinationImplementations: Implementations<
   DestinationContext,

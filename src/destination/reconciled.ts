@@ -10,6 +10,7 @@ import type { ReconciledEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import { attemptsAllowed } from "../errors/retry-policy.js";
 import { omit } from "../internal/omit.js";
+import type { Args } from "../lifecycle/definition.js";
 import { withinCeiling } from "../rules/checks.js";
 import type { DestinationEvent } from "./event.js";
 import { failForGood } from "./failure.js";
@@ -17,6 +18,8 @@ import { enqueueDelivery } from "./internal/instructions.js";
 import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
+
+type On = Args<DestinationContext, DestinationEvent>;
 
 /** The error once a look-up settled what it left open: the post is not on the platform. */
 const settled = (d: Destination, now: string): Destination =>
@@ -33,11 +36,11 @@ const settled = (d: Destination, now: string): Destination =>
       };
 
 /** The attempts the recorded failure's code allows, as a failure reported outright counts them. */
-export const hasAttemptsLeft = ({ destination: d, retry }: DestinationContext): boolean =>
+export const hasAttemptsLeft = ({ context: { destination: d, retry } }: On): boolean =>
   d.attempts < (d.error === undefined ? retry.maxAttempts : attemptsAllowed(retry, d.error.code));
 
 /** Not on the platform, attempts left: safe to send again, under the same key. */
-export const sendAgain = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const sendAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const to: Destination = { ...without(d, "error"), status: "queued", handOuts: 1 };
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: (event as ReconciledEvent).now });
@@ -47,13 +50,13 @@ export const sendAgain = (ctx: DestinationContext, event: DestinationEvent): Mov
  * Not on the platform, no attempt left: failed. The error stays (it is why
  * the destination failed), its outcome no longer unknown.
  */
-export const failNotFound = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const failNotFound = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   return failForGood(ctx, d, settled(d, (event as ReconciledEvent).now), []);
 };
 
 /** A failed destination's doubt is settled: not on the platform, so a manual retry may send it. */
-export const settleDoubt = (ctx: DestinationContext, event: DestinationEvent): Moved => ({
+export const settleDoubt = ({ context: ctx, event }: On): Moved => ({
   destination: settled(ctx.destination, (event as ReconciledEvent).now),
   outbox: [],
 });

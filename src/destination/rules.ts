@@ -130,3 +130,7 @@ export const errorOf = (fact: DeliveryFailedEvent, d: Destination): PublishError
  */
 export const failedAttempt = (d: Destination): number =>
   d.status === "queued" ? d.attempts + 1 : d.attempts;
+
+/** Failed, and known not to be live: a manual retry may send it again. */
+export const isRetryable = (d: Destination): boolean =>
+  d.status === "failed" && !isOutcomeUnknown(d);

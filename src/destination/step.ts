@@ -10,7 +10,7 @@ import { destinationImplementations } from "./implementations.js";
 import { destinationLifecycle } from "./lifecycle.js";
 
 /** The destination lifecycle, compiled: what `stepDestination` and `apply` run. */
-const decideDestination = compile(
+export const destinationCompiled = compile(
   destinationLifecycle,
   destinationImplementations,
   (status, ctx, event) =>
@@ -106,12 +106,20 @@ export const stepDestination = (
  * the whole stored post and the event once, then steps its destinations
  * through this.
  */
+/** Why a judged destination would not take `event`, or `undefined` when it would: its rules, no update. */
+export const destinationRefusal = (context: DestinationContext, event: DestinationEvent) =>
+  destinationCompiled.refusal(
+    context.destination.status,
+    { ...context, retry: policyOf(context.retry) },
+    event,
+  );
+
 export const stepJudged = (
   context: DestinationContext,
   event: DestinationEvent,
 ): DestinationStep => {
   const ctx: DestinationContext = { ...context, retry: policyOf(context.retry) };
-  const verdict = decideDestination(ctx.destination.status, ctx, event);
+  const verdict = destinationCompiled.decide(ctx.destination.status, ctx, event);
   if (verdict.taken) return { kind: "accepted", ...verdict.out };
   const refusal = verdict.refusal;
   if (refusal.kind === "ignored") {

@@ -11,12 +11,15 @@ import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
+import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
 import { without } from "./internal/verdict.js";
 import { isEarlierDelivery } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
+
+type On = Args<DestinationContext, DestinationEvent>;
 
 /** Statuses in which something is queued for the destination: a job, or a retry timer. */
 const hasQueuedWork = (d: Destination): boolean => d.status === "queued" || d.status === "retrying";
@@ -40,7 +43,7 @@ const reported = (
 };
 
 /** The platform has the post: the destination is published, and what was queued for it cancelled. */
-export const publish = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const publish = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { found, key, now } = reported(event);
   // A queued destination reported live made an attempt the queue never handed out
@@ -63,7 +66,7 @@ export const publish = (ctx: DestinationContext, event: DestinationEvent): Moved
 };
 
 /** A second, different post for a published destination: recorded, and the service told. */
-export const recordDuplicate = (ctx: DestinationContext, event: DestinationEvent): Moved => {
+export const recordDuplicate = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { found } = reported(event);
   const other: FoundPost = {

@@ -5,18 +5,18 @@
  * update. The XState machines run the same functions by name; this is what
  * `apply` runs, without an interpreter's per-call cost.
  */
-import type { Definition, Refusal, Rule, Test } from "./definition.js";
+import type { Args, Definition, Refusal, Rule, Test } from "./definition.js";
 
 /** The functions a definition names. */
 export interface Implementations<C, E, R extends string, T extends string, A extends string, Out> {
   readonly rules: { readonly [K in R]: Rule<C, E> };
   readonly tests: { readonly [K in T]: Test<C, E> };
-  readonly actions: { readonly [K in A]: (context: C, event: E) => Out };
+  readonly actions: { readonly [K in A]: (args: Args<C, E>) => Out };
 }
 
 interface CompiledBranch<C, E, Out> {
   readonly test: Test<C, E> | undefined;
-  readonly update: (context: C, event: E) => Out;
+  readonly update: (args: Args<C, E>) => Out;
 }
 
 interface CompiledCell<C, E, Out> {
@@ -32,6 +32,13 @@ export type Verdict<Out> =
 /** Decides `event` for `context` in `status`; `otherwise` answers events the status does not take. */
 export type Decide<S extends string, C, E, Out> = (status: S, context: C, event: E) => Verdict<Out>;
 
+/** A compiled lifecycle: `decide` runs the update of the transition taken; `refusal` only asks whether one is. */
+export interface Compiled<S extends string, C, E, Out> {
+  readonly decide: Decide<S, C, E, Out>;
+  /** Why `event` would not be taken, or `undefined` when a transition would: the rules, no update. */
+  readonly refusal: (status: S, context: C, event: E) => Refusal | undefined;
+}
+
 export const compile = <
   S extends string,
   E extends string,
@@ -42,10 +49,10 @@ export const compile = <
   Ev extends { readonly type: E },
   Out,
 >(
-  definition: Definition<S, E, R, T, A>,
+  definition: Definition<S, E, R, T, A, string>,
   implementations: Implementations<C, Ev, R, T, A, Out>,
   otherwise: (status: S, context: C, event: Ev) => Refusal,
-): Decide<S, C, Ev, Out> => {
+): Compiled<S, C, Ev, Out> => {
   let table: Map<string, Map<string, CompiledCell<C, Ev, Out>>> | undefined;
   const build = () => {
     const built = new Map<string, Map<string, CompiledCell<C, Ev, Out>>>();
@@ -67,20 +74,36 @@ export const compile = <
     }
     return built;
   };
-  return (status, context, event) => {
+  const cellOf = (status: S, type: string) => {
     table ??= build();
-    const cell = table.get(status)?.get(event.type);
-    if (cell === undefined) return { taken: false, refusal: otherwise(status, context, event) };
+    return table.get(status)?.get(type);
+  };
+  const refusal = (status: S, context: C, event: Ev): Refusal | undefined => {
+    const cell = cellOf(status, event.type);
+    if (cell === undefined) return otherwise(status, context, event);
+    const args: Args<C, Ev> = { context, event };
     for (const requirement of cell.requires) {
-      const refusal = requirement(context, event);
-      if (refusal !== undefined) return { taken: false, refusal };
+      if (!requirement(args)) return requirement.whyNot(args);
     }
     for (const branch of cell.branches) {
-      if (branch.test === undefined || branch.test(context, event)) {
-        return { taken: true, out: branch.update(context, event) };
+      if (branch.test === undefined || branch.test(args)) return undefined;
+    }
+    return otherwise(status, context, event);
+  };
+  const decide: Decide<S, C, Ev, Out> = (status, context, event) => {
+    const cell = cellOf(status, event.type);
+    if (cell === undefined) return { taken: false, refusal: otherwise(status, context, event) };
+    const args: Args<C, Ev> = { context, event };
+    for (const requirement of cell.requires) {
+      if (!requirement(args)) return { taken: false, refusal: requirement.whyNot(args) };
+    }
+    for (const branch of cell.branches) {
+      if (branch.test === undefined || branch.test(args)) {
+        return { taken: true, out: branch.update(args) };
       }
     }
     // A definition's cells end in an unguarded branch or refuse by a rule (checked by its tests).
     return { taken: false, refusal: otherwise(status, context, event) };
   };
+  return { decide, refusal };
 };

@@ -24,24 +24,32 @@ export type Refusal =
 /** An outcome a cell may give: a status reached, a reason refused, or a way ignored. */
 export type RefusalOutcome = RejectionReason | "duplicate" | "stale";
 
+/** What a rule or test is given: XState's guard arguments, so that each is the machine's guard itself. */
+export interface Args<C, E> {
+  readonly context: C;
+  readonly event: E;
+}
+
 /**
- * A requirement: `undefined` when it holds, else why the event is not taken.
- * `gives` lists every refusal it can answer, so the spec tables are written
- * from the rules themselves.
+ * A requirement: a predicate that holds or not (the guard XState runs), and
+ * why not when it does not. `gives` lists every refusal it can answer, so
+ * the spec tables are written from the rules themselves.
  */
 export interface Rule<C, E> {
-  (context: C, event: E): Refusal | undefined;
+  (args: Args<C, E>): boolean;
+  readonly whyNot: (args: Args<C, E>) => Refusal;
   readonly gives: readonly RefusalOutcome[];
 }
 
 /** A condition that picks one of a cell's transitions; never a reason to refuse. */
-export type Test<C, E> = (context: C, event: E) => boolean;
+export type Test<C, E> = (args: Args<C, E>) => boolean;
 
-/** Names a rule with what it may answer. */
+/** Names a requirement: the predicate, what it may answer, and why not. */
 export const rule = <C, E>(
+  holds: (args: Args<C, E>) => boolean,
   gives: readonly RefusalOutcome[],
-  check: (context: C, event: E) => Refusal | undefined,
-): Rule<C, E> => Object.assign(check, { gives });
+  whyNot: (args: Args<C, E>) => Refusal,
+): Rule<C, E> => Object.assign(holds, { whyNot, gives });
 
 /** An ignore: the event is taken and changes nothing. */
 export const ignored = (kind: "duplicate" | "stale", message: string): Refusal => ({
@@ -50,11 +58,26 @@ export const ignored = (kind: "duplicate" | "stale", message: string): Refusal =
   message,
 });
 
+/**
+ * A requirement read from a function that finds a problem (a typed
+ * rejection) or none: it holds when there is none.
+ */
+export const noProblem = <C, E>(
+  gives: readonly RefusalOutcome[],
+  problemOf: (args: Args<C, E>) => Problem | undefined,
+): Rule<C, E> =>
+  rule(
+    (args) => problemOf(args) === undefined,
+    gives,
+    (args) => rejected(problemOf(args) as Problem),
+  );
+
 /** A refusal for a problem. */
 export const rejected = (problem: Problem): Refusal => ({ kind: "rejected", problem });
 
 /** One candidate transition: taken when its test (if any) holds. */
 export interface Branch<S extends string, T extends string, A extends string> {
+  /** The status it leads to, or a transient state (the post's `settling`). */
   readonly guard?: T;
   readonly target: S;
   readonly actions: A;
@@ -85,15 +108,20 @@ export interface StateDefinition<
   readonly on: { readonly [K in E]?: Cell<S, R, T, A> };
 }
 
-/** A lifecycle: its statuses and, for each, what each event does. */
+/**
+ * A lifecycle: its statuses and, for each, what each event does. A
+ * transition leads to a status, or to a transient state of the machine
+ * (`Transient`) that settles at once into one of a cell's `settles`.
+ */
 export interface Definition<
   S extends string,
   E extends string,
   R extends string,
   T extends string,
   A extends string,
+  Transient extends string = never,
 > {
   readonly id: string;
   readonly description: string;
-  readonly states: { readonly [K in S]: StateDefinition<S, E, R, T, A> };
+  readonly states: { readonly [K in S]: StateDefinition<S | Transient, E, R, T, A> };
 }

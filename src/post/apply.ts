@@ -2,43 +2,21 @@ import type { Decision } from "../domain/decision.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
 import { isPostStatus } from "../domain/status.js";
+import { compile } from "../lifecycle/compile.js";
+import { rejected } from "../lifecycle/definition.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { checkPost } from "../rules/post-shape.js";
-import { fixedOutcome, postTransitions } from "../rules/transitions.js";
-import { cancel, deletePost } from "./cancel.js";
-import { deliver } from "./deliver.js";
-import { edit } from "./edit.js";
+import { postImplementations } from "./implementations.js";
+import { postLifecycle } from "./lifecycle.js";
 import { ignore, refuse } from "./outcome.js";
-import { due, publish } from "./publish.js";
-import { retryFailed } from "./retry-failed.js";
-import { approve, rejectReview, submitForApproval } from "./review.js";
-import { schedule, unschedule } from "./schedule.js";
 
-/** The command or fact handler of each event type, once the table lets the event through. */
-const handlers: {
-  readonly [T in PostEvent["type"]]: (
-    post: Post,
-    event: Extract<PostEvent, { type: T }>,
-  ) => Decision;
-} = {
-  EDIT: edit,
-  SCHEDULE: schedule,
-  UNSCHEDULE: unschedule,
-  PUBLISH: publish,
-  SUBMIT_FOR_APPROVAL: submitForApproval,
-  APPROVE: approve,
-  REJECT: rejectReview,
-  DUE: due,
-  CANCEL: cancel,
-  DELETE: deletePost,
-  RETRY_FAILED: retryFailed,
-  DELIVERY_STARTED: deliver,
-  DELIVERY_SUCCEEDED: deliver,
-  DELIVERY_FAILED: deliver,
-  RETRY_DUE: deliver,
-  RECONCILED: deliver,
-  DEADLINE_PASSED: deliver,
-};
+/** The post lifecycle, compiled: what `apply`, `can` and `allowedEvents` run. */
+export const postCompiled = compile(postLifecycle, postImplementations, (status, _post, event) =>
+  rejected({
+    reason: "not_allowed_in_status",
+    message: `a ${status} post does not take ${event.type}`,
+  }),
+);
 
 const eventTypeOf = (event: unknown): string =>
   typeof event === "object" &&
@@ -53,9 +31,11 @@ const eventTypeOf = (event: unknown): string =>
  * why. Pure and total: it reads no clock, never throws, and never changes the
  * post it is given, whatever it is handed.
  *
- * In order: the post must be a post, the event well formed, the status table
- * (`spec/transitions.post.json`) must let the event type through, and then
- * the command's own rules decide.
+ * In order: the post must be a post and the event well formed; then the post
+ * lifecycle decides, the same definition `postMachine` is built from: the
+ * event's requirements in the post's status, each a named rule, and the
+ * first transition whose test holds (`spec/transitions.post.json` lists what
+ * each status and event type may come to).
  *
  * @example
  * ```ts
@@ -100,16 +80,12 @@ export const apply = (post: Post, event: PostEvent): Decision => {
       path: shape.path,
     });
   }
-  const fixed = fixedOutcome(postTransitions[post.status][event.type]);
-  if (fixed !== undefined) {
-    return "reject" in fixed
-      ? refuse(post, event, {
-          reason: fixed.reject,
-          message: `a ${post.status} post does not take ${event.type}`,
-        })
-      : ignore(post, fixed.ignore, `a ${post.status} post no longer takes ${event.type}`);
-  }
-  return (handlers[event.type] as (post: Post, event: PostEvent) => Decision)(post, event);
+  const verdict = postCompiled.decide(post.status, post, event);
+  if (verdict.taken) return verdict.out;
+  const { refusal } = verdict;
+  return refusal.kind === "ignored"
+    ? ignore(post, refusal.ignored, refusal.message)
+    : refuse(post, event, refusal.problem);
 };
 
 /** The status of a value that may not be a post, for the rejection that says so. */

@@ -1,53 +1,35 @@
-import { isCancellable, mayBeLive } from "../destination/rules.js";
-import type { Decision } from "../domain/decision.js";
-import type { CancelEvent, DeleteEvent } from "../domain/event.js";
+/**
+ * CANCEL and DELETE: stop what has not started. Everything the cancelled
+ * destinations had armed is disarmed; in-flight and published ones are left
+ * as they are (the rules of the lifecycle keep DELETE from a post that is,
+ * or may be, live).
+ */
+import { isCancellable } from "../destination/rules.js";
+import type { Accepted } from "../domain/decision.js";
+import type { PostEvent } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
+import type { Args } from "../lifecycle/definition.js";
 import { disarm } from "./jobs.js";
-import { refuse, settle, stepAll } from "./outcome.js";
+import { settle, stepAll } from "./outcome.js";
+
+type On = Args<Post, PostEvent>;
 
 /** Cancels every destination not yet in flight; each disarms what it had armed. */
-const cancelWaiting = (post: Post) =>
-  stepAll(post, (d) => (isCancellable(d) ? { type: "CANCEL" } : undefined));
-
-/**
- * CANCEL: stop what has not started. A scheduled or queued post is cancelled
- * whole; during delivery only destinations still queued or waiting to retry
- * are cancelled, and in-flight and published ones are left as they are.
- * Everything the cancelled destinations had armed is disarmed.
- */
-export const cancel = (post: Post, event: CancelEvent): Decision => {
-  if (!post.destinations.some(isCancellable)) {
-    return refuse(post, event, {
-      reason: "nothing_to_cancel",
-      message: "every destination is in flight or done: nothing waits to be cancelled",
-    });
-  }
-  const { destinations, outbox } = cancelWaiting(post);
-  return settle(
-    post,
-    { destinations },
-    post.status === "scheduled" ? [disarm(post), ...outbox] : outbox,
+const cancelWaiting = (post: Post) => {
+  const { destinations, outbox } = stepAll(post, (d) =>
+    isCancellable(d) ? { type: "CANCEL" } : undefined,
   );
+  return { destinations, outbox: post.status === "scheduled" ? [disarm(post), ...outbox] : outbox };
 };
 
-/**
- * DELETE: cancel and remove a post of which nothing is published, or may be.
- * The post ends in `deleted`, with nothing of it left armed; failed
- * destinations keep their error.
- */
-export const deletePost = (post: Post, event: DeleteEvent): Decision => {
-  const busy = post.destinations.find(mayBeLive);
-  if (busy !== undefined) {
-    return refuse(post, event, {
-      reason: "delivery_under_way",
-      message: `${busy.id} is ${busy.status}${busy.status === "failed" ? " with its outcome unknown" : ""}: a post that is published, or may be, cannot be deleted`,
-      destinationId: busy.id,
-    });
-  }
+/** CANCEL: what waits is cancelled; what is in flight or done stays. */
+export const cancelPending = ({ context: post }: On): Accepted => {
   const { destinations, outbox } = cancelWaiting(post);
-  return settle(
-    post,
-    { destinations, status: "deleted" },
-    post.status === "scheduled" ? [disarm(post), ...outbox] : outbox,
-  );
+  return settle(post, { destinations }, outbox);
+};
+
+/** DELETE: cancelled and removed; failed destinations keep their error. */
+export const deletePost = ({ context: post }: On): Accepted => {
+  const { destinations, outbox } = cancelWaiting(post);
+  return settle(post, { destinations, status: "deleted" }, outbox);
 };

@@ -1,21 +1,23 @@
-import type { Decision } from "../domain/decision.js";
+import type { Accepted } from "../domain/decision.js";
 import type { Destination, DestinationInput } from "../domain/destination.js";
-import type { EditEvent } from "../domain/event.js";
+import type { EditEvent, PostEvent } from "../domain/event.js";
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newDestination, type Post } from "../domain/post.js";
 import { omit } from "../internal/omit.js";
+import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import { type EditableField, editableFields } from "../rules/editable.js";
-import { contentProblem } from "../rules/preflight.js";
 import type { Problem } from "../rules/readiness.js";
 import { arm, disarm } from "./jobs.js";
-import { refuse, settle } from "./outcome.js";
+import { settle } from "./outcome.js";
 
 const knownFields: readonly string[] = ["content", "media", "scheduledAt", "destinations"];
 
 /** The first change that names a field the post may not change now. */
-const fieldProblem = (post: Post, changes: Record<string, unknown>): Problem | undefined => {
+/** The first field an EDIT changes that may not change in the post's status. */
+export const fieldProblem = (post: Post, event: EditEvent): Problem | undefined => {
+  const changes = event.changes as Record<string, unknown>;
   const allowed: readonly EditableField[] = editableFields(post);
   for (const key of Object.keys(changes)) {
     if (changes[key] === undefined) continue;
@@ -95,7 +97,8 @@ const nextDestinations = (
 };
 
 /** A scheduled post's new time must be set, and after now. */
-const timeProblem = (post: Post, event: EditEvent): Problem | undefined => {
+/** What is wrong with the time an EDIT gives a scheduled post: none, no now, or not ahead. */
+export const timeProblem = (post: Post, event: EditEvent): Problem | undefined => {
   const at = event.changes.scheduledAt;
   if (at === undefined || post.status !== "scheduled") return undefined;
   if (at === null) {
@@ -121,25 +124,26 @@ const timeProblem = (post: Post, event: EditEvent): Problem | undefined => {
       };
 };
 
-/**
- * EDIT: change content, media, the planned time or the destination list, in
- * draft or scheduled. Every accepted edit bumps the revision; on a scheduled
- * post it also re-arms the job and, through the revision, changes every
- * idempotency key, so an old revision can never be published. A caller's new
- * `idempotencyKey` enters every key from this revision on.
- */
-export const edit = (post: Post, event: EditEvent): Decision => {
-  const changes = event.changes as Record<string, unknown>;
-  const problem = fieldProblem(post, changes) ?? timeProblem(post, event);
-  if (problem !== undefined) return refuse(post, event, problem);
+/** The destinations an EDIT gives, or the problem with them. */
+const destinationsAfter = (post: Post, event: EditEvent): Problem | readonly Destination[] =>
+  event.changes.destinations === undefined
+    ? post.destinations
+    : nextDestinations(post, event.changes.destinations);
 
-  const destinations =
-    event.changes.destinations === undefined
-      ? post.destinations
-      : nextDestinations(post, event.changes.destinations);
-  if (!Array.isArray(destinations)) return refuse(post, event, destinations as Problem);
+/** What is wrong with the destinations an EDIT gives: a shared id, or a platform or account changed. */
+export const destinationsProblem = (post: Post, event: EditEvent): Problem | undefined => {
+  const next = destinationsAfter(post, event);
+  return "reason" in next ? next : undefined;
+};
 
-  const next: Post = {
+/** The destination of `post` with this id. */
+export const destinationOf = (post: Post, id: string): Destination | undefined =>
+  post.destinations.find((d) => d.id === id);
+
+/** The post as an EDIT leaves it, its rules passed: a new revision with the changes. */
+export const edited = (post: Post, event: EditEvent): Post => {
+  const destinations = destinationsAfter(post, event);
+  return {
     ...post,
     revision: post.revision + 1,
     ...(event.changes.content === undefined ? {} : { content: event.changes.content }),
@@ -150,22 +154,17 @@ export const edit = (post: Post, event: EditEvent): Decision => {
           scheduledAt:
             event.changes.scheduledAt === null ? null : canonicalInstant(event.changes.scheduledAt),
         }),
-    destinations,
+    destinations: "reason" in destinations ? post.destinations : destinations,
     ...(event.idempotencyKey === undefined ? {} : { idempotencyKey: event.idempotencyKey }),
   };
-  let outbox: Instruction[] = [];
-  if (post.status === "scheduled") {
-    if (destinations.length === 0) {
-      return refuse(post, event, {
-        reason: "no_destinations",
-        message:
-          "a scheduled post keeps at least one destination (DELETE or UNSCHEDULE it instead)",
-        path: "changes.destinations",
-      });
-    }
-    const content = contentProblem(next);
-    if (content !== undefined) return refuse(post, event, content);
-    outbox = [disarm(post), arm(next)];
-  }
+};
+
+/**
+ * EDIT: the changes recorded as a new revision. A scheduled post's job is
+ * re-armed for the new revision (and time).
+ */
+export const recordEdit = ({ context: post, event }: Args<Post, PostEvent>): Accepted => {
+  const next = edited(post, event as EditEvent);
+  const outbox: Instruction[] = post.status === "scheduled" ? [disarm(post), arm(next)] : [];
   return settle(post, next, outbox);
 };

@@ -1,23 +1,22 @@
-import type { Decision } from "../domain/decision.js";
-import type { DueEvent, PublishEvent } from "../domain/event.js";
-import { instantMs } from "../domain/instant.js";
+/**
+ * PUBLISH and DUE: every destination handed to delivery, each under its
+ * idempotency key.
+ */
+import type { Accepted } from "../domain/decision.js";
+import type { DueEvent, PostEvent, PublishEvent } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
+import type { Args } from "../lifecycle/definition.js";
 import { enqueueAll, withCallerKey } from "./enqueue.js";
 import { disarm } from "./jobs.js";
-import { leaveDraftProblem } from "./leave-draft.js";
-import { ignore, refuse, settle } from "./outcome.js";
+import { settle } from "./outcome.js";
 
-/**
- * PUBLISH: send now. A draft is validated as it leaves; a scheduled post was
- * validated when it was scheduled and edited, and its job is disarmed.
- */
-export const publish = (post: Post, event: PublishEvent): Decision => {
-  if (post.status === "draft") {
-    const problem = leaveDraftProblem(post, { bypassesReview: true });
-    if (problem !== undefined) return refuse(post, event, problem);
-  }
-  const keyed = withCallerKey(post, event.idempotencyKey);
-  const { destinations, outbox } = enqueueAll(keyed, event.now);
+type On = Args<Post, PostEvent>;
+
+/** PUBLISH: queued now; a scheduled post's job is disarmed. */
+export const publishNow = ({ context: post, event }: On): Accepted => {
+  const { idempotencyKey, now } = event as PublishEvent;
+  const keyed = withCallerKey(post, idempotencyKey);
+  const { destinations, outbox } = enqueueAll(keyed, now);
   return settle(
     post,
     { ...keyed, destinations },
@@ -25,26 +24,8 @@ export const publish = (post: Post, event: PublishEvent): Decision => {
   );
 };
 
-/**
- * DUE: the scheduled job fired. Before `scheduledAt` it is refused with the
- * time it will be taken from; a job armed for an older revision is ignored.
- */
-export const due = (post: Post, event: DueEvent): Decision => {
-  if (event.revision !== undefined && event.revision !== post.revision) {
-    return ignore(
-      post,
-      "stale",
-      `the job was armed for revision ${event.revision}; the post is at revision ${post.revision}`,
-    );
-  }
-  const at = post.scheduledAt ?? event.now;
-  if (instantMs(event.now) < instantMs(at)) {
-    return refuse(post, event, {
-      reason: "too_early",
-      message: `the post is scheduled for ${at}; DUE is accepted from then`,
-      acceptedFrom: at,
-    });
-  }
-  const { destinations, outbox } = enqueueAll(post, event.now);
+/** DUE: the scheduled time has come; the post is queued. */
+export const enqueueDue = ({ context: post, event }: On): Accepted => {
+  const { destinations, outbox } = enqueueAll(post, (event as DueEvent).now);
   return settle(post, { destinations }, outbox);
 };

@@ -1,4 +1,4 @@
-import { isCancellable, mayBeLive, wasHandedOut } from "../destination/rules.js";
+import { isCancellable, isRetryable, mayBeLive, wasHandedOut } from "../destination/rules.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import {
@@ -11,12 +11,16 @@ import type { Post } from "../domain/post.js";
 import { type DestinationStatus, isDestinationStatus, type PostStatus } from "../domain/status.js";
 import { aggregateStatus } from "../rules/aggregate.js";
 import { isRecord } from "../rules/checks.js";
+import { checkEvent } from "../rules/event-shape.js";
 import { checkPost, isPost } from "../rules/post-shape.js";
 import { destinationTransitions, postTransitions } from "../rules/transitions.js";
-import { apply } from "./apply.js";
-import { leaveDraftProblem } from "./leave-draft.js";
-import { takes } from "./outcome.js";
-import { isRetryable } from "./retry-failed.js";
+import { postCompiled } from "./apply.js";
+import {
+  contentFits,
+  hasDestinations,
+  hasUniqueDestinationIds,
+  needsNoApproval,
+} from "./requirements.js";
 
 /**
  * `true` when `apply` would take `event` and change the post: accepted, and
@@ -33,7 +37,10 @@ import { isRetryable } from "./retry-failed.js";
  * ```
  * @since 0.1.0
  */
-export const can = (post: Post, event: PostEvent): boolean => takes(apply(post, event));
+export const can = (post: Post, event: PostEvent): boolean =>
+  checkPost(post) === undefined &&
+  checkEvent(event) === undefined &&
+  postCompiled.refusal(post.status, post, event) === undefined;
 
 /**
  * The status a post shows: `deleted` if it was deleted, else the one its
@@ -76,13 +83,19 @@ const factNeeds: { readonly [T in PostEventType]?: (d: Destination) => boolean }
   DEADLINE_PASSED: (d) => armedJobKey(d) !== undefined,
 };
 
+/** Whether the post as it stands meets every one of the rules (those that read the post alone). */
+const meets =
+  (...rules: readonly ((args: { context: Post; event: PostEvent }) => boolean)[]) =>
+  (post: Post): boolean =>
+    rules.every((holds) => holds({ context: post, event: { type: "PUBLISH", now: "" } }));
+const mayLeaveDraftForReview = meets(hasDestinations, hasUniqueDestinationIds, contentFits);
+const mayLeaveDraft = meets(needsNoApproval, hasDestinations, hasUniqueDestinationIds, contentFits);
+
 /** Whether some event of a type the status table lets through could be taken by this post. */
 const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
-  SCHEDULE: (post) =>
-    post.status === "scheduled" || leaveDraftProblem(post, { bypassesReview: true }) === undefined,
-  PUBLISH: (post) =>
-    post.status === "scheduled" || leaveDraftProblem(post, { bypassesReview: true }) === undefined,
-  SUBMIT_FOR_APPROVAL: (post) => leaveDraftProblem(post, { bypassesReview: false }) === undefined,
+  SCHEDULE: (post) => post.status === "scheduled" || mayLeaveDraft(post),
+  PUBLISH: (post) => post.status === "scheduled" || mayLeaveDraft(post),
+  SUBMIT_FOR_APPROVAL: mayLeaveDraftForReview,
   CANCEL: (post) => some(post, isCancellable),
   DELETE: (post) => !some(post, mayBeLive),
   RETRY_FAILED: (post) => some(post, isRetryable),

@@ -1,57 +1,43 @@
-import type { Decision } from "../domain/decision.js";
-import type { ScheduleEvent, UnscheduleEvent } from "../domain/event.js";
-import { canonicalInstant, instantMs } from "../domain/instant.js";
+/**
+ * SCHEDULE and UNSCHEDULE: a post planned for a time, moved, or taken back to
+ * the draft. The job that sends DUE is armed for the post's revision, so an
+ * edit or a move re-arms it and the old job, if it fires, is stale.
+ */
+import type { Accepted } from "../domain/decision.js";
+import type { PostEvent, ScheduleEvent } from "../domain/event.js";
+import { canonicalInstant } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
-import type { Problem } from "../rules/readiness.js";
+import type { Args } from "../lifecycle/definition.js";
 import { withCallerKey } from "./enqueue.js";
 import { arm, disarm } from "./jobs.js";
-import { leaveDraftProblem } from "./leave-draft.js";
-import { refuse, settle, stepAll } from "./outcome.js";
+import { settle, stepAll } from "./outcome.js";
 
-const inFuture = (event: ScheduleEvent): Problem | undefined =>
-  instantMs(event.at) > instantMs(event.now)
-    ? undefined
-    : {
-        reason: "schedule_in_past",
-        message: `${event.at} is not after now (${event.now}): schedule a time ahead, or PUBLISH now`,
-        path: "at",
-      };
+type On = Args<Post, PostEvent>;
 
-/**
- * SCHEDULE: plan a draft for `at` (validated as it leaves the draft), or move
- * a scheduled post to a new time. Moving a scheduled post is an edit: the
- * revision goes up and the job is re-armed under a new key.
- */
-export const schedule = (post: Post, event: ScheduleEvent): Decision => {
-  if (post.status === "scheduled") {
-    const problem = inFuture(event);
-    if (problem !== undefined) return refuse(post, event, problem);
-    const next: Post = {
-      ...withCallerKey(post, event.idempotencyKey),
-      revision: post.revision + 1,
-      scheduledAt: canonicalInstant(event.at),
-    };
-    return settle(post, next, [disarm(post), arm(next)]);
-  }
+/** SCHEDULE of a draft: planned for the time, every destination waiting with it. */
+export const plan = ({ context: post, event }: On): Accepted => {
+  const { at, idempotencyKey } = event as ScheduleEvent;
   const planned: Post = {
-    ...withCallerKey(post, event.idempotencyKey),
-    scheduledAt: canonicalInstant(event.at),
+    ...withCallerKey(post, idempotencyKey),
+    scheduledAt: canonicalInstant(at),
   };
-  const problem = leaveDraftProblem(planned, {
-    bypassesReview: true,
-    extra: () => inFuture(event),
-  });
-  if (problem !== undefined) return refuse(post, event, problem);
   const { destinations, outbox } = stepAll(planned, () => ({ type: "SCHEDULE" }));
   return settle(post, { ...planned, destinations }, [...outbox, arm(planned)]);
 };
 
-/**
- * UNSCHEDULE: a scheduled post goes back to draft; its job is disarmed. The
- * revision goes up, so a job armed later never shares the disarmed one's key.
- * An approval no longer holds: what is edited now, no reviewer has seen.
- */
-export const unschedule = (post: Post, _event: UnscheduleEvent): Decision => {
+/** SCHEDULE of a scheduled post: moved, as a new revision, its job re-armed. */
+export const reschedule = ({ context: post, event }: On): Accepted => {
+  const { at, idempotencyKey } = event as ScheduleEvent;
+  const next: Post = {
+    ...withCallerKey(post, idempotencyKey),
+    revision: post.revision + 1,
+    scheduledAt: canonicalInstant(at),
+  };
+  return settle(post, next, [disarm(post), arm(next)]);
+};
+
+/** UNSCHEDULE: back to the draft, its job disarmed and its approval withdrawn. */
+export const unschedule = ({ context: post }: On): Accepted => {
   const { destinations } = stepAll(post, () => ({ type: "RETURN_TO_DRAFT" }));
   return settle(post, { destinations, revision: post.revision + 1, approvedAt: null }, [
     disarm(post),

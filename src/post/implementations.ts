@@ -1,0 +1,52 @@
+/**
+ * The functions the post lifecycle names, by name: the requirements, the
+ * tests that pick a transition, and the updates. `apply` and the XState
+ * machine both take them from here.
+ */
+import type { Accepted } from "../domain/decision.js";
+import type { PostEvent } from "../domain/event.js";
+import type { Post } from "../domain/post.js";
+import type { Implementations } from "../lifecycle/compile.js";
+import { cancelPending, deletePost } from "./cancel.js";
+import { recordFact } from "./deliver.js";
+import { recordEdit } from "./edit.js";
+import type { PostTest, PostUpdate } from "./lifecycle.js";
+import { enqueueDue, publishNow } from "./publish.js";
+import { type PostRequirement, postRequirements } from "./requirements.js";
+import { requeueFailed } from "./retry-failed.js";
+import {
+  enqueueApproved,
+  isScheduledAhead,
+  returnToDraft,
+  scheduleApproved,
+  submit,
+} from "./review.js";
+import { plan, reschedule, unschedule } from "./schedule.js";
+
+export const postImplementations: Implementations<
+  Post,
+  PostEvent,
+  PostRequirement,
+  PostTest,
+  PostUpdate,
+  Accepted
+> = {
+  rules: postRequirements,
+  tests: { isScheduledAhead },
+  actions: {
+    recordEdit,
+    plan,
+    reschedule,
+    unschedule,
+    publishNow,
+    enqueueDue,
+    submit,
+    scheduleApproved,
+    enqueueApproved,
+    returnToDraft,
+    cancelPending,
+    deletePost,
+    requeueFailed,
+    recordFact,
+  },
+};

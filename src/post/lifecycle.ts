@@ -1,0 +1,268 @@
+/**
+ * The lifecycle of a post, written once: for each status, the events it
+ * takes, the requirements each must meet (`requirements.ts`), the transitions
+ * it may make, tried in order, and the update each runs. The post machine
+ * (`postMachine`) is this definition given to XState; `apply` runs it
+ * compiled; the post table in `spec/` is written from it.
+ *
+ * During delivery the post's status is derived from its destinations: a
+ * delivery fact, a cancel or a manual retry leads to `settling`, which
+ * settles at once into the status the destinations give (`settles` lists
+ * where it may).
+ */
+import type { DeliveryFact, PostEventType } from "../domain/event.js";
+import type { PostStatus } from "../domain/status.js";
+import type { Cell, Definition } from "../lifecycle/definition.js";
+import type { PostRequirement } from "./requirements.js";
+
+/** The name of a test that picks one of a cell's transitions. */
+export type PostTest = "isScheduledAhead";
+
+/** The name of an update a transition runs. */
+export type PostUpdate =
+  | "recordEdit"
+  | "plan"
+  | "reschedule"
+  | "unschedule"
+  | "publishNow"
+  | "enqueueDue"
+  | "submit"
+  | "scheduleApproved"
+  | "enqueueApproved"
+  | "returnToDraft"
+  | "cancelPending"
+  | "deletePost"
+  | "requeueFailed"
+  | "recordFact";
+
+/** The transient state a post passes through while its status is derived from its destinations. */
+export type PostTransient = "settling";
+
+type PostCell = Cell<PostStatus | PostTransient, PostRequirement, PostTest, PostUpdate>;
+type Facts = { readonly [T in DeliveryFact["type"]]?: PostCell };
+
+const to = (target: PostStatus, actions: PostUpdate): PostCell => ({
+  branches: [{ target, actions }],
+});
+
+/** What the post leaves the draft with: a destination, ids of their own, content that fits. */
+const ready = ["hasDestinations", "hasUniqueDestinationIds", "contentFits"] as const;
+/** SCHEDULE and PUBLISH skip the review: a post that requires approval is refused. */
+const readyWithoutReview = ["needsNoApproval", ...ready] as const;
+
+/** A DUE job that outlived its schedule: ignored as stale. */
+const lateDue = { DUE: { requires: ["awaitsItsTime"], branches: [] } } as const;
+
+/** A fact the named destination takes, by its own rules; the post settles into what its destinations give. */
+const fact = (...settles: readonly PostStatus[]): PostCell => ({
+  requires: ["isKnownDestination", "destinationTakes"],
+  branches: settles.length === 0 ? [] : [{ target: "settling", actions: "recordFact" }],
+  settles,
+});
+
+/** Facts once delivery is over: only the platform's word that a post is live changes anything. */
+const afterDelivery = (
+  live: readonly PostStatus[],
+  found: readonly PostStatus[] = live,
+): Facts => ({
+  DELIVERY_STARTED: fact(),
+  DELIVERY_SUCCEEDED: fact(...live),
+  DELIVERY_FAILED: fact(),
+  RETRY_DUE: fact(),
+  RECONCILED: fact(...found),
+  DEADLINE_PASSED: fact(),
+});
+
+const retryFailed = (...settles: readonly PostStatus[]): PostCell => ({
+  requires: ["hasFailed", "isSafeToRetry"],
+  branches: [{ target: "settling", actions: "requeueFailed" }],
+  settles,
+});
+
+const deleteUnlessLive: PostCell = {
+  requires: ["nothingMayBeLive"],
+  branches: [{ target: "deleted", actions: "deletePost" }],
+};
+
+/** The post lifecycle. */
+export const postLifecycle: Definition<
+  PostStatus,
+  PostEventType,
+  PostRequirement,
+  PostTest,
+  PostUpdate,
+  PostTransient
+> = {
+  id: "post",
+  description:
+    "One post going to one or more destinations: written, reviewed and scheduled, then delivered; its status during delivery is derived from its destinations.",
+  states: {
+    draft: {
+      description:
+        "Saved, not queued. Everything is editable and nothing is validated until the post leaves the draft.",
+      on: {
+        EDIT: {
+          requires: ["changesOnlyEditableFields", "editsDestinationsInPlace"],
+          branches: [{ target: "draft", actions: "recordEdit" }],
+        },
+        SCHEDULE: {
+          requires: [
+            "needsNoApproval",
+            "hasDestinations",
+            "hasUniqueDestinationIds",
+            "isInFuture",
+            "contentFits",
+          ],
+          branches: [{ target: "scheduled", actions: "plan" }],
+        },
+        PUBLISH: {
+          requires: readyWithoutReview,
+          branches: [{ target: "queued", actions: "publishNow" }],
+        },
+        SUBMIT_FOR_APPROVAL: {
+          requires: ready,
+          branches: [{ target: "pending_approval", actions: "submit" }],
+        },
+        ...lateDue,
+        DELETE: to("deleted", "deletePost"),
+      },
+    },
+    pending_approval: {
+      description:
+        "Waiting on a reviewer. The content is frozen: the reviewer approves exactly what is sent.",
+      on: {
+        APPROVE: {
+          branches: [
+            { guard: "isScheduledAhead", target: "scheduled", actions: "scheduleApproved" },
+            { target: "queued", actions: "enqueueApproved" },
+          ],
+        },
+        REJECT: to("draft", "returnToDraft"),
+        ...lateDue,
+        DELETE: to("deleted", "deletePost"),
+      },
+    },
+    scheduled: {
+      description:
+        "Waiting for scheduledAt; a job is armed to send DUE. Still editable: each edit bumps the revision and re-arms the job.",
+      on: {
+        EDIT: {
+          requires: [
+            "changesOnlyEditableFields",
+            "keepsAValidTime",
+            "editsDestinationsInPlace",
+            "keepsADestination",
+            "contentFits",
+          ],
+          branches: [{ target: "scheduled", actions: "recordEdit" }],
+        },
+        SCHEDULE: {
+          requires: ["isInFuture"],
+          branches: [{ target: "scheduled", actions: "reschedule" }],
+        },
+        UNSCHEDULE: to("draft", "unschedule"),
+        PUBLISH: to("queued", "publishNow"),
+        DUE: {
+          requires: ["isArmedRevision", "isDue"],
+          branches: [{ target: "queued", actions: "enqueueDue" }],
+        },
+        CANCEL: to("cancelled", "cancelPending"),
+        DELETE: to("deleted", "deletePost"),
+      },
+    },
+    queued: {
+      description:
+        "Handed to delivery; no destination has started. Nothing is editable any more. A deadline hands out again what no worker starts.",
+      on: {
+        ...lateDue,
+        CANCEL: to("cancelled", "cancelPending"),
+        DELETE: to("deleted", "deletePost"),
+        DELIVERY_STARTED: fact("publishing"),
+        DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
+        DELIVERY_FAILED: fact("publishing", "failed"),
+        // No destination waits for a retry yet.
+        RETRY_DUE: fact(),
+        RECONCILED: fact("publishing", "published", "partially_published"),
+        DEADLINE_PASSED: fact("queued", "publishing", "failed"),
+      },
+    },
+    publishing: {
+      description:
+        "Under way: at least one destination has started, and at least one is not done (in flight, retrying, unconfirmed or still queued).",
+      on: {
+        ...lateDue,
+        CANCEL: {
+          requires: ["hasCancellable"],
+          branches: [{ target: "settling", actions: "cancelPending" }],
+          settles: ["publishing", "partially_published", "failed", "cancelled"],
+        },
+        DELETE: deleteUnlessLive,
+        RETRY_FAILED: retryFailed("publishing", "queued"),
+        DELIVERY_STARTED: fact("publishing"),
+        DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
+        DELIVERY_FAILED: fact("publishing", "failed", "partially_published"),
+        RETRY_DUE: fact("publishing", "queued"),
+        RECONCILED: fact("publishing", "published", "partially_published", "failed", "queued"),
+        DEADLINE_PASSED: fact("publishing", "partially_published", "failed"),
+      },
+    },
+    published: {
+      description:
+        "Every destination is published, and none is sent again. A second post the platform reports for one is recorded and surfaced as a duplicate.",
+      on: { ...lateDue, ...afterDelivery(["published"]) },
+    },
+    partially_published: {
+      description:
+        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand, or turn out published after all (a late success, a look-up that finds them).",
+      on: {
+        ...lateDue,
+        RETRY_FAILED: retryFailed("publishing"),
+        // The platform has the post after all: the platform is the truth about what is live.
+        ...afterDelivery(["published", "partially_published"]),
+      },
+    },
+    failed: {
+      description:
+        "Done, and nothing was published: every destination failed or was cancelled. A late success or a look-up that finds one publishes it after all.",
+      on: {
+        ...lateDue,
+        DELETE: deleteUnlessLive,
+        RETRY_FAILED: {
+          // A failed post has a failed destination: only its outcome can hold the retry back.
+          requires: ["isSafeToRetry"],
+          branches: [{ target: "settling", actions: "requeueFailed" }],
+          settles: ["queued"],
+        },
+        ...afterDelivery(
+          ["published", "partially_published"],
+          ["published", "partially_published", "failed"],
+        ),
+      },
+    },
+    cancelled: {
+      description:
+        "Stopped before delivery: every destination was cancelled. One that had been handed out and turns out live is published after all.",
+      on: {
+        ...lateDue,
+        DELETE: to("deleted", "deletePost"),
+        ...afterDelivery(["published", "partially_published"]),
+      },
+    },
+    deleted: {
+      description:
+        "Cancelled and removed; nothing of it was published, or so it seemed: a destination the platform reports live after all is published, and the post stays deleted.",
+      on: {
+        ...lateDue,
+        ...afterDelivery([]),
+        DELIVERY_SUCCEEDED: {
+          requires: ["isKnownDestination", "destinationTakes"],
+          branches: [{ target: "deleted", actions: "recordFact" }],
+        },
+        RECONCILED: {
+          requires: ["isKnownDestination", "destinationTakes"],
+          branches: [{ target: "deleted", actions: "recordFact" }],
+        },
+      },
+    },
+  },
+};
