@@ -87,12 +87,31 @@ const paramValue = (value: unknown): string =>
     : JSON.stringify(value);
 
 /**
+ * Every transition of postlife's machines first requires a well-formed event
+ * (`isWellFormed`); the diagrams leave it out of the labels, which show the
+ * lifecycle's own rules.
+ */
+const wellFormed = "isWellFormed";
+
+/** A guard of several rules, all of which must hold: `{ type: "all", params: { of: [...] } }`. */
+const isAll = (guard: unknown): guard is { params: { of: readonly string[] } } =>
+  typeof guard === "object" &&
+  guard !== null &&
+  (guard as { type?: unknown }).type === "all" &&
+  Array.isArray((guard as { params?: { of?: unknown } }).params?.of);
+
+/**
  * A guard as a reader meets it: its name, and its params when it has static
- * ones (`settlesAs(published)`). An inline function shows its name, if any.
+ * ones (`settledAs(published)`), or the rules of an `all` guard joined by
+ * `∧`. An inline function shows its name, if any.
  */
 export const guardLabel = (guard: unknown): string | undefined => {
   if (guard === undefined || guard === null) return undefined;
-  if (typeof guard === "string") return guard;
+  if (typeof guard === "string") return guard === wellFormed ? undefined : guard;
+  if (isAll(guard)) {
+    const rules = guard.params.of.filter((name) => name !== wellFormed);
+    return rules.length === 0 ? undefined : rules.join(" ∧ ");
+  }
   if (typeof guard === "function") return guard.name === "" ? "inline" : guard.name;
   if (typeof guard === "object" && "type" in guard && typeof guard.type === "string") {
     const params = "params" in guard ? guard.params : undefined;
@@ -171,14 +190,14 @@ const bodyLines = (node: AnyStateNode, indent: string): string[] => {
  * `machine.root` (the state nodes, not `machine.toJSON()`: the JSON definition
  * leaves out eventless `always` transitions, which the post machine's
  * `settling` state is made of). Each transition is labelled with its event and
- * its guard in brackets (`EDIT [canEdit]`); an eventless one with its guard
- * alone (`settlesAs(published)`). States and transitions come in the order the
+ * its guard in brackets (`DUE [isArmedRevision ∧ isDue]`); an eventless one with its guard
+ * alone (`settledAs(published)`). States and transitions come in the order the
  * machine defines them, so the output is stable. Descriptions are left out of
  * the diagram (see `renderStateDescriptions`).
  *
  * @example
  * ```ts
- * renderMachineMermaid(postMachine).includes("draft --> scheduled : SCHEDULE [canSchedule]"); // true
+ * renderMachineMermaid(postMachine).includes("scheduled --> queued : DUE [isArmedRevision ∧ isDue]"); // true
  * ```
  */
 export const renderMachineMermaid = (machine: AnyStateMachine): string =>

@@ -74,10 +74,12 @@ describe("renderMachineMermaid", () => {
   const destination = renderMachineMermaid(destinationMachine);
 
   it("labels a transition with its event and its guard", () => {
-    expect(post).toContain("\n  draft --> scheduled : SCHEDULE [canSchedule]\n");
-    expect(post).toContain("\n  draft --> draft : EDIT [canEdit]\n");
+    expect(post).toContain("\n  scheduled --> queued : DUE [isArmedRevision ∧ isDue]\n");
+    expect(post).toContain("\n  pending_approval --> scheduled : APPROVE [isScheduledAhead]\n");
+    // isWellFormed guards every transition; the labels show the lifecycle's own rules.
+    expect(post).toContain("\n  pending_approval --> draft : REJECT\n");
     expect(destination).toContain(
-      "\n  unconfirmed --> failed : RECONCILED [notFoundNoAttemptsLeft]\n",
+      "\n  unconfirmed --> queued : RECONCILED [concernsThisDelivery ∧ answersAttemptInDoubt ∧ wasSent ∧ hasAttemptsLeft]\n",
     );
   });
 
@@ -97,7 +99,7 @@ describe("renderMachineMermaid", () => {
 
   it("labels an eventless transition with its guard and params", () => {
     for (const status of ["queued", "publishing", "published", "partially_published", "failed"]) {
-      expect(post).toContain(`\n  settling --> ${status} : settlesAs(${status})`);
+      expect(post).toContain(`\n  settling --> ${status} : settledAs(${status})`);
     }
   });
 
@@ -158,8 +160,10 @@ describe("renderMachineMermaid", () => {
   it("names a guard by its name, params or function", () => {
     expect(guardLabel(undefined)).toBeUndefined();
     expect(guardLabel("canEdit")).toBe("canEdit");
-    expect(guardLabel({ type: "settlesAs", params: { status: "failed" } })).toBe(
-      "settlesAs(failed)",
+    expect(guardLabel({ type: "all", params: { of: ["isWellFormed", "a", "b"] } })).toBe("a ∧ b");
+    expect(guardLabel("isWellFormed")).toBeUndefined();
+    expect(guardLabel({ type: "settledAs", params: { status: "failed" } })).toBe(
+      "settledAs(failed)",
     );
     expect(guardLabel({ type: "g", params: () => ({}) })).toBe("g(…)");
     expect(guardLabel(() => true)).toBe("inline");
