@@ -141,7 +141,7 @@ export const destinationLifecycle: Definition<
           requires: ["concernsThisDelivery", "isNextAttempt"],
           branches: failureBranches,
         },
-        RETRY_DUE: noRetry,
+        RETRY_DUE: { requires: ["concernsThisDelivery", "isNotRequeued"], branches: [] },
         RECONCILED: foundLive,
         DEADLINE_PASSED: {
           requires: ["isArmedDeadline", "isDeadlineDue"],
@@ -156,7 +156,7 @@ export const destinationLifecycle: Definition<
       description:
         "An attempt is in flight. It cannot be cancelled: the request may already be on its way. With no report by its deadline it counts as a timeout after sending (unconfirmed).",
       on: {
-        DELIVERY_STARTED: noStart,
+        DELIVERY_STARTED: { requires: ["concernsThisDelivery", "isNotInFlight"], branches: [] },
         DELIVERY_SUCCEEDED: reportedLive,
         DELIVERY_FAILED: {
           requires: ["concernsThisDelivery", "isAttemptInFlight", "happenedDuringAttempt"],

@@ -126,19 +126,25 @@ export const isNextAttempt = requirement<DeliveryStartedEvent | DeliveryFailedEv
     ),
 );
 
-/** Only a queued destination starts an attempt; a second start of the one in flight is a duplicate. */
-export const canStart = requirement<DeliveryStartedEvent>(
+/** Only a queued destination starts an attempt. */
+export const canStart = requirement(
   ({ context: { destination: d } }) => d.status === "queued",
+  ["stale"],
+  ({ context: { destination: d } }) =>
+    ignored("stale", `${d.id} is ${d.status}: no attempt can start`),
+);
+
+/** An attempt in flight has started: a second start of it is a duplicate, of another one stale. */
+export const isNotInFlight = requirement<DeliveryStartedEvent>(
+  ({ context: { destination: d } }) => d.status !== "publishing",
   ["duplicate", "stale"],
   ({ context: { destination: d }, event }) =>
-    d.status !== "publishing"
-      ? ignored("stale", `${d.id} is ${d.status}: no attempt can start`)
-      : event.attempt === undefined || event.attempt === d.attempts
-        ? ignored("duplicate", `attempt ${d.attempts} of ${d.id} has already started`)
-        : ignored(
-            "stale",
-            `attempt ${event.attempt} of ${d.id} is not the one in flight (${d.attempts})`,
-          ),
+    event.attempt === undefined || event.attempt === d.attempts
+      ? ignored("duplicate", `attempt ${d.attempts} of ${d.id} has already started`)
+      : ignored(
+          "stale",
+          `attempt ${event.attempt} of ${d.id} is not the one in flight (${d.attempts})`,
+        ),
 );
 
 /** The fact names the attempt in flight, or none. */
@@ -185,12 +191,20 @@ export const failureApplies = requirement(
     ignored("stale", `${d.id} is ${d.status}: a failure no longer applies`),
 );
 
-/** RETRY_DUE finds the destination waiting for a retry; one after it was re-queued is a duplicate. */
+/** RETRY_DUE finds the destination waiting for a retry. */
 export const isWaitingToRetry = requirement(
   ({ context: { destination: d } }) => d.status === "retrying",
+  ["stale"],
+  ({ context: { destination: d } }) =>
+    ignored("stale", `${d.id} is ${d.status}: it is not waiting for a retry`),
+);
+
+/** A queued destination that made an attempt was re-queued by its retry: a second RETRY_DUE is a duplicate. */
+export const isNotRequeued = requirement(
+  ({ context: { destination: d } }) => d.status !== "queued",
   ["duplicate", "stale"],
   ({ context: { destination: d } }) =>
-    d.status === "queued" && d.attempts > 0
+    d.attempts > 0
       ? ignored("duplicate", `${d.id} was already re-queued`)
       : ignored("stale", `${d.id} is ${d.status}: it is not waiting for a retry`),
 );
@@ -272,11 +286,13 @@ export const destinationRequirements = {
   answersAttemptInDoubt,
   isNextAttempt,
   canStart,
+  isNotInFlight,
   isAttemptInFlight,
   happenedDuringAttempt,
   isNewFailure,
   failureApplies,
   isWaitingToRetry,
+  isNotRequeued,
   isArmedRetry,
   isRetryDue,
   isArmedDeadline,

@@ -231,7 +231,8 @@ export const postLifecycle: Definition<
           // A failed post has a failed destination: only its outcome can hold the retry back.
           requires: ["isSafeToRetry"],
           branches: [{ target: "settling", actions: "requeueFailed" }],
-          settles: ["queued"],
+          // Queued, or under way when one failed with its outcome unknown stays failed.
+          settles: ["queued", "publishing"],
         },
         ...afterDelivery(
           ["published", "partially_published"],

@@ -82,3 +82,30 @@ export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStat
   if (cancelled === total) return "cancelled";
   return published > 0 ? "partially_published" : "failed";
 };
+
+/**
+ * The destination statuses a post in each status of delivery may hold, as
+ * `aggregateStatus` reads them (a deleted post keeps failed and cancelled
+ * destinations, and one found live after all). What a delivery fact can
+ * meet in that status.
+ */
+export const destinationStatusesIn: { readonly [S in PostStatus]: readonly DestinationStatus[] } = {
+  draft: ["draft", "cancelled"],
+  pending_approval: ["pending_approval", "cancelled"],
+  scheduled: ["scheduled", "cancelled"],
+  queued: ["queued", "cancelled"],
+  publishing: [
+    "queued",
+    "publishing",
+    "retrying",
+    "unconfirmed",
+    "published",
+    "failed",
+    "cancelled",
+  ],
+  published: ["published"],
+  partially_published: ["published", "failed", "cancelled"],
+  failed: ["failed", "cancelled"],
+  cancelled: ["cancelled"],
+  deleted: ["published", "failed", "cancelled"],
+};

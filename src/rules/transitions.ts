@@ -1,13 +1,14 @@
 import { cells as destinationCells } from "../../spec/transitions.destination.json";
 import { cells as postCells } from "../../spec/transitions.post.json";
-import type { PlainReason, RejectionReason } from "../domain/decision.js";
+import type { RejectionReason } from "../domain/decision.js";
 import type { PostEventType } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 
 /**
  * One cell of a transition table: what an event may do in one status. The
  * tables live in `spec/` as JSON, shipped for services in other languages;
- * `apply` reads them, and the tests prove the machines agree with them.
+ * they are written from the lifecycle definitions that `apply` and the
+ * machines run, and the tests prove by exploration that they are exact.
  *
  * @example
  * ```ts
@@ -47,6 +48,22 @@ export type DestinationEventType =
   | "RECONCILED"
   | "DEADLINE_PASSED";
 
+/** The destination's event types, in the order of its lifecycle (the table's columns). */
+export const destinationEventTypes = [
+  "SUBMIT_FOR_APPROVAL",
+  "SCHEDULE",
+  "RETURN_TO_DRAFT",
+  "ENQUEUE",
+  "CANCEL",
+  "RETRY_FAILED",
+  "DELIVERY_STARTED",
+  "DELIVERY_SUCCEEDED",
+  "DELIVERY_FAILED",
+  "RETRY_DUE",
+  "RECONCILED",
+  "DEADLINE_PASSED",
+] as const satisfies readonly DestinationEventType[];
+
 /**
  * `spec/transitions.post.json`: post status x event type.
  *
@@ -75,19 +92,4 @@ export const destinationTransitions = destinationCells as unknown as {
   readonly [S in DestinationStatus]: {
     readonly [E in DestinationEventType]: TransitionCell<DestinationStatus>;
   };
-};
-
-/**
- * The outcome a cell fixes on its own: a refusal or an ignore, when the cell
- * leaves no other possibility. `undefined` when the event's content decides.
- */
-export const fixedOutcome = (
-  cell: TransitionCell<string>,
-): { reject: PlainReason } | { ignore: "duplicate" | "stale" } | undefined => {
-  if (cell.to !== undefined) return undefined;
-  const reject = cell.reject ?? [];
-  const ignore = cell.ignore ?? [];
-  if (reject.length === 1 && ignore.length === 0) return { reject: reject[0] as PlainReason };
-  if (ignore.length === 1 && reject.length === 0) return { ignore: ignore[0] as "stale" };
-  return undefined;
 };

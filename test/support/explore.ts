@@ -59,7 +59,14 @@ export const abstractKey = (post: Post): string =>
       d.id,
       d.status,
       d.attempts === 0 ? 0 : d.attempts < post.retry.maxAttempts ? 1 : 2,
-      d.error === undefined ? 0 : d.error.code === "TIMEOUT_ERROR" ? 1 : 2,
+      // A failure whose outcome is unknown holds a manual retry back: kept apart from the others.
+      d.error === undefined
+        ? 0
+        : d.error.code === "TIMEOUT_ERROR"
+          ? 1
+          : d.error.outcomeUnknown === true
+            ? 3
+            : 2,
       // What only one destination's own rules read; with two, the product would be too large.
       ...(post.destinations.length === 1
         ? [d.generation > 0, d.error?.outcomeUnknown === true, d.handOuts ?? 0, d.lookups ?? 0]
