@@ -41,6 +41,27 @@ const utc = (...[year, month, day, hour, minute, second, millis]: readonly numbe
  */
 export const parseInstant = (value: unknown): number | InstantProblem => {
   if (typeof value !== "string") return "must be an ISO 8601 date-time string";
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
+  const answer = parseText(value);
+  remember(parsed, value, answer);
+  return answer;
+};
+
+/**
+ * The last instants read and written, so that the same `now` and the same
+ * stored times are not parsed and formatted again for every destination and
+ * every event: a memo, invisible from outside (same input, same answer).
+ */
+const parsed = new Map<string, number | InstantProblem>();
+const formatted = new Map<number, string>();
+const memoSize = 512;
+const remember = <K, V>(memo: Map<K, V>, key: K, value: V): void => {
+  if (memo.size >= memoSize) memo.clear();
+  memo.set(key, value);
+};
+
+const parseText = (value: string): number | InstantProblem => {
   const m = pattern.exec(value);
   if (m === null) {
     return zoneless.test(value)
@@ -87,7 +108,13 @@ export const instantMs = (value: string): number => {
 };
 
 /** The canonical UTC form (`2026-04-20T14:00:00.000Z`) of epoch milliseconds. */
-export const formatInstant = (ms: number): string => new Date(ms).toISOString();
+export const formatInstant = (ms: number): string => {
+  const known = formatted.get(ms);
+  if (known !== undefined) return known;
+  const text = new Date(ms).toISOString();
+  remember(formatted, ms, text);
+  return text;
+};
 
 /**
  * The last instant postlife stores: 9999-12-31T23:59:59.999Z. Beyond it

@@ -1,5 +1,6 @@
 import type { Decision } from "../domain/decision.js";
 import { newPost, type PostInput } from "../domain/post.js";
+import { copyData, vouch } from "../domain/vouched.js";
 import { checkPostInput } from "../rules/post-input.js";
 
 /**
@@ -37,6 +38,7 @@ import { checkPostInput } from "../rules/post-input.js";
 export const createPost = (input: PostInput): Decision => {
   const found = checkPostInput(input);
   return found === undefined
-    ? { ok: true, post: newPost(input), outbox: [] }
+    ? // Copied whole: the caller's media, threads and policy stay theirs, unfrozen.
+      { ok: true, post: vouch(copyData(newPost(input))), outbox: [] }
     : { ok: false, rejection: { ...found, status: "unknown", eventType: "createPost" } };
 };

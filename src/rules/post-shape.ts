@@ -1,5 +1,6 @@
 import { countByStatus, type Post } from "../domain/post.js";
 import { type DestinationStatus, destinationStatuses, postStatuses } from "../domain/status.js";
+import { isVouched } from "../domain/vouched.js";
 import { policyOf } from "../errors/retry-policy.js";
 import { aggregateStatus } from "./aggregate.js";
 import {
@@ -113,6 +114,8 @@ const post = /* @__PURE__ */ (() =>
  * cancelled destinations left), and its counts are theirs.
  */
 export const checkPost = (value: unknown): Problem | undefined => {
+  // A post postlife made, frozen since: judged when it was made.
+  if (isVouched(value)) return undefined;
   const found = judge(post, value);
   if (found !== undefined) return invalid(found);
   const stored = value as Post;
