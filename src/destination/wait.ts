@@ -13,7 +13,6 @@ import { formatInstant, instantAfter, latestInstantMs } from "../domain/instant.
 import type { Instruction } from "../domain/instruction.js";
 import type { DestinationStatus } from "../domain/status.js";
 import { callTimeoutOf, lookupTimeoutOf, type RetryPolicy } from "../errors/retry-policy.js";
-import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 
 /** A destination moved by an update, and what the shell must do for it. */
@@ -58,8 +57,6 @@ const allowance = (policy: RetryPolicy, d: Destination, wait: Wait): number => {
 };
 
 /** The fields that describe a wait, gone once the destination stops waiting. */
-const waitFields = ["deadlineAt", "handOuts", "lookups"] as const;
-
 /** The count each wait keeps (how many hand-outs, how many look-ups); the others go. */
 const countOf: { readonly [W in Wait]: "handOuts" | "lookups" | undefined } = {
   start: "handOuts",
@@ -75,6 +72,25 @@ const countOf: { readonly [W in Wait]: "handOuts" | "lookups" | undefined } = {
  * own, running from `now`. The outbox is the disarm, the rule's
  * instructions, then the arm.
  */
+/**
+ * `to` with the wait it enters: its deadline (last), the count it keeps
+ * (hand-outs or look-ups), and no field of a wait it left. One copy.
+ */
+const waitingFor = (
+  to: Destination,
+  kept: "handOuts" | "lookups" | undefined,
+  deadlineAt: string | undefined,
+): Destination => {
+  const next: Record<string, unknown> = {};
+  for (const key of Object.keys(to)) {
+    if (key === "deadlineAt" || ((key === "handOuts" || key === "lookups") && key !== kept))
+      continue;
+    next[key] = to[key as keyof Destination];
+  }
+  if (deadlineAt !== undefined) next.deadlineAt = deadlineAt;
+  return next as unknown as Destination;
+};
+
 export const moveTo = (
   ctx: DestinationContext,
   from: Destination,
@@ -85,15 +101,15 @@ export const moveTo = (
   const outbox: Instruction[] = [];
   const leaving = armedJobKey(from);
   const wait = waitIn[to.status];
-  let next = to;
-  if (wait !== undefined && options.now !== undefined && to.idempotencyKey !== undefined) {
-    const at =
-      instantAfter(options.now, allowance(ctx.retry, to, wait)) ?? formatInstant(latestInstantMs);
-    const kept = countOf[wait];
-    next = { ...without(to, ...waitFields.filter((f) => f !== kept)), deadlineAt: at };
-  } else {
-    next = without(to, ...waitFields);
-  }
+  const waits = wait !== undefined && options.now !== undefined && to.idempotencyKey !== undefined;
+  const next = waitingFor(
+    to,
+    waits ? countOf[wait] : undefined,
+    waits
+      ? (instantAfter(options.now as string, allowance(ctx.retry, to, wait)) ??
+          formatInstant(latestInstantMs))
+      : undefined,
+  );
   const entering = armedJobKey(next);
   if (leaving !== undefined && leaving !== options.passed && leaving !== entering) {
     outbox.push({

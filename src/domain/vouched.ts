@@ -4,7 +4,8 @@
  * (`checkPost`), and one it made in one look-up. Freezing is what makes the
  * vouching sound: a post postlife made cannot be changed afterwards, so it is
  * still the post postlife judged. Only objects postlife created are frozen; a
- * caller's own objects (media, threads an EDIT names) are copied first.
+ * caller's own objects (the media and threads an input or an EDIT names) are
+ * copied first.
  */
 
 const vouched = new WeakSet<object>();
@@ -17,13 +18,13 @@ export const isVouched = (value: unknown): boolean =>
  * Freezes `value` and everything it holds that is not frozen yet. A frozen
  * object is taken as frozen all through: postlife freezes nothing partly.
  */
-const freezeNew = (value: unknown): void => {
+export const freezeData = (value: unknown): void => {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) freezeNew(value[i]);
+    for (let i = 0; i < value.length; i++) freezeData(value[i]);
   } else {
-    for (const key in value) freezeNew((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value)) freezeData((value as Record<string, unknown>)[key]);
   }
 };
 
@@ -32,17 +33,55 @@ export const copyData = <T>(value: T): T => {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map(copyData) as T;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value))
+  for (const key of Object.keys(value)) {
     copy[key] = copyData((value as Record<string, unknown>)[key]);
+  }
   return copy as T;
 };
 
 /**
- * Vouches for `post`, freezing what is new in it. Every object it holds must
- * be postlife's own: made by postlife, or copied with `copyData`.
+ * Freezes a destination a step made: itself, and the error and duplicates it
+ * may have made with it (the rest it holds is its post's, frozen already).
  */
-export const vouch = <T extends object>(post: T): T => {
-  freezeNew(post);
+const freezeDestination = (d: {
+  readonly error?: object;
+  readonly duplicates?: readonly object[];
+}): void => {
+  if (Object.isFrozen(d)) return;
+  Object.freeze(d);
+  if (d.error !== undefined) Object.freeze(d.error);
+  if (d.duplicates !== undefined && !Object.isFrozen(d.duplicates)) {
+    for (const found of d.duplicates) Object.freeze(found);
+    Object.freeze(d.duplicates);
+  }
+};
+
+/**
+ * Vouches for `post`, all of whose parts are postlife's own (made by postlife,
+ * or copied with `copyData`). `fresh` names the destinations a step made;
+ * the rest of the post is its vouched predecessor's, frozen already, but for
+ * its counts and its array of destinations. Without `fresh`, every part is
+ * frozen that is not already (a post made from an input or an EDIT, copied).
+ */
+export const vouch = <
+  T extends {
+    readonly destinations: readonly {
+      readonly error?: object;
+      readonly duplicates?: readonly object[];
+    }[];
+  },
+>(
+  post: T,
+  fresh?: readonly T["destinations"][number][],
+): T => {
+  if (fresh === undefined) {
+    freezeData(post);
+  } else {
+    for (const d of fresh) freezeDestination(d);
+    Object.freeze(post.destinations);
+    Object.freeze((post as { counts?: object }).counts);
+    Object.freeze(post);
+  }
   vouched.add(post);
   return post;
 };

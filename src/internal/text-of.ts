@@ -20,7 +20,7 @@ export const isWellFormed = (text: string): boolean =>
 export const textOf = (value: unknown): string => {
   switch (typeof value) {
     case "string":
-      return value.replace(loneSurrogates, "\ufffd");
+      return isWellFormed(value) ? value : value.replace(loneSurrogates, "\ufffd");
     case "number":
     case "bigint":
     case "boolean":

@@ -1,8 +1,7 @@
-import type { Accepted, Decision } from "../domain/decision.js";
+import type { Decision } from "../domain/decision.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
 import { isPostStatus } from "../domain/status.js";
-import { copyData, isVouched, vouch } from "../domain/vouched.js";
 import { compile } from "../lifecycle/compile.js";
 import { rejected } from "../lifecycle/definition.js";
 import { checkEvent } from "../rules/event-shape.js";
@@ -82,25 +81,12 @@ export const apply = (post: Post, event: PostEvent): Decision => {
     });
   }
   const verdict = postCompiled.decide(post.status, post, event);
-  if (verdict.taken) return vouched(post, event, verdict.out);
+  if (verdict.taken) return verdict.out;
   const { refusal } = verdict;
   return refusal.kind === "ignored"
     ? ignore(post, refusal.ignored, refusal.message)
     : refuse(post, event, refusal.problem);
 };
-
-/**
- * The decision, its post vouched for when the post it came from was: every
- * part of it is then postlife's own. An EDIT carries the caller's media and
- * destinations, so its post is copied first.
- */
-const vouched = (from: Post, event: PostEvent, decision: Accepted): Accepted =>
-  !isVouched(from) || decision.post === from
-    ? decision
-    : {
-        ...decision,
-        post: vouch(event.type === "EDIT" ? copyData(decision.post) : decision.post),
-      };
 
 /** The status of a value that may not be a post, for the rejection that says so. */
 const statusOf = (post: unknown) => {

@@ -4,9 +4,11 @@
  */
 import { stepJudged } from "../destination/step.js";
 import type { Accepted } from "../domain/decision.js";
+import type { Destination } from "../domain/destination.js";
 import type { DeliveryFact, PostEvent } from "../domain/event.js";
 import type { Post } from "../domain/post.js";
 import type { Args } from "../lifecycle/definition.js";
+import { indexOfDestination, replaceDestination } from "./lookup.js";
 import { contextOf, settle } from "./outcome.js";
 
 /**
@@ -16,14 +18,17 @@ import { contextOf, settle } from "./outcome.js";
  */
 export const recordFact = ({ context: post, event }: Args<Post, PostEvent>): Accepted => {
   const fact = event as DeliveryFact;
-  const index = post.destinations.findIndex((d) => d.id === fact.destinationId);
+  const index = indexOfDestination(post.destinations, fact.destinationId);
   const destination = post.destinations[index];
   const step =
     destination === undefined ? undefined : stepJudged(contextOf(post, destination), fact);
   if (step?.kind !== "accepted") return { ok: true, post, outbox: [] }; // its rules were checked first
-  return settle(
-    post,
-    { destinations: post.destinations.with(index, step.destination) },
-    step.outbox,
-  );
+  const destinations = replaceDestination(post.destinations, index, step.destination);
+  return settle(post, { destinations }, step.outbox, {
+    moved: {
+      from: (destination as Destination).status,
+      to: step.destination.status,
+      destination: step.destination,
+    },
+  });
 };

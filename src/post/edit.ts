@@ -4,12 +4,14 @@ import type { EditEvent, PostEvent } from "../domain/event.js";
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newDestination, type Post } from "../domain/post.js";
+import { copyData, isVouched } from "../domain/vouched.js";
 import { omit } from "../internal/omit.js";
 import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import { type EditableField, editableFields } from "../rules/editable.js";
 import type { Problem } from "../rules/readiness.js";
 import { arm, disarm } from "./jobs.js";
+import { indexOfDestination } from "./lookup.js";
 import { settle } from "./outcome.js";
 
 const knownFields: readonly string[] = ["content", "media", "scheduledAt", "destinations"];
@@ -138,7 +140,7 @@ export const destinationsProblem = (post: Post, event: EditEvent): Problem | und
 
 /** The destination of `post` with this id. */
 export const destinationOf = (post: Post, id: string): Destination | undefined =>
-  post.destinations.find((d) => d.id === id);
+  post.destinations[indexOfDestination(post.destinations, id)];
 
 /** The post as an EDIT leaves it, its rules passed: a new revision with the changes. */
 export const edited = (post: Post, event: EditEvent): Post => {
@@ -164,7 +166,9 @@ export const edited = (post: Post, event: EditEvent): Post => {
  * re-armed for the new revision (and time).
  */
 export const recordEdit = ({ context: post, event }: Args<Post, PostEvent>): Accepted => {
-  const next = edited(post, event as EditEvent);
+  // The caller's media and destinations are copied into a post postlife vouches for.
+  const changed = edited(post, event as EditEvent);
+  const next = isVouched(post) ? copyData(changed) : changed;
   const outbox: Instruction[] = post.status === "scheduled" ? [disarm(post), arm(next)] : [];
-  return settle(post, next, outbox);
+  return settle(post, next, outbox, { copied: true });
 };

@@ -4,9 +4,10 @@ import type { Accepted, Decision, Rejected } from "../domain/decision.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction, WebhookEvent } from "../domain/instruction.js";
-import { countByStatus, type Post } from "../domain/post.js";
-import type { PostStatus } from "../domain/status.js";
-import { aggregateStatus } from "../rules/aggregate.js";
+import { countByStatus, type Post, type StatusCounts } from "../domain/post.js";
+import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import { isVouched, vouch } from "../domain/vouched.js";
+import { statusOfCounts } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
 
 /** A refusal of `event` by `post`, from a problem found by a rule. */
@@ -59,20 +60,42 @@ export const settle = (
   before: Post,
   changes: Partial<Post> & { readonly destinations: readonly Destination[] },
   outbox: readonly Instruction[],
+  made: {
+    /** The one destination that moved, when only one did. */
+    readonly moved?: {
+      readonly from: DestinationStatus;
+      readonly to: DestinationStatus;
+      readonly destination: Destination;
+    };
+    /** The changes are a copy of a caller's data (an EDIT's): every part of them is new. */
+    readonly copied?: boolean;
+  } = {},
 ): Accepted => {
+  const { moved } = made;
+  // One destination moved: its post's counts move with it, and nothing else is counted again.
+  const counts =
+    moved === undefined ? countByStatus(changes.destinations) : recount(before.counts, moved);
   const status =
     changes.status === "deleted" || before.status === "deleted"
       ? "deleted"
-      : aggregateStatus(changes.destinations.map((d) => d.status));
-  const post: Post = {
-    ...before,
-    ...changes,
-    status,
-    counts: countByStatus(changes.destinations),
-  };
+      : statusOfCounts(counts);
+  const next: Post = { ...before, ...changes, status, counts };
+  // A post postlife made gives one it vouches for: only what this change made is new.
+  const post = !isVouched(before)
+    ? next
+    : made.copied === true
+      ? vouch(next)
+      : vouch(next, moved === undefined ? next.destinations : [moved.destination]);
   const hook = postWebhook(before, post);
   return { ok: true, post, outbox: hook === undefined ? outbox : [...outbox, hook] };
 };
+
+/** The counts once one destination moved from one status to another. */
+const recount = (
+  counts: StatusCounts,
+  { from, to }: { readonly from: DestinationStatus; readonly to: DestinationStatus },
+): StatusCounts =>
+  from === to ? counts : { ...counts, [from]: counts[from] - 1, [to]: counts[to] + 1 };
 
 /** The context a destination of `post` takes events in. */
 export const contextOf = (post: Post, destination: Destination): DestinationContext => ({

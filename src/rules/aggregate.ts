@@ -1,4 +1,5 @@
-import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import type { StatusCounts } from "../domain/post.js";
+import { type DestinationStatus, isDestinationStatus, type PostStatus } from "../domain/status.js";
 import { itemsOf } from "../internal/iterable.js";
 
 /**
@@ -27,60 +28,46 @@ import { itemsOf } from "../internal/iterable.js";
  * ```
  * @since 0.1.0
  */
-export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStatus => {
-  let total = 0;
-  let draft = 0;
-  let pendingApproval = 0;
-  let scheduled = 0;
-  let queued = 0;
-  let started = 0; // publishing, retrying, unconfirmed
-  let published = 0;
-  let failed = 0;
-  let cancelled = 0;
+export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStatus =>
+  statusOfCounts(countsOf(statuses));
+
+const countsOf = (statuses: Iterable<DestinationStatus>): StatusCounts => {
+  const counts: { [S in DestinationStatus]: number } = {
+    draft: 0,
+    pending_approval: 0,
+    scheduled: 0,
+    queued: 0,
+    publishing: 0,
+    retrying: 0,
+    unconfirmed: 0,
+    published: 0,
+    failed: 0,
+    cancelled: 0,
+  };
   for (const status of itemsOf(statuses)) {
-    total++;
-    switch (status) {
-      case "draft":
-        draft++;
-        break;
-      case "pending_approval":
-        pendingApproval++;
-        break;
-      case "scheduled":
-        scheduled++;
-        break;
-      case "queued":
-        queued++;
-        break;
-      case "published":
-        published++;
-        break;
-      case "failed":
-        failed++;
-        break;
-      case "cancelled":
-        cancelled++;
-        break;
-      case "publishing":
-      case "retrying":
-      case "unconfirmed":
-        started++;
-        break;
-      default:
-        total--;
-    }
+    if (isDestinationStatus(status)) counts[status]++;
   }
+  return counts;
+};
+
+/**
+ * The group status of destinations counted by status: what `aggregateStatus`
+ * answers, read from the counts a post keeps (no walk over its destinations).
+ */
+export const statusOfCounts = (c: StatusCounts): PostStatus => {
+  const editorial = c.draft + c.pending_approval + c.scheduled;
+  const started = c.publishing + c.retrying + c.unconfirmed;
+  const total = editorial + c.queued + started + c.published + c.failed + c.cancelled;
   if (total === 0) return "draft";
-  const editorial = draft + pendingApproval + scheduled;
-  if (editorial > 0 && editorial + cancelled === total) {
-    return draft > 0 ? "draft" : pendingApproval > 0 ? "pending_approval" : "scheduled";
+  if (editorial > 0 && editorial + c.cancelled === total) {
+    return c.draft > 0 ? "draft" : c.pending_approval > 0 ? "pending_approval" : "scheduled";
   }
-  if (editorial + queued + started > 0) {
-    return started + published + failed === 0 ? "queued" : "publishing";
+  if (editorial + c.queued + started > 0) {
+    return started + c.published + c.failed === 0 ? "queued" : "publishing";
   }
-  if (published === total) return "published";
-  if (cancelled === total) return "cancelled";
-  return published > 0 ? "partially_published" : "failed";
+  if (c.published === total) return "published";
+  if (c.cancelled === total) return "cancelled";
+  return c.published > 0 ? "partially_published" : "failed";
 };
 
 /**
