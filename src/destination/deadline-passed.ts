@@ -5,11 +5,13 @@
  * looked up; a look-up that goes unanswered is asked again, then fails
  * (OUTCOME_UNKNOWN) for a person to check.
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { DeadlinePassedEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { callTimeoutOf } from "../errors/retry-policy.js";
+import { changed } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import type { DestinationEvent } from "./event.js";
@@ -38,7 +40,7 @@ export const hasLookUpsLeft = ({ context: { destination: d, retry } }: On): bool
 /** Never started, so never sent: handed out again, same key, same attempt. */
 export const handOutAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = { ...d, handOuts: (d.handOuts ?? 1) + 1 };
+  const to: Destination = changed(d, { handOuts: (d.handOuts ?? 1) + 1 });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], passedAt(event));
 };
 
@@ -53,7 +55,7 @@ export const failNeverStarted = ({ context: ctx, event }: On): Moved => {
     retryable: false,
     failedAt: now,
   };
-  return failForGood(ctx, d, { ...d, error }, [cancelDelivery(ctx, d)], passed);
+  return failForGood(ctx, d, changed(d, { error }), [cancelDelivery(ctx, d)], passed);
 };
 
 /** No report of the attempt in flight: a timeout after sending, looked up before anything else. */
@@ -74,7 +76,7 @@ export const timeOutAttempt = ({ context: ctx, event }: On): Moved => {
 export const lookUpAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const lookups = (d.lookups ?? 1) + 1;
-  const to: Destination = { ...d, lookups };
+  const to: Destination = changed(d, { lookups });
   return moveTo(ctx, d, to, [requestReconciliation(ctx, to, lookups)], passedAt(event));
 };
 
@@ -90,5 +92,5 @@ export const failUnanswered = ({ context: ctx, event }: On): Moved => {
     outcomeUnknown: true,
     failedAt: now,
   };
-  return failForGood(ctx, d, { ...d, error }, [], passed);
+  return failForGood(ctx, d, changed(d, { error }), [], passed);
 };

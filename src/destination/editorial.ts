@@ -2,9 +2,11 @@
  * What the post tells its destinations as it is written, reviewed and
  * scheduled, handed to delivery, cancelled or retried by hand.
  */
+
 import type { Destination } from "../domain/destination.js";
 import { attemptsMade } from "../domain/destination.js";
 import type { DestinationStatus } from "../domain/status.js";
+import { changed } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
@@ -30,7 +32,7 @@ export const returnToDraft = becomes("draft");
 export const enqueue = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "ENQUEUE" }>;
   const d = ctx.destination;
-  const to: Destination = { ...d, status: "queued", idempotencyKey, handOuts: 1 };
+  const to: Destination = changed(d, { status: "queued", idempotencyKey, handOuts: 1 });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });
 };
 
@@ -48,14 +50,13 @@ export const cancel = ({ context: ctx }: On): Moved => {
 export const retryAgain = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "RETRY_FAILED" }>;
   const d = ctx.destination;
-  const to: Destination = {
-    ...without(d, "error", "nextRetryAt"),
+  const to: Destination = changed(without(d, "error", "nextRetryAt"), {
     status: "queued",
     attempts: 0,
     attemptsBefore: attemptsMade(d),
     generation: d.generation + 1,
     idempotencyKey,
     handOuts: 1,
-  };
+  });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });
 };

@@ -5,12 +5,14 @@
  * allows (`retrying`), else failed. Which of them applies is the lifecycle's
  * choice (`lifecycle.ts`), by the tests below.
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent } from "../domain/event.js";
 import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
+import { changed } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import { withinCeiling } from "../rules/checks.js";
@@ -48,17 +50,12 @@ export const failForGood = (
 };
 
 /** The failure as recorded: its own time when the worker knows it (a late webhook), else when reported. */
-const recorded = (error: PublishError, now: string): PublishError => ({
-  ...error,
-  failedAt: canonicalInstant(error.failedAt ?? now),
-});
+const recorded = (error: PublishError, now: string): PublishError =>
+  changed(error, { failedAt: canonicalInstant(error.failedAt ?? now) });
 
 /** The destination with the failed attempt counted and its error recorded. */
-const withFailure = (d: Destination, error: PublishError, now: string): Destination => ({
-  ...without(d, "nextRetryAt"),
-  attempts: failedAttempt(d),
-  error: recorded(error, now),
-});
+const withFailure = (d: Destination, error: PublishError, now: string): Destination =>
+  changed(without(d, "nextRetryAt"), { attempts: failedAttempt(d), error: recorded(error, now) });
 
 /** How long a retry of `d` after `error` waits, by the policy and the platform's own word. */
 const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError, now: string) => {
@@ -106,7 +103,10 @@ export const awaitLookup = (
   now: string,
   passed?: string,
 ): Moved => {
-  const to: Destination = { ...withFailure(d, error, now), status: "unconfirmed", lookups: 1 };
+  const to: Destination = changed(withFailure(d, error, now), {
+    status: "unconfirmed",
+    lookups: 1,
+  });
   return moveTo(
     ctx,
     d,
@@ -129,11 +129,10 @@ export const scheduleRetry = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const error = errorOf(fact, d);
   const at = instantAfter(fact.now, retryWait(ctx, d, error, fact.now)) as string;
-  const to: Destination = {
-    ...withFailure(d, error, fact.now),
-    status: "retrying",
+  const to: Destination = changed(withFailure(d, error, fact.now), {
+    status: "retrying" as const,
     nextRetryAt: at,
-  };
+  });
   return moveTo(
     ctx,
     d,
@@ -167,7 +166,7 @@ export const failWaitTooLong = ({ context: ctx, event }: On): Moved => {
     ),
     retryable: false,
   };
-  return failForGood(ctx, d, { ...base, error: tooLong }, []);
+  return failForGood(ctx, d, changed(base, { error: tooLong }), []);
 };
 
 /** DELIVERY_FAILED, not retryable or out of attempts: failed for good. */

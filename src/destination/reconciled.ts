@@ -5,10 +5,12 @@
  * its outcome unknown learns that the post is not there, so a manual retry
  * may send it again. (A post found is a success: `success.ts`.)
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { ReconciledEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import { attemptsAllowed } from "../errors/retry-policy.js";
+import { changed } from "../internal/changed.js";
 import { omit } from "../internal/omit.js";
 import type { Args } from "../lifecycle/definition.js";
 import { withinCeiling } from "../rules/checks.js";
@@ -42,7 +44,7 @@ export const hasAttemptsLeft = ({ context: { destination: d, retry } }: On): boo
 /** Not on the platform, attempts left: safe to send again, under the same key. */
 export const sendAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = { ...without(d, "error"), status: "queued", handOuts: 1 };
+  const to: Destination = changed(without(d, "error"), { status: "queued", handOuts: 1 });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: (event as ReconciledEvent).now });
 };
 

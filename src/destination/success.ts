@@ -7,10 +7,12 @@
  * cancelled. A second, different post for a published destination is a
  * double post: surfaced, never swallowed.
  */
+
 import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
+import { changed } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
@@ -50,14 +52,13 @@ export const publish = ({ context: ctx, event }: On): Moved => {
   // (a vendor publishing on its own); a report of an earlier generation made none now.
   const countsAnAttempt =
     d.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
-  const to: Destination = {
-    ...without(d, "nextRetryAt", "error", "platformUrl"),
-    status: "published",
+  const to: Destination = changed(without(d, "nextRetryAt", "error", "platformUrl"), {
+    status: "published" as const,
     attempts: countsAnAttempt ? d.attempts + 1 : d.attempts,
     platformPostId: found.platformPostId,
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
     publishedAt: canonicalInstant(now),
-  };
+  });
   const rule: Instruction[] = [
     ...(hasQueuedWork(d) ? [cancelDelivery(ctx, d)] : []),
     destinationWebhook(ctx, to, "destination.published"),
@@ -73,6 +74,6 @@ export const recordDuplicate = ({ context: ctx, event }: On): Moved => {
     platformPostId: found.platformPostId,
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
   };
-  const to: Destination = { ...d, duplicates: [...(d.duplicates ?? []), other] };
+  const to: Destination = changed(d, { duplicates: [...(d.duplicates ?? []), other] });
   return { destination: to, outbox: duplicateReported(ctx, d, other) };
 };

@@ -32,6 +32,8 @@ const blocksUrl = /[A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF]/;
 /** A URL without a scheme never follows these either. */
 const blocksBareUrl = /[-_./]/;
 const notDashOrDot = /[^-.]|$/;
+/** A dot followed by what may start a top-level domain (an ASCII letter, or any letter past ASCII). */
+const dotBeforeLetter = /\.[A-Za-z\u0080-\uFFFF]/;
 const tcoSlugChar = /[a-z0-9]/i;
 
 /** twitter-text rejects URLs longer than this, counted with their scheme and punycode host. */
@@ -46,7 +48,9 @@ const maxTcoSlugLength = 40;
  */
 export const findUrls = (text: string, bare: boolean): Span[] => {
   const spans: Span[] = [];
-  if (!text.includes(".")) return spans;
+  // Every host ends in a dot and a top-level domain, which starts with a letter: without one,
+  // there is nothing to scan for (most posts, whose dots end sentences).
+  if (!dotBeforeLetter.test(text)) return spans;
   let resume = 0;
   for (const match of text.matchAll(candidates)) {
     const scheme = match[0].endsWith("/");

@@ -49,8 +49,19 @@ const xWeightOf = (codePoint: number): number => {
  * ```
  * @since 0.1.0
  */
+const ascii = /^[\x00-\x7F]*$/;
+
 export const xWeightedLength = (text: string): number => {
   if (typeof text !== "string") return 0;
+  if (ascii.test(text)) {
+    // Every ASCII character weighs one, no emoji sequence is ASCII and NFC changes none:
+    // the text's length, each URL counted as X's fixed length instead of its own.
+    let length = text.length;
+    for (const url of findUrls(text, true)) {
+      length += xConfig.transformedURLLength - (url.end - url.start);
+    }
+    return length;
+  }
   const normal = text.normalize("NFC");
   const urls = findUrls(normal, true);
   const emoji = Array.from(normal.matchAll(emojiSequence), (m) => ({
