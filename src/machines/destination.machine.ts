@@ -4,11 +4,28 @@ import { destinationImplementations } from "../destination/implementations.js";
 import { type DestinationUpdate, destinationLifecycle } from "../destination/lifecycle.js";
 import type { DestinationContext } from "../destination/step.js";
 import type { Instruction } from "../domain/instruction.js";
+import { newDestination } from "../domain/post.js";
 import { type DestinationStatus, destinationStatuses } from "../domain/status.js";
 import { policyOf } from "../errors/retry-policy.js";
 import { checkDestinationEvent } from "../rules/destination-shape.js";
 import type { DestinationMachineInput } from "./destination.types.js";
 import { actionsOf, guardsOf, statesOf } from "./from-definition.js";
+
+/**
+ * The context of an actor made without input. XState's `transition()` makes
+ * one, inert, on every call (its initial context is never used), so this is
+ * built once rather than a TypeError thrown each time.
+ */
+let empty: DestinationContext | undefined;
+const noInput = (): DestinationContext => {
+  empty ??= {
+    postId: "",
+    revision: 0,
+    retry: policyOf({}),
+    destination: newDestination({ id: "", platform: "x", accountId: "" }),
+  };
+  return empty;
+};
 
 const makeDestinationMachine = () =>
   setup({
@@ -34,12 +51,15 @@ const makeDestinationMachine = () =>
     id: destinationLifecycle.id,
     description: destinationLifecycle.description,
     /** The destination as given, with its post's id, revision and retry policy. */
-    context: ({ input }): DestinationContext => ({
-      postId: input.postId,
-      revision: input.revision ?? 0,
-      retry: policyOf(input.retry ?? {}),
-      destination: input.destination,
-    }),
+    context: ({ input }): DestinationContext =>
+      input === undefined
+        ? noInput()
+        : {
+            postId: input.postId,
+            revision: input.revision ?? 0,
+            retry: policyOf(input.retry ?? {}),
+            destination: input.destination,
+          },
     initial: "resuming",
     states: {
       resuming: {

@@ -18,6 +18,17 @@ const settled: readonly PostStatus[] = [
   "cancelled",
 ];
 
+/**
+ * The context of an actor made without input. XState's `transition()` makes
+ * one, inert, on every call (its initial context is never used), so this is
+ * built once: an empty draft, not a thrown TypeError each time.
+ */
+let empty: Post | undefined;
+const noInput = (): Post => {
+  empty ??= newPost({ id: "", content: "", destinations: [] });
+  return empty;
+};
+
 const makePostMachine = () =>
   setup({
     types: {} as {
@@ -47,7 +58,7 @@ const makePostMachine = () =>
      * pure API starts from. Judge a caller's input with `createPost` first: the
      * machine takes it as typed.
      */
-    context: ({ input }) => newPost(input),
+    context: ({ input }) => (input === undefined ? noInput() : newPost(input)),
     initial: "draft",
     states: {
       ...statesOf(postLifecycle, ["isWellFormed"]),
