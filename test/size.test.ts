@@ -1,7 +1,8 @@
 /**
  * What an app pays for the pure API: the `{ createPost, apply }` consumer bundle (esbuild,
- * minified, ESM, platform browser, peers bundled where imported; `bench/bundle.ts`) is at
- * most 25 KB gzipped and carries neither xstate nor Effect. Byte counts, not time: the same
+ * minified, ESM, platform browser, peers bundled where imported; `bench/bundle.ts`) stays
+ * under its ceiling (26 KB gzipped; the target, 25 KB, is `bench:size`'s) and carries neither
+ * xstate nor Effect. Byte counts, not time: the same
  * sources give the same figures on any machine.
  *
  * Read twice: from the source, where postlife's `"sideEffects": false` lets the bundler drop
@@ -15,7 +16,7 @@ import {
   bundle,
   peerBytes,
   pureConsumer,
-  pureConsumerLimit,
+  pureConsumerCeiling,
 } from "../bench/bundle.js";
 
 /** The largest modules in a bundle, for the message of a failing assertion. */
@@ -28,7 +29,7 @@ const largest = (b: Bundle): string =>
 describe("the { createPost, apply } consumer bundle", () => {
   for (const as of ["source", "published"] as const) {
     const read = as === "source" ? "from the source" : "as published";
-    it(`${read}: at most 25 KB gzipped, with neither xstate nor effect in it`, async () => {
+    it(`${read}: at most 26 KB gzipped, with neither xstate nor effect in it`, async () => {
       const b = await bundle({ ...pureConsumer, peers: "bundled", as });
       const report = largest(b);
       expect.soft(peerBytes(b, "xstate"), `xstate in the bundle: ${report}`).toBe(0);
@@ -37,8 +38,8 @@ describe("the { createPost, apply } consumer bundle", () => {
         .toBe(false);
       expect.soft(peerBytes(b, "effect"), `effect in the bundle: ${report}`).toBe(0);
       expect
-        .soft(b.gzip, `over ${pureConsumerLimit} B gzipped: ${report}`)
-        .toBeLessThanOrEqual(pureConsumerLimit);
+        .soft(b.gzip, `over ${pureConsumerCeiling} B gzipped: ${report}`)
+        .toBeLessThanOrEqual(pureConsumerCeiling);
     });
   }
 

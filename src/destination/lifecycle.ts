@@ -113,23 +113,17 @@ export const destinationLifecycle: Definition<
   DestinationUpdate
 > = {
   id: "destination",
-  description: "One platform account a post goes to, from draft to published, failed or cancelled.",
   states: {
     draft: {
-      description: "Saved with its post, not queued.",
       on: { SUBMIT_FOR_APPROVAL: to("pending_approval", "awaitReview"), ...waiting },
     },
     pending_approval: {
-      description: "Its post waits on a reviewer.",
       on: { RETURN_TO_DRAFT: to("draft", "returnToDraft"), ...waiting },
     },
     scheduled: {
-      description: "Its post waits for scheduledAt.",
       on: { RETURN_TO_DRAFT: to("draft", "returnToDraft"), ...waiting },
     },
     queued: {
-      description:
-        "Handed to delivery under its idempotency key; no attempt is in flight. A worker must start it before its deadline, or it is handed out again, then fails (NEVER_STARTED).",
       on: {
         CANCEL: to("cancelled", "cancel"),
         DELIVERY_STARTED: {
@@ -153,8 +147,6 @@ export const destinationLifecycle: Definition<
       },
     },
     publishing: {
-      description:
-        "An attempt is in flight. It cannot be cancelled: the request may already be on its way. With no report by its deadline it counts as a timeout after sending (unconfirmed).",
       on: {
         DELIVERY_STARTED: { requires: ["concernsThisDelivery", "isNotInFlight"], branches: [] },
         DELIVERY_SUCCEEDED: reportedLive,
@@ -171,8 +163,6 @@ export const destinationLifecycle: Definition<
       },
     },
     retrying: {
-      description:
-        "An attempt failed retryably; waits for nextRetryAt, then is re-queued under the same key.",
       on: {
         CANCEL: to("cancelled", "cancel"),
         DELIVERY_STARTED: noStart,
@@ -187,8 +177,6 @@ export const destinationLifecycle: Definition<
       },
     },
     unconfirmed: {
-      description:
-        "Sent, outcome unknown (timed out after sending). Never retried blindly: a reconciliation looks the post up on the platform, asked again while it goes unanswered, then failed (OUTCOME_UNKNOWN) for a person to check.",
       on: {
         DELIVERY_STARTED: noStart,
         DELIVERY_SUCCEEDED: reportedLive,
@@ -212,8 +200,6 @@ export const destinationLifecycle: Definition<
       },
     },
     published: {
-      description:
-        "The platform confirmed it; it has a platformPostId. It is never sent again; a second, different post the platform reports is recorded and surfaced as a duplicate.",
       on: {
         DELIVERY_STARTED: noStart,
         DELIVERY_SUCCEEDED: {
@@ -235,8 +221,6 @@ export const destinationLifecycle: Definition<
       },
     },
     failed: {
-      description:
-        "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key, and not while its outcome is unknown; a late success of its own delivery publishes it, since the platform is the truth about what is live.",
       on: {
         RETRY_FAILED: {
           requires: ["isOutcomeKnown"],
@@ -257,8 +241,6 @@ export const destinationLifecycle: Definition<
       },
     },
     cancelled: {
-      description:
-        "Stopped before delivery. If it had been handed out and the platform reports it live after all, it is published.",
       on: {
         DELIVERY_STARTED: noStart,
         DELIVERY_SUCCEEDED: reportedLive,

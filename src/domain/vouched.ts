@@ -29,15 +29,7 @@ export const freezeData = (value: unknown): void => {
 };
 
 /** A copy of plain data (objects, arrays, primitives), sharing nothing with `value`. */
-export const copyData = <T>(value: T): T => {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyData) as T;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    copy[key] = copyData((value as Record<string, unknown>)[key]);
-  }
-  return copy as T;
-};
+export const copyData = <T>(value: T): T => structuredClone(value);
 
 /**
  * Freezes a destination a step made: itself, and the error and duplicates it

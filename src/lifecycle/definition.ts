@@ -104,7 +104,6 @@ export interface StateDefinition<
   T extends string,
   A extends string,
 > {
-  readonly description: string;
   readonly on: { readonly [K in E]?: Cell<S, R, T, A> };
 }
 
@@ -122,6 +121,5 @@ export interface Definition<
   Transient extends string = never,
 > {
   readonly id: string;
-  readonly description: string;
   readonly states: { readonly [K in S]: StateDefinition<S | Transient, E, R, T, A> };
 }

@@ -8,6 +8,7 @@ import { newDestination } from "../domain/post.js";
 import { type DestinationStatus, destinationStatuses } from "../domain/status.js";
 import { policyOf } from "../errors/retry-policy.js";
 import { checkDestinationEvent } from "../rules/destination-shape.js";
+import { destinationDescriptions } from "./descriptions.js";
 import type { DestinationMachineInput } from "./destination.types.js";
 import { actionsOf, guardsOf, statesOf } from "./from-definition.js";
 
@@ -49,7 +50,7 @@ const makeDestinationMachine = () =>
     })) as Record<DestinationUpdate, never>,
   }).createMachine({
     id: destinationLifecycle.id,
-    description: destinationLifecycle.description,
+    description: destinationDescriptions.machine,
     /** The destination as given, with its post's id, revision and retry policy. */
     context: ({ input }): DestinationContext =>
       input === undefined
@@ -70,7 +71,7 @@ const makeDestinationMachine = () =>
           target: status,
         })),
       },
-      ...statesOf(destinationLifecycle, ["isWellFormed"]),
+      ...statesOf(destinationLifecycle, destinationDescriptions.states, ["isWellFormed"]),
     },
   });
 

@@ -21,11 +21,12 @@ const guardOf = (names: readonly string[]) =>
       : { type: "all", params: { of: names } };
 
 /**
- * The `states` of a machine config: one per status, with `first` (if given)
- * required before every transition.
+ * The `states` of a machine config: one per status, described, with `first`
+ * (if given) required before every transition.
  */
 export const statesOf = <S extends string, E extends string>(
   definition: Definition<S, E, string, string, string, string>,
+  descriptions: { readonly [K in S]: string },
   first: readonly string[] = [],
 ): { [K in S]: { description: string; on: Record<string, never[]> } } => {
   const states = {} as { [K in S]: { description: string; on: Record<string, never[]> } };
@@ -49,7 +50,7 @@ export const statesOf = <S extends string, E extends string>(
         } as never;
       });
     }
-    states[status] = { description: state.description, on };
+    states[status] = { description: descriptions[status], on };
   }
   return states;
 };

@@ -6,6 +6,7 @@ import type { PostStatus } from "../domain/status.js";
 import { postImplementations } from "../post/implementations.js";
 import { type PostUpdate, postLifecycle } from "../post/lifecycle.js";
 import { checkEvent } from "../rules/event-shape.js";
+import { postDescriptions } from "./descriptions.js";
 import { actionsOf, guardsOf, statesOf } from "./from-definition.js";
 
 /** The statuses `settling` settles into, in the order it tries them. */
@@ -52,7 +53,7 @@ const makePostMachine = () =>
     >,
   }).createMachine({
     id: postLifecycle.id,
-    description: postLifecycle.description,
+    description: postDescriptions.machine,
     /**
      * A post actor starts from the draft `createPost(input)` makes, the post the
      * pure API starts from. Judge a caller's input with `createPost` first: the
@@ -61,7 +62,7 @@ const makePostMachine = () =>
     context: ({ input }) => (input === undefined ? noInput() : newPost(input)),
     initial: "draft",
     states: {
-      ...statesOf(postLifecycle, ["isWellFormed"]),
+      ...statesOf(postLifecycle, postDescriptions.states, ["isWellFormed"]),
       settling: {
         description:
           "Takes the status the post's destinations give (aggregateStatus), after a delivery fact, a cancel or a retry. Never rests here.",

@@ -94,12 +94,8 @@ export const postLifecycle: Definition<
   PostTransient
 > = {
   id: "post",
-  description:
-    "One post going to one or more destinations: written, reviewed and scheduled, then delivered; its status during delivery is derived from its destinations.",
   states: {
     draft: {
-      description:
-        "Saved, not queued. Everything is editable and nothing is validated until the post leaves the draft.",
       on: {
         EDIT: {
           requires: ["changesOnlyEditableFields", "editsDestinationsInPlace"],
@@ -128,8 +124,6 @@ export const postLifecycle: Definition<
       },
     },
     pending_approval: {
-      description:
-        "Waiting on a reviewer. The content is frozen: the reviewer approves exactly what is sent.",
       on: {
         APPROVE: {
           branches: [
@@ -143,8 +137,6 @@ export const postLifecycle: Definition<
       },
     },
     scheduled: {
-      description:
-        "Waiting for scheduledAt; a job is armed to send DUE. Still editable: each edit bumps the revision and re-arms the job.",
       on: {
         EDIT: {
           requires: [
@@ -171,8 +163,6 @@ export const postLifecycle: Definition<
       },
     },
     queued: {
-      description:
-        "Handed to delivery; no destination has started. Nothing is editable any more. A deadline hands out again what no worker starts.",
       on: {
         ...lateDue,
         CANCEL: to("cancelled", "cancelPending"),
@@ -187,8 +177,6 @@ export const postLifecycle: Definition<
       },
     },
     publishing: {
-      description:
-        "Under way: at least one destination has started, and at least one is not done (in flight, retrying, unconfirmed or still queued).",
       on: {
         ...lateDue,
         CANCEL: {
@@ -207,13 +195,9 @@ export const postLifecycle: Definition<
       },
     },
     published: {
-      description:
-        "Every destination is published, and none is sent again. A second post the platform reports for one is recorded and surfaced as a duplicate.",
       on: { ...lateDue, ...afterDelivery(["published"]) },
     },
     partially_published: {
-      description:
-        "Done: some destinations published, the others failed or were cancelled. Failed ones can be retried by hand, or turn out published after all (a late success, a look-up that finds them).",
       on: {
         ...lateDue,
         RETRY_FAILED: retryFailed("publishing"),
@@ -222,8 +206,6 @@ export const postLifecycle: Definition<
       },
     },
     failed: {
-      description:
-        "Done, and nothing was published: every destination failed or was cancelled. A late success or a look-up that finds one publishes it after all.",
       on: {
         ...lateDue,
         DELETE: deleteUnlessLive,
@@ -241,8 +223,6 @@ export const postLifecycle: Definition<
       },
     },
     cancelled: {
-      description:
-        "Stopped before delivery: every destination was cancelled. One that had been handed out and turns out live is published after all.",
       on: {
         ...lateDue,
         DELETE: to("deleted", "deletePost"),
@@ -250,8 +230,6 @@ export const postLifecycle: Definition<
       },
     },
     deleted: {
-      description:
-        "Cancelled and removed; nothing of it was published, or so it seemed: a destination the platform reports live after all is published, and the post stays deleted.",
       on: {
         ...lateDue,
         ...afterDelivery([]),

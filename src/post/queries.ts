@@ -1,4 +1,5 @@
-import { isCancellable, isRetryable, mayBeLive, wasHandedOut } from "../destination/rules.js";
+import { destinationLifecycle } from "../destination/lifecycle.js";
+import { wasHandedOut } from "../destination/rules.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import {
@@ -13,13 +14,16 @@ import { aggregateStatus } from "../rules/aggregate.js";
 import { isRecord } from "../rules/checks.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { checkPost, isPost } from "../rules/post-shape.js";
-import { destinationTransitions, postTransitions } from "../rules/transitions.js";
 import { postCompiled } from "./apply.js";
+import { postLifecycle } from "./lifecycle.js";
 import {
   contentFits,
+  hasCancellable,
   hasDestinations,
   hasUniqueDestinationIds,
+  isSafeToRetry,
   needsNoApproval,
+  nothingMayBeLive,
 } from "./requirements.js";
 
 /**
@@ -91,26 +95,40 @@ const meets =
 const mayLeaveDraftForReview = meets(hasDestinations, hasUniqueDestinationIds, contentFits);
 const mayLeaveDraft = meets(needsNoApproval, hasDestinations, hasUniqueDestinationIds, contentFits);
 
-/** Whether some event of a type the status table lets through could be taken by this post. */
-const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
-  SCHEDULE: (post) => post.status === "scheduled" || mayLeaveDraft(post),
-  PUBLISH: (post) => post.status === "scheduled" || mayLeaveDraft(post),
-  SUBMIT_FOR_APPROVAL: mayLeaveDraftForReview,
-  CANCEL: (post) => some(post, isCancellable),
-  DELETE: (post) => !some(post, mayBeLive),
-  RETRY_FAILED: (post) => some(post, isRetryable),
-  ...Object.fromEntries(
-    deliveryFactTypes.map((type) => [
-      type,
-      (post: Post) =>
-        some(
-          post,
-          (d) =>
-            destinationTransitions[d.status][type].to !== undefined &&
-            (factNeeds[type]?.(d) ?? true),
-        ),
-    ]),
-  ),
+/** Whether a lifecycle takes some event of this type in this status (a transition, not only refusals). */
+const moves = (
+  states: {
+    readonly [S in string]: {
+      readonly on: { readonly [T in string]?: { readonly branches: readonly unknown[] } };
+    };
+  },
+  status: string,
+  type: string,
+): boolean => (states[status]?.on[type]?.branches.length ?? 0) > 0;
+
+/** Whether some event of a type the post's status moves on could be taken by this post. */
+const possible = (post: Post, type: PostEventType): boolean => {
+  switch (type) {
+    case "SCHEDULE":
+    case "PUBLISH":
+      return post.status === "scheduled" || mayLeaveDraft(post);
+    case "SUBMIT_FOR_APPROVAL":
+      return mayLeaveDraftForReview(post);
+    case "CANCEL":
+      return meets(hasCancellable)(post);
+    case "DELETE":
+      return meets(nothingMayBeLive)(post);
+    case "RETRY_FAILED":
+      return meets(isSafeToRetry)(post);
+    default:
+      return (deliveryFactTypes as readonly string[]).includes(type)
+        ? some(
+            post,
+            (d) =>
+              moves(destinationLifecycle.states, d.status, type) && (factNeeds[type]?.(d) ?? true),
+          )
+        : true;
+  }
 };
 
 /**
@@ -128,9 +146,8 @@ const possible: { readonly [T in PostEventType]?: (post: Post) => boolean } = {
  */
 export const allowedEvents = (post: Post): readonly PostEventType[] => {
   if (checkPost(post) !== undefined) return [];
-  const row = postTransitions[post.status];
   return postEventTypes.filter(
-    (type) => row[type].to !== undefined && (possible[type]?.(post) ?? true),
+    (type) => moves(postLifecycle.states, post.status, type) && possible(post, type),
   );
 };
 

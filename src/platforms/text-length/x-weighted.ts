@@ -23,6 +23,9 @@ const xConfig = {
   ],
 } as const;
 
+/** Text X weighs one a character: printable ASCII and the usual whitespace. */
+const ascii = /^[\t\n\r\x20-\x7E]*$/;
+
 const xWeightOf = (codePoint: number): number => {
   for (const range of xConfig.ranges) {
     if (codePoint >= range.start && codePoint <= range.end) return range.weight;
@@ -49,8 +52,6 @@ const xWeightOf = (codePoint: number): number => {
  * ```
  * @since 0.1.0
  */
-const ascii = /^[\x00-\x7F]*$/;
-
 export const xWeightedLength = (text: string): number => {
   if (typeof text !== "string") return 0;
   if (ascii.test(text)) {
