@@ -1,5 +1,6 @@
 import { idempotencyKey } from "../domain/idempotency.js";
 import type { Post } from "../domain/post.js";
+import { changed } from "../internal/changed.js";
 import { stepAll } from "./outcome.js";
 
 /** Hands every destination to delivery at `now`, each with its idempotency key. */
@@ -12,4 +13,4 @@ export const enqueueAll = (post: Post, now: string) =>
 
 /** The post with the caller's new idempotency key, when a command brings one. */
 export const withCallerKey = (post: Post, key: string | undefined): Post =>
-  key === undefined ? post : { ...post, idempotencyKey: key };
+  key === undefined ? post : changed(post, { idempotencyKey: key });

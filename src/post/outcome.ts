@@ -7,13 +7,14 @@ import type { Instruction, WebhookEvent } from "../domain/instruction.js";
 import { countByStatus, type Post, type StatusCounts } from "../domain/post.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import { isVouched, vouch } from "../domain/vouched.js";
+import { changed } from "../internal/changed.js";
 import { statusOfCounts } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
 
 /** A refusal of `event` by `post`, from a problem found by a rule. */
 export const refuse = (post: Post, event: PostEvent, problem: Problem): Rejected => ({
   ok: false,
-  rejection: { ...problem, status: post.status, eventType: event.type },
+  rejection: changed(problem, { status: post.status, eventType: event.type }),
 });
 
 /** An event taken but ignored: the same post, nothing to do. */

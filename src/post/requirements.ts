@@ -4,6 +4,7 @@
  * the predicate is the machine's guard, and `apply` runs the same one. A rule
  * that does not hold says why, as a typed rejection or an ignore.
  */
+
 import { isCancellable, isOutcomeUnknown, isRetryable, mayBeLive } from "../destination/rules.js";
 import { destinationRefusal as refusalOf } from "../destination/step.js";
 import type { Destination } from "../domain/destination.js";
@@ -16,6 +17,7 @@ import type {
 } from "../domain/event.js";
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
+import { changed } from "../internal/changed.js";
 import {
   type Args,
   ignored,
@@ -244,7 +246,7 @@ export const destinationTakes = requirement<DeliveryFact>(
   ({ context: post, event }) => {
     const refusal = destinationRefusal(post, event);
     if (refusal === undefined || refusal.kind === "ignored") return refusal as never;
-    return rejected({ ...refusal.problem, destinationId: event.destinationId });
+    return rejected(changed(refusal.problem, { destinationId: event.destinationId }));
   },
 );
 
