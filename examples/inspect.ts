@@ -167,7 +167,7 @@ export const runLaunch = async (
     now: "2026-04-20T14:00:02Z",
   };
   await toPost(xPublished);
-  // The same webhook again: isNewFact does not hold, so nothing moves.
+  // The same webhook again: destinationTakes does not hold (the post is already known), so nothing moves.
   await toPost(xPublished);
   // LinkedIn is down for a moment: a retryable failure, retried under the same key.
   await toPost({

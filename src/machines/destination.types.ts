@@ -4,27 +4,6 @@ import type { Destination } from "../domain/destination.js";
 import type { Instruction } from "../domain/instruction.js";
 import type { RetryPolicy } from "../errors/retry-policy.js";
 
-/** The guards of the destination machine: each names the outcome a step leads to. */
-export type DestinationGuard =
-  | "isIn"
-  | "takes"
-  | "outcomeUnknown"
-  | "retryAllowed"
-  | "failsForGood"
-  | "retryIsDue"
-  | "foundOnPlatform"
-  | "liveOnPlatform"
-  | "notFoundAttemptsLeft"
-  | "notFoundNoAttemptsLeft"
-  | "outcomeSettled"
-  | "handOutAgain"
-  | "neverStarted"
-  | "lookUpAgain"
-  | "lookupsExhausted";
-
-/** The one action of the destination machine: take the step. */
-export type DestinationAction = "takeStep";
-
 /**
  * What the destination machine starts from: the destination, and from its
  * post the id, revision and retry options.
