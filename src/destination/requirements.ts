@@ -14,7 +14,7 @@ import type {
   RetryDueEvent,
 } from "../domain/event.js";
 import { instantMs } from "../domain/instant.js";
-import { type Args, ignored, type Rule, rejected, rule } from "../lifecycle/definition.js";
+import { ignored, rejected, rulesOf } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import {
   errorOf,
@@ -32,13 +32,7 @@ import {
 import type { DestinationContext } from "./step.js";
 import { armedJobKey } from "./wait.js";
 
-type On<E = DestinationEvent> = Args<DestinationContext, E>;
-type Requirement = Rule<DestinationContext, DestinationEvent>;
-const requirement = <E extends DestinationEvent = DestinationEvent>(
-  holds: (args: On<E>) => boolean,
-  gives: Parameters<typeof rule>[1],
-  whyNot: (args: On<E>) => ReturnType<Requirement["whyNot"]>,
-): Requirement => rule(holds as (args: On) => boolean, gives, whyNot as (args: On) => never);
+const requirement = rulesOf<DestinationContext, DestinationEvent>();
 
 const keyOf = (event: DestinationEvent): string | undefined =>
   "idempotencyKey" in event ? event.idempotencyKey : undefined;

@@ -109,7 +109,15 @@ export interface PostInput {
  */
 export const countByStatus = (
   destinations: Iterable<{ readonly status: DestinationStatus }>,
-): StatusCounts => {
+): StatusCounts =>
+  countStatuses(
+    Array.from(itemsOf(destinations), (d) =>
+      typeof d === "object" && d !== null ? (d as { status?: unknown }).status : undefined,
+    ),
+  );
+
+/** How many of `statuses` are each destination status; anything else is not counted. */
+export const countStatuses = (statuses: Iterable<unknown>): StatusCounts => {
   const counts: { [S in DestinationStatus]: number } = {
     draft: 0,
     pending_approval: 0,
@@ -122,9 +130,7 @@ export const countByStatus = (
     failed: 0,
     cancelled: 0,
   };
-  for (const d of itemsOf(destinations)) {
-    const status: unknown =
-      typeof d === "object" && d !== null ? (d as { status?: unknown }).status : undefined;
+  for (const status of itemsOf(statuses)) {
     if (isDestinationStatus(status)) counts[status]++;
   }
   return counts;

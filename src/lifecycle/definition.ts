@@ -51,6 +51,19 @@ export const rule = <C, E>(
   whyNot: (args: Args<C, E>) => Refusal,
 ): Rule<C, E> => Object.assign(holds, { whyNot, gives });
 
+/**
+ * The `rule` of one lifecycle, whose predicates may read their event as the
+ * event type of the cells they guard (a rule is only asked about those).
+ */
+export const rulesOf =
+  <C, E>() =>
+  <Given extends E = E>(
+    holds: (args: Args<C, Given>) => boolean,
+    gives: readonly RefusalOutcome[],
+    whyNot: (args: Args<C, Given>) => Refusal,
+  ): Rule<C, E> =>
+    rule(holds as (args: Args<C, E>) => boolean, gives, whyNot as (args: Args<C, E>) => Refusal);
+
 /** An ignore: the event is taken and changes nothing. */
 export const ignored = (kind: "duplicate" | "stale", message: string): Refusal => ({
   kind: "ignored",

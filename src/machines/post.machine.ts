@@ -2,22 +2,12 @@ import { setup } from "xstate";
 import type { PostEvent } from "../domain/event.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newPost, type Post, type PostInput } from "../domain/post.js";
-import type { PostStatus } from "../domain/status.js";
+import { isEditorial, type PostStatus, postStatuses } from "../domain/status.js";
 import { postImplementations } from "../post/implementations.js";
 import { type PostUpdate, postLifecycle } from "../post/lifecycle.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { postDescriptions } from "./descriptions.js";
 import { actionsOf, guardsOf, statesOf } from "./from-definition.js";
-
-/** The statuses `settling` settles into, in the order it tries them. */
-const settled: readonly PostStatus[] = [
-  "queued",
-  "publishing",
-  "published",
-  "partially_published",
-  "failed",
-  "cancelled",
-];
 
 /**
  * The context of an actor made without input. XState's `transition()` makes
@@ -29,6 +19,9 @@ const noInput = (): Post => {
   empty ??= newPost({ id: "", content: "", destinations: [] });
   return empty;
 };
+
+const settledStatuses = () =>
+  postStatuses.filter((status) => !isEditorial(status) && status !== "deleted");
 
 const makePostMachine = () =>
   setup({
@@ -66,7 +59,8 @@ const makePostMachine = () =>
       settling: {
         description:
           "Takes the status the post's destinations give (aggregateStatus), after a delivery fact, a cancel or a retry. Never rests here.",
-        always: settled.map((status) => ({
+        // The statuses of delivery: a post is deleted only by DELETE.
+        always: settledStatuses().map((status) => ({
           guard: { type: "settledAs", params: { status } },
           target: status,
         })),

@@ -24,20 +24,16 @@ import {
   noProblem,
   type Rule,
   rejected,
-  rule,
+  rulesOf,
 } from "../lifecycle/definition.js";
 import { contentProblem } from "../rules/preflight.js";
 import { destinationOf, destinationsProblem, edited, fieldProblem, timeProblem } from "./edit.js";
 
 type On<E extends PostEvent = PostEvent> = Args<Post, E>;
 type Requirement = Rule<Post, PostEvent>;
-const requirement = <E extends PostEvent = PostEvent>(
-  holds: (args: On<E>) => boolean,
-  gives: Parameters<typeof rule>[1],
-  whyNot: (args: On<E>) => ReturnType<Requirement["whyNot"]>,
-): Requirement => rule(holds as (args: On) => boolean, gives, whyNot as (args: On) => never);
+const requirement = rulesOf<Post, PostEvent>();
 const problemFree = <E extends PostEvent = PostEvent>(
-  gives: Parameters<typeof rule>[1],
+  gives: Requirement["gives"],
   problemOf: (args: On<E>) => ReturnType<typeof contentProblem>,
 ): Requirement => noProblem(gives, problemOf as (args: On) => ReturnType<typeof contentProblem>);
 

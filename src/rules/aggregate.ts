@@ -1,6 +1,5 @@
-import type { StatusCounts } from "../domain/post.js";
-import { type DestinationStatus, isDestinationStatus, type PostStatus } from "../domain/status.js";
-import { itemsOf } from "../internal/iterable.js";
+import { countStatuses, type StatusCounts } from "../domain/post.js";
+import type { DestinationStatus, PostStatus } from "../domain/status.js";
 
 /**
  * The status a post shows, derived from its destinations' statuses.
@@ -29,26 +28,7 @@ import { itemsOf } from "../internal/iterable.js";
  * @since 0.1.0
  */
 export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStatus =>
-  statusOfCounts(countsOf(statuses));
-
-const countsOf = (statuses: Iterable<DestinationStatus>): StatusCounts => {
-  const counts: { [S in DestinationStatus]: number } = {
-    draft: 0,
-    pending_approval: 0,
-    scheduled: 0,
-    queued: 0,
-    publishing: 0,
-    retrying: 0,
-    unconfirmed: 0,
-    published: 0,
-    failed: 0,
-    cancelled: 0,
-  };
-  for (const status of itemsOf(statuses)) {
-    if (isDestinationStatus(status)) counts[status]++;
-  }
-  return counts;
-};
+  statusOfCounts(countStatuses(statuses));
 
 /**
  * The group status of destinations counted by status: what `aggregateStatus`

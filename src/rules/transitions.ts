@@ -1,7 +1,7 @@
 import { cells as destinationCells } from "../../spec/transitions.destination.json";
 import { cells as postCells } from "../../spec/transitions.post.json";
 import type { RejectionReason } from "../domain/decision.js";
-import type { PostEventType } from "../domain/event.js";
+import { deliveryFactTypes, type PostEventType } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 
 /**
@@ -56,12 +56,7 @@ export const destinationEventTypes = [
   "ENQUEUE",
   "CANCEL",
   "RETRY_FAILED",
-  "DELIVERY_STARTED",
-  "DELIVERY_SUCCEEDED",
-  "DELIVERY_FAILED",
-  "RETRY_DUE",
-  "RECONCILED",
-  "DEADLINE_PASSED",
+  ...deliveryFactTypes,
 ] as const satisfies readonly DestinationEventType[];
 
 /**
