@@ -6,11 +6,10 @@
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryStartedEvent, RetryDueEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
-import { changed } from "../internal/changed.js";
+import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { enqueueDelivery } from "./internal/instructions.js";
-import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
@@ -31,7 +30,7 @@ export const startAttempt = ({ context: ctx, event }: On): Moved => {
 /** RETRY_DUE: queued again for the next attempt, same key. */
 export const queueRetry = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = changed(without(d, "nextRetryAt", "error"), {
+  const to: Destination = reshaped(d, ["nextRetryAt", "error"], {
     status: "queued",
     handOuts: 1,
   });

@@ -6,11 +6,10 @@
 import type { Destination } from "../domain/destination.js";
 import { attemptsMade } from "../domain/destination.js";
 import type { DestinationStatus } from "../domain/status.js";
-import { changed } from "../internal/changed.js";
+import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
-import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
@@ -39,7 +38,7 @@ export const enqueue = ({ context: ctx, event }: On): Moved => {
 /** CANCEL: stopped; a delivery it had been handed is cancelled with it. */
 export const cancel = ({ context: ctx }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = { ...without(d, "nextRetryAt", "error"), status: "cancelled" };
+  const to: Destination = reshaped(d, ["nextRetryAt", "error"], { status: "cancelled" as const });
   return moveTo(ctx, d, to, d.idempotencyKey === undefined ? [] : [cancelDelivery(ctx, d)]);
 };
 
@@ -50,7 +49,7 @@ export const cancel = ({ context: ctx }: On): Moved => {
 export const retryAgain = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "RETRY_FAILED" }>;
   const d = ctx.destination;
-  const to: Destination = changed(without(d, "error", "nextRetryAt"), {
+  const to: Destination = reshaped(d, ["error", "nextRetryAt"], {
     status: "queued",
     attempts: 0,
     attemptsBefore: attemptsMade(d),

@@ -12,7 +12,7 @@ import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js"
 import type { Instruction } from "../domain/instruction.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
-import { changed } from "../internal/changed.js";
+import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import { platformOf } from "../platforms/registry.js";
 import { withinCeiling } from "../rules/checks.js";
@@ -23,7 +23,6 @@ import {
   requestReconciliation,
   requestReconnect,
 } from "./internal/instructions.js";
-import { without } from "./internal/verdict.js";
 import { errorOf, failedAttempt } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
@@ -41,7 +40,7 @@ export const failForGood = (
   rule: readonly Instruction[],
   passed?: string,
 ): Moved => {
-  const failed: Destination = { ...without(to, "nextRetryAt"), status: "failed" };
+  const failed: Destination = reshaped(to, ["nextRetryAt"], { status: "failed" as const });
   const outbox = [...rule, destinationWebhook(ctx, failed, "destination.failed")];
   if (to.error !== undefined && errorCodeRow(to.error.code)?.ownerAction === true) {
     outbox.push(requestReconnect(ctx, failed));
@@ -55,7 +54,7 @@ const recorded = (error: PublishError, now: string): PublishError =>
 
 /** The destination with the failed attempt counted and its error recorded. */
 const withFailure = (d: Destination, error: PublishError, now: string): Destination =>
-  changed(without(d, "nextRetryAt"), { attempts: failedAttempt(d), error: recorded(error, now) });
+  reshaped(d, ["nextRetryAt"], { attempts: failedAttempt(d), error: recorded(error, now) });
 
 /** How long a retry of `d` after `error` waits, by the policy and the platform's own word. */
 const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError, now: string) => {

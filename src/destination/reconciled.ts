@@ -10,14 +10,13 @@ import type { Destination } from "../domain/destination.js";
 import type { ReconciledEvent } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import { attemptsAllowed } from "../errors/retry-policy.js";
-import { changed } from "../internal/changed.js";
+import { reshaped } from "../internal/changed.js";
 import { omit } from "../internal/omit.js";
 import type { Args } from "../lifecycle/definition.js";
 import { withinCeiling } from "../rules/checks.js";
 import type { DestinationEvent } from "./event.js";
 import { failForGood } from "./failure.js";
 import { enqueueDelivery } from "./internal/instructions.js";
-import { without } from "./internal/verdict.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
@@ -44,7 +43,7 @@ export const hasAttemptsLeft = ({ context: { destination: d, retry } }: On): boo
 /** Not on the platform, attempts left: safe to send again, under the same key. */
 export const sendAgain = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = changed(without(d, "error"), { status: "queued", handOuts: 1 });
+  const to: Destination = reshaped(d, ["error"], { status: "queued", handOuts: 1 });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: (event as ReconciledEvent).now });
 };
 

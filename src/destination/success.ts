@@ -12,11 +12,10 @@ import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
 import { canonicalInstant } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
-import { changed } from "../internal/changed.js";
+import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
-import { without } from "./internal/verdict.js";
 import { isEarlierDelivery } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
@@ -52,7 +51,7 @@ export const publish = ({ context: ctx, event }: On): Moved => {
   // (a vendor publishing on its own); a report of an earlier generation made none now.
   const countsAnAttempt =
     d.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
-  const to: Destination = changed(without(d, "nextRetryAt", "error", "platformUrl"), {
+  const to: Destination = reshaped(d, ["nextRetryAt", "error", "platformUrl"], {
     status: "published" as const,
     attempts: countsAnAttempt ? d.attempts + 1 : d.attempts,
     platformPostId: found.platformPostId,
