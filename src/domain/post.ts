@@ -109,15 +109,16 @@ export interface PostInput {
  */
 export const countByStatus = (
   destinations: Iterable<{ readonly status: DestinationStatus }>,
-): StatusCounts =>
-  countStatuses(
-    Array.from(itemsOf(destinations), (d) =>
-      typeof d === "object" && d !== null ? (d as { status?: unknown }).status : undefined,
-    ),
-  );
+): StatusCounts => countStatuses(itemsOf(destinations), statusOfItem);
 
-/** How many of `statuses` are each destination status; anything else is not counted. */
-export const countStatuses = (statuses: Iterable<unknown>): StatusCounts => {
+const statusOfItem = (d: unknown): unknown =>
+  typeof d === "object" && d !== null ? (d as { status?: unknown }).status : undefined;
+
+/** How many of `items` have each destination status (`statusOf` reads it); anything else is not counted. */
+export const countStatuses = (
+  items: Iterable<unknown>,
+  statusOf: (item: unknown) => unknown = (item) => item,
+): StatusCounts => {
   const counts: { [S in DestinationStatus]: number } = {
     draft: 0,
     pending_approval: 0,
@@ -130,7 +131,8 @@ export const countStatuses = (statuses: Iterable<unknown>): StatusCounts => {
     failed: 0,
     cancelled: 0,
   };
-  for (const status of itemsOf(statuses)) {
+  for (const item of itemsOf(items)) {
+    const status = statusOf(item);
     if (isDestinationStatus(status)) counts[status]++;
   }
   return counts;
