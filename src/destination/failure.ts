@@ -71,28 +71,52 @@ const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError,
   });
 };
 
-const outcomeOf = ({ context: ctx, event }: On) => {
+/** What a failure report comes to: its error, its outcome, and for a retry, its wait. */
+interface Assessment {
+  readonly error: PublishError;
+  readonly outcome: "unconfirmed" | "retrying" | "failed";
+  /** For a retry: how long it waits, and whether that is longer than the policy allows. */
+  readonly wait?: {
+    readonly ms: number;
+    readonly at: string | undefined;
+    readonly tooLong: boolean;
+  };
+}
+
+/**
+ * The assessment of a failure report, made once per decision: the tests that
+ * pick its transition and the update that follows read the same one (the
+ * lifecycle hands them one `args` object per decision).
+ */
+const assessments = new WeakMap<On, Assessment>();
+const assess = (args: On): Assessment => {
+  const known = assessments.get(args);
+  if (known !== undefined) return known;
+  const { context: ctx } = args;
+  const fact = args.event as DeliveryFailedEvent;
   const d = ctx.destination;
-  return failureOutcome(ctx.retry, failedAttempt(d), errorOf(event as DeliveryFailedEvent, d));
+  const error = errorOf(fact, d);
+  const outcome = failureOutcome(ctx.retry, failedAttempt(d), error);
+  let wait: Assessment["wait"];
+  if (outcome === "retrying") {
+    const ms = retryWait(ctx, d, error, fact.now);
+    const at = instantAfter(fact.now, ms);
+    // A wait past the last instant postlife can write is too long too.
+    wait = { ms, at, tooLong: exceedsMaxWait(ctx.retry, ms) || at === undefined };
+  }
+  const assessment: Assessment = wait === undefined ? { error, outcome } : { error, outcome, wait };
+  assessments.set(args, assessment);
+  return assessment;
 };
 
 /** The request may have reached the platform (a timeout after sending): it must be looked up. */
-export const mayHaveReachedPlatform = ({ context: ctx, event }: On): boolean =>
-  outcomeOf({ context: ctx, event }) === "unconfirmed";
+export const mayHaveReachedPlatform = (args: On): boolean => assess(args).outcome === "unconfirmed";
 
 /** The error is one a retry may help, an attempt is left, and the wait is one the policy allows. */
-export const mayRetryInTime = ({ context: ctx, event }: On): boolean =>
-  outcomeOf({ context: ctx, event }) === "retrying" && !asksTooLongAWait({ context: ctx, event });
+export const mayRetryInTime = (args: On): boolean => assess(args).wait?.tooLong === false;
 
 /** A retry would help, but the platform asks to wait longer than the policy's longest wait. */
-export const asksTooLongAWait = ({ context: ctx, event }: On): boolean => {
-  const fact = event as DeliveryFailedEvent;
-  const d = ctx.destination;
-  if (outcomeOf({ context: ctx, event }) !== "retrying") return false;
-  const wait = retryWait(ctx, d, errorOf(fact, d), fact.now);
-  // A wait past the last instant postlife can write is too long too.
-  return exceedsMaxWait(ctx.retry, wait) || instantAfter(fact.now, wait) === undefined;
-};
+export const asksTooLongAWait = (args: On): boolean => assess(args).wait?.tooLong === true;
 
 /** Unconfirmed: the first look-up is asked for; nothing is sent again until it answers. */
 export const awaitLookup = (
@@ -116,18 +140,21 @@ export const awaitLookup = (
 };
 
 /** DELIVERY_FAILED, and the request may have reached the platform. */
-export const lookUpFailed = ({ context: ctx, event }: On): Moved => {
-  const fact = event as DeliveryFailedEvent;
-  const d = ctx.destination;
-  return awaitLookup(ctx, d, errorOf(fact, d), fact.now);
-};
+export const lookUpFailed = (args: On): Moved =>
+  awaitLookup(
+    args.context,
+    args.context.destination,
+    assess(args).error,
+    (args.event as DeliveryFailedEvent).now,
+  );
 
 /** DELIVERY_FAILED, retryable: the retry timer is armed for the next attempt, same key. */
-export const scheduleRetry = ({ context: ctx, event }: On): Moved => {
-  const fact = event as DeliveryFailedEvent;
+export const scheduleRetry = (args: On): Moved => {
+  const { context: ctx } = args;
+  const fact = args.event as DeliveryFailedEvent;
   const d = ctx.destination;
-  const error = errorOf(fact, d);
-  const at = instantAfter(fact.now, retryWait(ctx, d, error, fact.now)) as string;
+  const { error, wait } = assess(args);
+  const at = wait?.at as string; // a retry in time has its time
   const to: Destination = changed(withFailure(d, error, fact.now), {
     status: "retrying" as const,
     nextRetryAt: at,
@@ -151,12 +178,13 @@ export const scheduleRetry = ({ context: ctx, event }: On): Moved => {
 };
 
 /** DELIVERY_FAILED, and a retry would wait longer than the policy allows: failed with WAIT_TOO_LONG. */
-export const failWaitTooLong = ({ context: ctx, event }: On): Moved => {
-  const fact = event as DeliveryFailedEvent;
+export const failWaitTooLong = (args: On): Moved => {
+  const { context: ctx } = args;
+  const fact = args.event as DeliveryFailedEvent;
   const d = ctx.destination;
-  const error = errorOf(fact, d);
+  const { error, wait } = assess(args);
   const base = withFailure(d, error, fact.now);
-  const waitMs = retryWait(ctx, d, error, fact.now);
+  const waitMs = wait?.ms as number; // a wait too long was measured
   const tooLong: PublishError = {
     ...(base.error as PublishError),
     code: "WAIT_TOO_LONG",
@@ -169,8 +197,8 @@ export const failWaitTooLong = ({ context: ctx, event }: On): Moved => {
 };
 
 /** DELIVERY_FAILED, not retryable or out of attempts: failed for good. */
-export const failAttempt = ({ context: ctx, event }: On): Moved => {
-  const fact = event as DeliveryFailedEvent;
-  const d = ctx.destination;
-  return failForGood(ctx, d, withFailure(d, errorOf(fact, d), fact.now), []);
+export const failAttempt = (args: On): Moved => {
+  const d = args.context.destination;
+  const fact = args.event as DeliveryFailedEvent;
+  return failForGood(args.context, d, withFailure(d, assess(args).error, fact.now), []);
 };

@@ -116,13 +116,20 @@ export const defaultRetryPolicy: RetryPolicy = {
  * `defaultRetryPolicy` (a post stored before a field existed keeps working).
  */
 export const policyOf = (stored: Partial<RetryPolicy>): RetryPolicy => {
+  // A frozen policy (a post postlife made) cannot change: filled once, then remembered.
+  const frozen = typeof stored === "object" && stored !== null && Object.isFrozen(stored);
+  const known = frozen ? filled.get(stored) : undefined;
+  if (known !== undefined) return known;
   const policy: Record<string, unknown> = { ...defaultRetryPolicy };
   for (const key in stored) {
     const value = stored[key as keyof RetryPolicy];
     if (value !== undefined) policy[key] = value;
   }
+  if (frozen) filled.set(stored, policy as unknown as RetryPolicy);
   return policy as unknown as RetryPolicy;
 };
+
+const filled = new WeakMap<object, RetryPolicy>();
 
 /** How long an attempt on `platform` (an id or an alias such as `twitter`) may go without a report. */
 export const callTimeoutOf = (policy: RetryPolicy, platform: string): number => {

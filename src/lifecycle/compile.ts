@@ -22,6 +22,8 @@ interface CompiledBranch<C, E, Out> {
 interface CompiledCell<C, E, Out> {
   readonly requires: readonly Rule<C, E>[];
   readonly branches: readonly CompiledBranch<C, E, Out>[];
+  /** The last branch has no test: once the requirements hold, a transition is taken. */
+  readonly alwaysTaken: boolean;
 }
 
 /** How an event fared: refused or ignored, or taken with what the update made. */
@@ -69,6 +71,7 @@ export const compile = <
             test: b.guard === undefined ? undefined : implementations.tests[b.guard],
             update: implementations.actions[b.actions],
           })),
+          alwaysTaken: cell.branches.at(-1)?.guard === undefined && cell.branches.length > 0,
         });
       }
     }
@@ -85,6 +88,7 @@ export const compile = <
     for (const requirement of cell.requires) {
       if (!requirement(args)) return requirement.whyNot(args);
     }
+    if (cell.alwaysTaken) return undefined;
     for (const branch of cell.branches) {
       if (branch.test === undefined || branch.test(args)) return undefined;
     }
