@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from "node:os";
 import { Bench } from "tinybench";
-import { initialTransition, transition } from "xstate";
+import { initialTransition, setup, transition } from "xstate";
 import xstatePackage from "xstate/package.json" with { type: "json" };
 import { apply, can, createPost, type Post, type PostEvent, postMachine } from "../src/index.js";
 
@@ -252,6 +252,18 @@ console.log(
 // in an order that rotates from round to round, so that a ratio compares figures taken within a
 // second of each other, under the same load. A ratio is the median of its per-round ratios.
 
+/**
+ * XState's own cost, whatever the machine: a two-state toggle. `transition()` makes an inert
+ * actor on every call (with its system, and the machine's initial snapshot), so no machine's
+ * `transition()` costs less than this.
+ */
+const toggle = setup({}).createMachine({
+  id: "toggle",
+  initial: "off",
+  states: { off: { on: { FLIP: "on" } }, on: { on: { FLIP: "off" } } },
+});
+const [toggleOff] = initialTransition(toggle);
+
 let sink = 0;
 const fns = {
   apply: (s: Sequence) => () => {
@@ -276,6 +288,11 @@ const fns = {
     const { posts } = s;
     for (let i = 0; i < posts.length; i++) {
       sink += (JSON.parse(JSON.stringify(posts[i])) as Post).destinations.length;
+    }
+  },
+  floor: (s: Sequence) => () => {
+    for (let i = 0; i < s.events.length; i++) {
+      sink += transition(toggle, toggleOff, { type: "FLIP" }).length;
     }
   },
 } as const;
@@ -327,7 +344,7 @@ const runRound = async (
 const startedAt = performance.now();
 const sequenceSamples = new Map<number, Record<Fn, Samples>>();
 for (const s of sequences) {
-  sequenceSamples.set(s.destinations, { apply: [], can: [], transition: [], json: [] });
+  sequenceSamples.set(s.destinations, { apply: [], can: [], transition: [], json: [], floor: [] });
 }
 for (let round = 0; round < rounds; round++) {
   for (const s of sequences) {
@@ -410,6 +427,7 @@ for (const s of sequences) {
     perEvent("can"),
     perEvent("transition"),
     perEvent("json"),
+    perEvent("floor"),
   ]);
   const dest = `${s.destinations} dest`;
   // A speed ratio: how many times faster the first is, i.e. the second's time over the first's.
@@ -469,6 +487,7 @@ console.log(
       "can µs/event",
       "transition() µs/event",
       "JSON round trip µs/event",
+      "XState floor µs/call",
     ],
     rows,
     () => true,
@@ -493,6 +512,17 @@ console.log(
   ),
 );
 if (sink === Number.MIN_SAFE_INTEGER) console.log(sink);
+// What transition() vs apply can reach at most on this machine: apply over XState's floor.
+console.log(
+  `\nXState's floor: transition() of a two-state toggle, same run. No machine's transition() is cheaper, so transition() vs apply is at most apply / floor: ${sequences
+    .map((s) => {
+      const samples = sequenceSamples.get(s.destinations);
+      if (samples === undefined) return "";
+      const ceiling = ratioOf("", samples.apply, samples.floor, 0);
+      return `${times(ceiling.value)}x at ${s.destinations} dest`;
+    })
+    .join(", ")}.`,
+);
 
 const missed = ratios.filter((r) => !passes(r));
 if (checkTargets) {
