@@ -146,3 +146,24 @@ describe("destinationMachine", () => {
     expect(snapshot.context.revision).toBe(0);
   });
 });
+
+describe("the machines' guards are the lifecycle's rules", () => {
+  it.each([
+    ["postMachine", postMachine],
+    ["destinationMachine", destinationMachine],
+  ] as const)(
+    "%s: every guard a distinct predicate, none of them apply or the whole step",
+    (_, machine) => {
+      const guards = Object.entries(machine.implementations.guards) as [
+        string,
+        (...a: never[]) => unknown,
+      ][];
+      expect(guards.length).toBeGreaterThan(10);
+      const sources = guards.map(([, guard]) => String(guard));
+      expect(new Set(sources).size).toBe(guards.length);
+      for (const [name, source] of guards.map(([n], i) => [n, sources[i] ?? ""] as const)) {
+        expect(source, name).not.toMatch(/\bapply\(|stepDestination\(|stepJudged\(/);
+      }
+    },
+  );
+});

@@ -71,20 +71,6 @@ export const ignored = (kind: "duplicate" | "stale", message: string): Refusal =
   message,
 });
 
-/**
- * A requirement read from a function that finds a problem (a typed
- * rejection) or none: it holds when there is none.
- */
-export const noProblem = <C, E>(
-  gives: readonly RefusalOutcome[],
-  problemOf: (args: Args<C, E>) => Problem | undefined,
-): Rule<C, E> =>
-  rule(
-    (args) => problemOf(args) === undefined,
-    gives,
-    (args) => rejected(problemOf(args) as Problem),
-  );
-
 /** A refusal for a problem. */
 export const rejected = (problem: Problem): Refusal => ({ kind: "rejected", problem });
 

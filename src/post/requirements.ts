@@ -18,25 +18,13 @@ import type {
 import { canonicalInstant, instantMs } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { changed } from "../internal/changed.js";
-import {
-  type Args,
-  ignored,
-  noProblem,
-  type Rule,
-  rejected,
-  rulesOf,
-} from "../lifecycle/definition.js";
+import { type Args, ignored, rejected, rulesOf } from "../lifecycle/definition.js";
 import { contentProblem } from "../rules/preflight.js";
+import type { Problem } from "../rules/readiness.js";
 import { destinationOf, destinationsProblem, edited, fieldProblem, timeProblem } from "./edit.js";
 
 type On<E extends PostEvent = PostEvent> = Args<Post, E>;
-type Requirement = Rule<Post, PostEvent>;
 const requirement = rulesOf<Post, PostEvent>();
-const problemFree = <E extends PostEvent = PostEvent>(
-  gives: Requirement["gives"],
-  problemOf: (args: On<E>) => ReturnType<typeof contentProblem>,
-): Requirement => noProblem(gives, problemOf as (args: On) => ReturnType<typeof contentProblem>);
-
 /** The post as the event would leave it, for the rules that judge the result (content, times). */
 const intended = ({ context: post, event }: On): Post =>
   event.type === "SCHEDULE"
@@ -108,26 +96,31 @@ export const isInFuture = requirement<ScheduleEvent>(
 );
 
 /** The content, as the event would leave it, keeps every platform's rules. */
-export const contentFits = problemFree(["content_invalid"], (args) =>
-  contentProblem(intended(args as On)),
+export const contentFits = requirement(
+  (args) => contentProblem(intended(args)) === undefined,
+  ["content_invalid"],
+  (args) => rejected(contentProblem(intended(args)) as Problem),
 );
 
 /** An EDIT changes only fields that may change in the post's status. */
-export const changesOnlyEditableFields = problemFree<EditEvent>(
+export const changesOnlyEditableFields = requirement<EditEvent>(
+  ({ context: post, event }) => fieldProblem(post, event) === undefined,
   ["field_not_editable"],
-  ({ context: post, event }) => fieldProblem(post, event),
+  ({ context: post, event }) => rejected(fieldProblem(post, event) as Problem),
 );
 
 /** An EDIT of the destinations keeps their ids apart and each one's platform, account and type. */
-export const editsDestinationsInPlace = problemFree<EditEvent>(
+export const editsDestinationsInPlace = requirement<EditEvent>(
+  ({ context: post, event }) => destinationsProblem(post, event) === undefined,
   ["duplicate_destination", "field_not_editable"],
-  ({ context: post, event }) => destinationsProblem(post, event),
+  ({ context: post, event }) => rejected(destinationsProblem(post, event) as Problem),
 );
 
 /** An EDIT of a scheduled post keeps a time, after now. */
-export const keepsAValidTime = problemFree<EditEvent>(
+export const keepsAValidTime = requirement<EditEvent>(
+  ({ context: post, event }) => timeProblem(post, event) === undefined,
   ["field_not_editable", "malformed_event", "schedule_in_past"],
-  ({ context: post, event }) => timeProblem(post, event),
+  ({ context: post, event }) => rejected(timeProblem(post, event) as Problem),
 );
 
 /** A scheduled post keeps at least one destination. */
