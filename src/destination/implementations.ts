@@ -1,10 +1,10 @@
 /**
- * The functions the destination lifecycle names, by name: the requirements,
- * the tests that pick a transition, and the updates. The compiled step and
- * the XState machine both take them from here.
+ * The functions of the destination lifecycle, by name: the requirements, the
+ * tests that pick a transition, and the updates. The XState machine knows
+ * them by these names (its guards and actions); `stepDestination` runs them
+ * from the definition itself.
  */
 import type { Implementations } from "../lifecycle/compile.js";
-import type { Args } from "../lifecycle/definition.js";
 import { queueRetry, startAttempt } from "./attempt.js";
 import {
   failNeverStarted,
@@ -33,25 +33,16 @@ import {
   mayRetryInTime,
   scheduleRetry,
 } from "./failure.js";
-import type { DestinationTest, DestinationUpdate } from "./lifecycle.js";
 import { failNotFound, hasAttemptsLeft, sendAgain, settleDoubt } from "./reconciled.js";
-import { type DestinationRequirement, destinationRequirements } from "./requirements.js";
-import { reportedLive } from "./rules.js";
+import { destinationRequirements } from "./requirements.js";
+import { reportsPostLive } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { publish, recordDuplicate } from "./success.js";
 import type { Moved } from "./wait.js";
 
-type On = Args<DestinationContext, DestinationEvent>;
-
-/** The fact reports the post live on the platform (a success, or a look-up that found it). */
-const reportsPostLive = ({ event }: On): boolean => reportedLive(event) !== undefined;
-
 export const destinationImplementations: Implementations<
   DestinationContext,
   DestinationEvent,
-  DestinationRequirement,
-  DestinationTest,
-  DestinationUpdate,
   Moved
 > = {
   rules: destinationRequirements,

@@ -165,9 +165,10 @@ export const happenedDuringAttempt = requirement<DeliveryFailedEvent>(
     ),
 );
 
-/** A failure report once the attempt concluded is never news: the one recorded again, or old. */
+/** A failure report is news only while its attempt is out; after, it is the one recorded again, or old. */
 export const isNewFailure = requirement<DeliveryFailedEvent>(
-  () => false,
+  // Only while an attempt is handed out or in flight; past it, a failure repeats or is old.
+  ({ context: { destination: d } }) => d.status === "queued" || d.status === "publishing",
   ["duplicate", "stale"],
   ({ context: { destination: d }, event }) => {
     const error = errorOf(event, d);
@@ -179,7 +180,7 @@ export const isNewFailure = requirement<DeliveryFailedEvent>(
 
 /** A failure report where no failure applies any more (published, cancelled). */
 export const failureApplies = requirement(
-  () => false,
+  ({ context: { destination: d } }) => d.status !== "published" && d.status !== "cancelled",
   ["stale"],
   ({ context: { destination: d } }) =>
     ignored("stale", `${d.id} is ${d.status}: a failure no longer applies`),

@@ -134,3 +134,7 @@ export const failedAttempt = (d: Destination): number =>
 /** Failed, and known not to be live: a manual retry may send it again. */
 export const isRetryable = (d: Destination): boolean =>
   d.status === "failed" && !isOutcomeUnknown(d);
+
+/** The fact reports the post live on the platform (a success, or a look-up that found it). */
+export const reportsPostLive = ({ event }: { readonly event: DestinationEvent }): boolean =>
+  reportedLive(event) !== undefined;

@@ -6,14 +6,12 @@ import { compile } from "../lifecycle/compile.js";
 import { rejected } from "../lifecycle/definition.js";
 import { checkDestinationContext, checkDestinationEvent } from "../rules/destination-shape.js";
 import type { DestinationEvent } from "./event.js";
-import { destinationImplementations } from "./implementations.js";
 import { destinationLifecycle } from "./lifecycle.js";
 
 /** The destination lifecycle, compiled: what `stepDestination` and `apply` run. */
 export const destinationCompiled = compile(
   destinationLifecycle,
-  destinationImplementations,
-  (status, ctx, event) =>
+  (status, ctx: DestinationContext, event: DestinationEvent) =>
     rejected({
       reason: "not_allowed_in_status",
       message: `${ctx.destination.id} is ${status}: ${event.type} is not taken there`,

@@ -74,51 +74,47 @@ export const ignored = (kind: "duplicate" | "stale", message: string): Refusal =
 /** A refusal for a problem. */
 export const rejected = (problem: Problem): Refusal => ({ kind: "rejected", problem });
 
+/** What a transition runs: the next value and what the shell must do, from the event and the value. */
+export type Update<C, E, Out> = (args: Args<C, E>) => Out;
+
 /** One candidate transition: taken when its test (if any) holds. */
-export interface Branch<S extends string, T extends string, A extends string> {
+export interface Branch<S extends string, C, E, Out> {
+  readonly guard?: Test<C, E>;
   /** The status it leads to, or a transient state (the post's `settling`). */
-  readonly guard?: T;
   readonly target: S;
-  readonly actions: A;
+  readonly actions: Update<C, E, Out>;
 }
 
 /**
  * What one event does in one status: every rule in `requires` must hold, in
  * order (the first that fails gives the refusal), then the first branch whose
  * guard holds is taken. A cell with no branch only refuses or ignores: its
- * rules decide how.
+ * rules decide how. The rules, tests and updates are the functions
+ * themselves: `apply` runs them as they stand, and the machines give each
+ * the name it is exported under.
  */
-export interface Cell<S extends string, R extends string, T extends string, A extends string> {
-  readonly requires?: readonly R[];
-  readonly branches: readonly Branch<S, T, A>[];
+export interface Cell<S extends string, C, E, Out> {
+  readonly requires?: readonly Rule<C, E>[];
+  readonly branches: readonly Branch<S, C, E, Out>[];
   /** Where a branch that targets a transient state (`settling`) may end: the statuses it settles into. */
   readonly settles?: readonly S[];
 }
 
-/** One status of a lifecycle. */
-export interface StateDefinition<
-  S extends string,
-  E extends string,
-  R extends string,
-  T extends string,
-  A extends string,
-> {
-  readonly on: { readonly [K in E]?: Cell<S, R, T, A> };
-}
-
 /**
- * A lifecycle: its statuses and, for each, what each event does. A
+ * A lifecycle: its statuses and, for each, what each event type does. A
  * transition leads to a status, or to a transient state of the machine
  * (`Transient`) that settles at once into one of a cell's `settles`.
  */
 export interface Definition<
   S extends string,
-  E extends string,
-  R extends string,
   T extends string,
-  A extends string,
+  C,
+  E,
+  Out,
   Transient extends string = never,
 > {
   readonly id: string;
-  readonly states: { readonly [K in S]: StateDefinition<S | Transient, E, R, T, A> };
+  readonly states: {
+    readonly [K in S]: { readonly on: { readonly [K2 in T]?: Cell<S | Transient, C, E, Out> } };
+  };
 }

@@ -4,11 +4,10 @@
  * destination's lifecycle, in the statuses a post in that status holds.
  */
 import { destinationLifecycle } from "../destination/lifecycle.js";
-import { destinationRequirements } from "../destination/requirements.js";
 import { postEventTypes } from "../domain/event.js";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
 import { postLifecycle } from "../post/lifecycle.js";
-import { postRequirements } from "../post/requirements.js";
+import { destinationTakes } from "../post/requirements.js";
 import { destinationStatusesIn } from "../rules/aggregate.js";
 import { destinationEventTypes } from "../rules/transitions.js";
 import type { RefusalOutcome } from "./definition.js";
@@ -20,7 +19,7 @@ export const destinationTable = () =>
     destinationLifecycle,
     destinationStatuses,
     destinationEventTypes,
-    (rule) => destinationRequirements[rule].gives,
+    (rule) => rule.gives,
     "not_allowed_in_status",
   );
 
@@ -32,7 +31,7 @@ export const postTable = () => {
     postStatuses,
     postEventTypes,
     (rule, status, type) => {
-      if (rule !== "destinationTakes") return postRequirements[rule].gives;
+      if (rule !== destinationTakes) return rule.gives;
       const outcomes: RefusalOutcome[] = [];
       for (const d of destinationStatusesIn[status]) {
         const cell = destinations[d][type as keyof (typeof destinations)[typeof d]];

@@ -8,18 +8,18 @@
  */
 import { type RejectionReason, rejectionReasons } from "../domain/decision.js";
 import type { TransitionCell } from "../rules/transitions.js";
-import type { Definition, RefusalOutcome } from "./definition.js";
+import type { Definition, RefusalOutcome, Rule } from "./definition.js";
 
 /**
  * The table of `definition`. `gives(rule, status, type)` answers what a
- * requirement may answer there; `transient` targets are left to the cell's
+ * requirement may answer there (most answer their own `gives` anywhere); `transient` targets are left to the cell's
  * `settles`; an event a status does not take is refused with `otherwise`.
  */
-export const tableOf = <S extends string, E extends string, R extends string>(
-  definition: Definition<S, E, R, string, string, string>,
+export const tableOf = <S extends string, E extends string, C, Ev, Out>(
+  definition: Definition<S, E, C, Ev, Out, string>,
   statuses: readonly S[],
   events: readonly E[],
-  gives: (rule: R, status: S, type: E) => readonly RefusalOutcome[],
+  gives: (rule: Rule<C, Ev>, status: S, type: E) => readonly RefusalOutcome[],
   otherwise: RejectionReason,
 ): { [K in S]: { [T in E]: TransitionCell<S> } } => {
   const table = {} as { [K in S]: { [T in E]: TransitionCell<S> } };

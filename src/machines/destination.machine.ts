@@ -1,7 +1,7 @@
 import { setup } from "xstate";
 import type { DestinationEvent } from "../destination/event.js";
 import { destinationImplementations } from "../destination/implementations.js";
-import { type DestinationUpdate, destinationLifecycle } from "../destination/lifecycle.js";
+import { destinationLifecycle } from "../destination/lifecycle.js";
 import type { DestinationContext } from "../destination/step.js";
 import type { Instruction } from "../domain/instruction.js";
 import { newDestination } from "../domain/post.js";
@@ -37,7 +37,7 @@ const makeDestinationMachine = () =>
       emitted: Instruction;
     },
     guards: {
-      ...guardsOf(destinationLifecycle, destinationImplementations, {
+      ...guardsOf(destinationImplementations, {
         /** The event is one: a malformed event is refused, as `stepDestination` refuses it. */
         isWellFormed: ({ event }) => checkDestinationEvent(event) === undefined,
       }),
@@ -47,7 +47,7 @@ const makeDestinationMachine = () =>
     actions: actionsOf(destinationImplementations, (context, moved) => ({
       ...context,
       destination: moved.destination,
-    })) as Record<DestinationUpdate, never>,
+    })) as Record<string, never>,
   }).createMachine({
     id: destinationLifecycle.id,
     description: destinationDescriptions.machine,
@@ -71,7 +71,12 @@ const makeDestinationMachine = () =>
           target: status,
         })),
       },
-      ...statesOf(destinationLifecycle, destinationDescriptions.states, ["isWellFormed"]),
+      ...statesOf(
+        destinationLifecycle,
+        destinationImplementations,
+        destinationDescriptions.states,
+        ["isWellFormed"],
+      ),
     },
   });
 

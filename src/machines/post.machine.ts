@@ -4,7 +4,7 @@ import type { Instruction } from "../domain/instruction.js";
 import { newPost, type Post, type PostInput } from "../domain/post.js";
 import { isEditorial, type PostStatus, postStatuses } from "../domain/status.js";
 import { postImplementations } from "../post/implementations.js";
-import { type PostUpdate, postLifecycle } from "../post/lifecycle.js";
+import { postLifecycle } from "../post/lifecycle.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { postDescriptions } from "./descriptions.js";
 import { actionsOf, guardsOf, statesOf } from "./from-definition.js";
@@ -32,7 +32,7 @@ const makePostMachine = () =>
       emitted: Instruction;
     },
     guards: {
-      ...guardsOf(postLifecycle, postImplementations, {
+      ...guardsOf(postImplementations, {
         /** The event is one: a malformed event is refused, as `apply` refuses it. */
         isWellFormed: ({ event }) => checkEvent(event) === undefined,
       }),
@@ -41,7 +41,7 @@ const makePostMachine = () =>
         context.status === params.status,
     },
     actions: actionsOf(postImplementations, (_post, decision) => decision.post) as Record<
-      PostUpdate,
+      string,
       never
     >,
   }).createMachine({
@@ -55,7 +55,7 @@ const makePostMachine = () =>
     context: ({ input }) => (input === undefined ? noInput() : newPost(input)),
     initial: "draft",
     states: {
-      ...statesOf(postLifecycle, postDescriptions.states, ["isWellFormed"]),
+      ...statesOf(postLifecycle, postImplementations, postDescriptions.states, ["isWellFormed"]),
       settling: {
         description:
           "Takes the status the post's destinations give (aggregateStatus), after a delivery fact, a cancel or a retry. Never rests here.",

@@ -6,12 +6,11 @@ import { compile } from "../lifecycle/compile.js";
 import { rejected } from "../lifecycle/definition.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { checkPost } from "../rules/post-shape.js";
-import { postImplementations } from "./implementations.js";
 import { postLifecycle } from "./lifecycle.js";
 import { ignore, refuse } from "./outcome.js";
 
 /** The post lifecycle, compiled: what `apply`, `can` and `allowedEvents` run. */
-export const postCompiled = compile(postLifecycle, postImplementations, (status, _post, event) =>
+export const postCompiled = compile(postLifecycle, (status, _post: Post, event: PostEvent) =>
   rejected({
     reason: "not_allowed_in_status",
     message: `a ${status} post does not take ${event.type}`,

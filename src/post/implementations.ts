@@ -1,7 +1,8 @@
 /**
- * The functions the post lifecycle names, by name: the requirements, the
- * tests that pick a transition, and the updates. `apply` and the XState
- * machine both take them from here.
+ * The functions of the post lifecycle, by name: the requirements, the tests
+ * that pick a transition, and the updates. The XState machine knows them by
+ * these names (its guards and actions); `apply` runs them from the definition
+ * itself.
  */
 import type { Accepted } from "../domain/decision.js";
 import type { PostEvent } from "../domain/event.js";
@@ -10,9 +11,8 @@ import type { Implementations } from "../lifecycle/compile.js";
 import { cancelPending, deletePost } from "./cancel.js";
 import { recordFact } from "./deliver.js";
 import { recordEdit } from "./edit.js";
-import type { PostTest, PostUpdate } from "./lifecycle.js";
 import { enqueueDue, publishNow } from "./publish.js";
-import { type PostRequirement, postRequirements } from "./requirements.js";
+import { postRequirements } from "./requirements.js";
 import { requeueFailed } from "./retry-failed.js";
 import {
   enqueueApproved,
@@ -23,14 +23,7 @@ import {
 } from "./review.js";
 import { plan, reschedule, unschedule } from "./schedule.js";
 
-export const postImplementations: Implementations<
-  Post,
-  PostEvent,
-  PostRequirement,
-  PostTest,
-  PostUpdate,
-  Accepted
-> = {
+export const postImplementations: Implementations<Post, PostEvent, Accepted> = {
   rules: postRequirements,
   tests: { isScheduledAhead },
   actions: {

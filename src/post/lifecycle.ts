@@ -10,53 +10,68 @@
  * settles at once into the status the destinations give (`settles` lists
  * where it may).
  */
-import type { DeliveryFact, PostEventType } from "../domain/event.js";
+import type { Accepted } from "../domain/decision.js";
+import type { DeliveryFact, PostEvent, PostEventType } from "../domain/event.js";
+import type { Post } from "../domain/post.js";
 import type { PostStatus } from "../domain/status.js";
 import type { Cell, Definition } from "../lifecycle/definition.js";
-import type { PostRequirement } from "./requirements.js";
-
-/** The name of a test that picks one of a cell's transitions. */
-export type PostTest = "isScheduledAhead";
-
-/** The name of an update a transition runs. */
-export type PostUpdate =
-  | "recordEdit"
-  | "plan"
-  | "reschedule"
-  | "unschedule"
-  | "publishNow"
-  | "enqueueDue"
-  | "submit"
-  | "scheduleApproved"
-  | "enqueueApproved"
-  | "returnToDraft"
-  | "cancelPending"
-  | "deletePost"
-  | "requeueFailed"
-  | "recordFact";
+import { cancelPending, deletePost } from "./cancel.js";
+import { recordFact } from "./deliver.js";
+import { recordEdit } from "./edit.js";
+import { enqueueDue, publishNow } from "./publish.js";
+import {
+  awaitsItsTime,
+  changesOnlyEditableFields,
+  contentFits,
+  destinationTakes,
+  editsDestinationsInPlace,
+  hasCancellable,
+  hasDestinations,
+  hasFailed,
+  hasUniqueDestinationIds,
+  isArmedRevision,
+  isDue,
+  isInFuture,
+  isKnownDestination,
+  isSafeToRetry,
+  keepsADestination,
+  keepsAValidTime,
+  needsNoApproval,
+  nothingMayBeLive,
+} from "./requirements.js";
+import { requeueFailed } from "./retry-failed.js";
+import {
+  enqueueApproved,
+  isScheduledAhead,
+  returnToDraft,
+  scheduleApproved,
+  submit,
+} from "./review.js";
+import { plan, reschedule, unschedule } from "./schedule.js";
 
 /** The transient state a post passes through while its status is derived from its destinations. */
 export type PostTransient = "settling";
 
-type PostCell = Cell<PostStatus | PostTransient, PostRequirement, PostTest, PostUpdate>;
+type PostCell = Cell<PostStatus | PostTransient, Post, PostEvent, Accepted>;
+type Update = PostCell["branches"][number]["actions"];
 type Facts = { readonly [T in DeliveryFact["type"]]?: PostCell };
 
-const to = (target: PostStatus, actions: PostUpdate): PostCell => ({
+const to = (target: PostStatus, actions: Update): PostCell => ({
   branches: [{ target, actions }],
 });
 
 /** What the post leaves the draft with: a destination, ids of their own, content that fits. */
-const ready = ["hasDestinations", "hasUniqueDestinationIds", "contentFits"] as const;
+const ready = [hasDestinations, hasUniqueDestinationIds, contentFits];
 /** SCHEDULE and PUBLISH skip the review: a post that requires approval is refused. */
-const readyWithoutReview = ["needsNoApproval", ...ready] as const;
+const readyWithoutReview = [needsNoApproval, ...ready];
 
 /** A DUE job that outlived its schedule: ignored as stale. */
-const lateDue = { DUE: { requires: ["awaitsItsTime"], branches: [] } } as const;
+const lateDue = { DUE: { requires: [awaitsItsTime], branches: [] } } as const;
 
 /** A fact the named destination takes, by its own rules; the post settles into what its destinations give. */
 const fact = (...settles: readonly PostStatus[]): PostCell => ({
-  requires: ["isKnownDestination", "destinationTakes"],
-  branches: settles.length === 0 ? [] : [{ target: "settling", actions: "recordFact" }],
+  requires: [isKnownDestination, destinationTakes],
+  branches: settles.length === 0 ? [] : [{ target: "settling", actions: recordFact }],
   settles,
 });
 
@@ -74,23 +89,23 @@ const afterDelivery = (
 });
 
 const retryFailed = (...settles: readonly PostStatus[]): PostCell => ({
-  requires: ["hasFailed", "isSafeToRetry"],
-  branches: [{ target: "settling", actions: "requeueFailed" }],
+  requires: [hasFailed, isSafeToRetry],
+  branches: [{ target: "settling", actions: requeueFailed }],
   settles,
 });
 
 const deleteUnlessLive: PostCell = {
-  requires: ["nothingMayBeLive"],
-  branches: [{ target: "deleted", actions: "deletePost" }],
+  requires: [nothingMayBeLive],
+  branches: [{ target: "deleted", actions: deletePost }],
 };
 
 /** The post lifecycle. */
 export const postLifecycle: Definition<
   PostStatus,
   PostEventType,
-  PostRequirement,
-  PostTest,
-  PostUpdate,
+  Post,
+  PostEvent,
+  Accepted,
   PostTransient
 > = {
   id: "post",
@@ -98,75 +113,75 @@ export const postLifecycle: Definition<
     draft: {
       on: {
         EDIT: {
-          requires: ["changesOnlyEditableFields", "editsDestinationsInPlace"],
-          branches: [{ target: "draft", actions: "recordEdit" }],
+          requires: [changesOnlyEditableFields, editsDestinationsInPlace],
+          branches: [{ target: "draft", actions: recordEdit }],
         },
         SCHEDULE: {
           requires: [
-            "needsNoApproval",
-            "hasDestinations",
-            "hasUniqueDestinationIds",
-            "isInFuture",
-            "contentFits",
+            needsNoApproval,
+            hasDestinations,
+            hasUniqueDestinationIds,
+            isInFuture,
+            contentFits,
           ],
-          branches: [{ target: "scheduled", actions: "plan" }],
+          branches: [{ target: "scheduled", actions: plan }],
         },
         PUBLISH: {
           requires: readyWithoutReview,
-          branches: [{ target: "queued", actions: "publishNow" }],
+          branches: [{ target: "queued", actions: publishNow }],
         },
         SUBMIT_FOR_APPROVAL: {
           requires: ready,
-          branches: [{ target: "pending_approval", actions: "submit" }],
+          branches: [{ target: "pending_approval", actions: submit }],
         },
         ...lateDue,
-        DELETE: to("deleted", "deletePost"),
+        DELETE: to("deleted", deletePost),
       },
     },
     pending_approval: {
       on: {
         APPROVE: {
           branches: [
-            { guard: "isScheduledAhead", target: "scheduled", actions: "scheduleApproved" },
-            { target: "queued", actions: "enqueueApproved" },
+            { guard: isScheduledAhead, target: "scheduled", actions: scheduleApproved },
+            { target: "queued", actions: enqueueApproved },
           ],
         },
-        REJECT: to("draft", "returnToDraft"),
+        REJECT: to("draft", returnToDraft),
         ...lateDue,
-        DELETE: to("deleted", "deletePost"),
+        DELETE: to("deleted", deletePost),
       },
     },
     scheduled: {
       on: {
         EDIT: {
           requires: [
-            "changesOnlyEditableFields",
-            "keepsAValidTime",
-            "editsDestinationsInPlace",
-            "keepsADestination",
-            "contentFits",
+            changesOnlyEditableFields,
+            keepsAValidTime,
+            editsDestinationsInPlace,
+            keepsADestination,
+            contentFits,
           ],
-          branches: [{ target: "scheduled", actions: "recordEdit" }],
+          branches: [{ target: "scheduled", actions: recordEdit }],
         },
         SCHEDULE: {
-          requires: ["isInFuture"],
-          branches: [{ target: "scheduled", actions: "reschedule" }],
+          requires: [isInFuture],
+          branches: [{ target: "scheduled", actions: reschedule }],
         },
-        UNSCHEDULE: to("draft", "unschedule"),
-        PUBLISH: to("queued", "publishNow"),
+        UNSCHEDULE: to("draft", unschedule),
+        PUBLISH: to("queued", publishNow),
         DUE: {
-          requires: ["isArmedRevision", "isDue"],
-          branches: [{ target: "queued", actions: "enqueueDue" }],
+          requires: [isArmedRevision, isDue],
+          branches: [{ target: "queued", actions: enqueueDue }],
         },
-        CANCEL: to("cancelled", "cancelPending"),
-        DELETE: to("deleted", "deletePost"),
+        CANCEL: to("cancelled", cancelPending),
+        DELETE: to("deleted", deletePost),
       },
     },
     queued: {
       on: {
         ...lateDue,
-        CANCEL: to("cancelled", "cancelPending"),
-        DELETE: to("deleted", "deletePost"),
+        CANCEL: to("cancelled", cancelPending),
+        DELETE: to("deleted", deletePost),
         DELIVERY_STARTED: fact("publishing"),
         DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
         DELIVERY_FAILED: fact("publishing", "failed"),
@@ -180,8 +195,8 @@ export const postLifecycle: Definition<
       on: {
         ...lateDue,
         CANCEL: {
-          requires: ["hasCancellable"],
-          branches: [{ target: "settling", actions: "cancelPending" }],
+          requires: [hasCancellable],
+          branches: [{ target: "settling", actions: cancelPending }],
           settles: ["publishing", "partially_published", "failed", "cancelled"],
         },
         DELETE: deleteUnlessLive,
@@ -211,8 +226,8 @@ export const postLifecycle: Definition<
         DELETE: deleteUnlessLive,
         RETRY_FAILED: {
           // A failed post has a failed destination: only its outcome can hold the retry back.
-          requires: ["isSafeToRetry"],
-          branches: [{ target: "settling", actions: "requeueFailed" }],
+          requires: [isSafeToRetry],
+          branches: [{ target: "settling", actions: requeueFailed }],
           // Queued, or under way when one failed with its outcome unknown stays failed.
           settles: ["queued", "publishing"],
         },
@@ -225,7 +240,7 @@ export const postLifecycle: Definition<
     cancelled: {
       on: {
         ...lateDue,
-        DELETE: to("deleted", "deletePost"),
+        DELETE: to("deleted", deletePost),
         ...afterDelivery(["published", "partially_published"]),
       },
     },
@@ -234,12 +249,12 @@ export const postLifecycle: Definition<
         ...lateDue,
         ...afterDelivery([]),
         DELIVERY_SUCCEEDED: {
-          requires: ["isKnownDestination", "destinationTakes"],
-          branches: [{ target: "deleted", actions: "recordFact" }],
+          requires: [isKnownDestination, destinationTakes],
+          branches: [{ target: "deleted", actions: recordFact }],
         },
         RECONCILED: {
-          requires: ["isKnownDestination", "destinationTakes"],
-          branches: [{ target: "deleted", actions: "recordFact" }],
+          requires: [isKnownDestination, destinationTakes],
+          branches: [{ target: "deleted", actions: recordFact }],
         },
       },
     },
