@@ -32,23 +32,6 @@ export const freezeData = (value: unknown): void => {
 export const copyData = <T>(value: T): T => structuredClone(value);
 
 /**
- * Freezes a destination a step made: itself, and the error and duplicates it
- * may have made with it (the rest it holds is its post's, frozen already).
- */
-const freezeDestination = (d: {
-  readonly error?: object;
-  readonly duplicates?: readonly object[];
-}): void => {
-  if (Object.isFrozen(d)) return;
-  Object.freeze(d);
-  if (d.error !== undefined) Object.freeze(d.error);
-  if (d.duplicates !== undefined && !Object.isFrozen(d.duplicates)) {
-    for (const found of d.duplicates) Object.freeze(found);
-    Object.freeze(d.duplicates);
-  }
-};
-
-/**
  * Vouches for `post`, all of whose parts are postlife's own (made by postlife,
  * or copied with `copyData`). `fresh` names the destinations a step made;
  * the rest of the post is its vouched predecessor's, frozen already, but for
@@ -69,7 +52,7 @@ export const vouch = <
   if (fresh === undefined) {
     freezeData(post);
   } else {
-    for (const d of fresh) freezeDestination(d);
+    for (const d of fresh) freezeData(d);
     Object.freeze(post.destinations);
     Object.freeze((post as { counts?: object }).counts);
     Object.freeze(post);

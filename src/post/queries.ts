@@ -92,8 +92,17 @@ const meets =
   (...rules: readonly ((args: { context: Post; event: PostEvent }) => boolean)[]) =>
   (post: Post): boolean =>
     rules.every((holds) => holds({ context: post, event: { type: "PUBLISH", now: "" } }));
-const mayLeaveDraftForReview = meets(hasDestinations, hasUniqueDestinationIds, contentFits);
-const mayLeaveDraft = meets(needsNoApproval, hasDestinations, hasUniqueDestinationIds, contentFits);
+const mayLeaveDraftForReview = /* @__PURE__ */ meets(
+  hasDestinations,
+  hasUniqueDestinationIds,
+  contentFits,
+);
+const mayLeaveDraft = /* @__PURE__ */ meets(
+  needsNoApproval,
+  hasDestinations,
+  hasUniqueDestinationIds,
+  contentFits,
+);
 
 /** Whether a lifecycle takes some event of this type in this status (a transition, not only refusals). */
 const moves = (

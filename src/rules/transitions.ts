@@ -49,15 +49,16 @@ export type DestinationEventType =
   | "DEADLINE_PASSED";
 
 /** The destination's event types, in the order of its lifecycle (the table's columns). */
-export const destinationEventTypes = [
-  "SUBMIT_FOR_APPROVAL",
-  "SCHEDULE",
-  "RETURN_TO_DRAFT",
-  "ENQUEUE",
-  "CANCEL",
-  "RETRY_FAILED",
-  ...deliveryFactTypes,
-] as const satisfies readonly DestinationEventType[];
+export const destinationEventTypes = /* @__PURE__ */ (() =>
+  [
+    "SUBMIT_FOR_APPROVAL",
+    "SCHEDULE",
+    "RETURN_TO_DRAFT",
+    "ENQUEUE",
+    "CANCEL",
+    "RETRY_FAILED",
+    ...deliveryFactTypes,
+  ] as const satisfies readonly DestinationEventType[])();
 
 /**
  * `spec/transitions.post.json`: post status x event type.
