@@ -1,8 +1,9 @@
 /**
  * What an app pays for the pure API: the `{ createPost, apply }` consumer bundle (esbuild,
- * minified, ESM, platform browser, peers bundled where imported; `bench/bundle.ts`) stays
- * at most 25 KB gzipped (25 × 1,024 bytes) and carries neither xstate nor Effect. Byte counts, not time: the same
- * sources give the same figures on any machine.
+ * minified, ESM, platform browser, peers bundled where imported; `bench/bundle.ts`) is at
+ * most 25 KB gzipped (25 × 1,024 bytes) and carries neither xstate nor Effect; each entry stays
+ * under a ceiling a few percent over its size today. Byte counts, not time: the same sources give
+ * the same figures on any machine.
  *
  * Read twice: from the source, where postlife's `"sideEffects": false` lets the bundler drop
  * whole modules, and as published, where the app's bundler sees `dist/index.js` as one module
