@@ -271,29 +271,3 @@ export const isOutcomeKnown = requirement(
       message: `${d.id}'s last attempt may have reached the platform: look it up and answer RECONCILED before it is sent again`,
     }),
 );
-
-/** The destination requirements, by name. */
-export const destinationRequirements = {
-  concernsThisDelivery,
-  wasSent,
-  isNewPlatformPost,
-  awaitsLookUp,
-  answersAttemptInDoubt,
-  isNextAttempt,
-  canStart,
-  isNotInFlight,
-  isAttemptInFlight,
-  happenedDuringAttempt,
-  isNewFailure,
-  failureApplies,
-  isWaitingToRetry,
-  isNotRequeued,
-  isArmedRetry,
-  isRetryDue,
-  isArmedDeadline,
-  isDeadlineDue,
-  isOutcomeKnown,
-} as const;
-
-/** The name of a destination requirement. */
-export type DestinationRequirement = keyof typeof destinationRequirements;

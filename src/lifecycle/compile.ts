@@ -14,6 +14,42 @@ export interface Implementations<C, E, Out> {
   readonly actions: { readonly [name: string]: (args: Args<C, E>) => Out };
 }
 
+/**
+ * The functions `definition` uses, each under the name a module exports it
+ * by (`modules`: the namespaces of the modules that hold them), sorted by
+ * what they are: requirements, tests and updates. A function no module
+ * exports is left out, and the definitions' test fails on it.
+ */
+export const implementationsOf = <S extends string, T extends string, C, E, Out>(
+  definition: Definition<S, T, C, E, Out, string>,
+  modules: readonly object[],
+): Implementations<C, E, Out> => {
+  const names = new Map<unknown, string>();
+  for (const module of modules) {
+    for (const [name, value] of Object.entries(module)) names.set(value, name);
+  }
+  const rules: Record<string, Rule<C, E>> = {};
+  const tests: Record<string, Test<C, E>> = {};
+  const actions: Record<string, (args: Args<C, E>) => Out> = {};
+  const add = <F>(into: Record<string, F>, fn: F) => {
+    const name = names.get(fn);
+    if (name !== undefined) into[name] = fn;
+  };
+  for (const status of Object.keys(definition.states) as S[]) {
+    const cells = definition.states[status].on as {
+      readonly [type: string]: Cell<string, C, E, Out>;
+    };
+    for (const cell of Object.values(cells)) {
+      for (const rule of cell.requires ?? []) add(rules, rule);
+      for (const branch of cell.branches) {
+        if (branch.guard !== undefined) add(tests, branch.guard);
+        add(actions, branch.actions);
+      }
+    }
+  }
+  return { rules, tests, actions };
+};
+
 /** How an event fared: refused or ignored, or taken with what the update made. */
 export type Verdict<Out> =
   | { readonly taken: false; readonly refusal: Refusal }

@@ -246,28 +246,3 @@ const destinationRefusal = (post: Post, fact: DeliveryFact) => {
     fact,
   );
 };
-
-/** The post requirements, by name. */
-export const postRequirements = {
-  needsNoApproval,
-  hasDestinations,
-  hasUniqueDestinationIds,
-  isInFuture,
-  contentFits,
-  changesOnlyEditableFields,
-  editsDestinationsInPlace,
-  keepsAValidTime,
-  keepsADestination,
-  isArmedRevision,
-  isDue,
-  awaitsItsTime,
-  hasCancellable,
-  nothingMayBeLive,
-  hasFailed,
-  isSafeToRetry,
-  isKnownDestination,
-  destinationTakes,
-} as const;
-
-/** The name of a post requirement. */
-export type PostRequirement = keyof typeof postRequirements;
