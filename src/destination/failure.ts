@@ -58,7 +58,7 @@ const withFailure = (d: Destination, error: PublishError, now: string): Destinat
 
 /** How long a retry of `d` after `error` waits, by the policy and the platform's own word. */
 const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError, now: string) => {
-  const failedAt = recorded(error, now).failedAt ?? now;
+  const failedAt = canonicalInstant(error.failedAt ?? now);
   // The platform's wait runs from when the failure happened: a late report waits less.
   const waitLeft =
     error.retryAfterMs === undefined

@@ -99,24 +99,26 @@ export const stepDestination = (
   return stepJudged(context, event);
 };
 
+/** The context with its post's retry policy filled: every path into a destination goes through it. */
+const filled = (context: DestinationContext): DestinationContext => ({
+  ...context,
+  retry: policyOf(context.retry),
+});
+
+/** Why a judged destination would not take `event`, or `undefined` when it would: its rules, no update. */
+export const destinationRefusal = (context: DestinationContext, event: DestinationEvent) =>
+  destinationCompiled.refusal(context.destination.status, filled(context), event);
+
 /**
  * `stepDestination` for a context and event already judged: `apply` checks
  * the whole stored post and the event once, then steps its destinations
  * through this.
  */
-/** Why a judged destination would not take `event`, or `undefined` when it would: its rules, no update. */
-export const destinationRefusal = (context: DestinationContext, event: DestinationEvent) =>
-  destinationCompiled.refusal(
-    context.destination.status,
-    { ...context, retry: policyOf(context.retry) },
-    event,
-  );
-
 export const stepJudged = (
   context: DestinationContext,
   event: DestinationEvent,
 ): DestinationStep => {
-  const ctx: DestinationContext = { ...context, retry: policyOf(context.retry) };
+  const ctx = filled(context);
   const verdict = destinationCompiled.decide(ctx.destination.status, ctx, event);
   if (verdict.taken) return { kind: "accepted", ...verdict.out };
   const refusal = verdict.refusal;

@@ -13,6 +13,7 @@ import { formatInstant, instantAfter, latestInstantMs } from "../domain/instant.
 import type { Instruction } from "../domain/instruction.js";
 import type { DestinationStatus } from "../domain/status.js";
 import { callTimeoutOf, lookupTimeoutOf, type RetryPolicy } from "../errors/retry-policy.js";
+import { reshaped } from "../internal/changed.js";
 import type { DestinationContext } from "./step.js";
 
 /** A destination moved by an update, and what the shell must do for it. */
@@ -80,16 +81,12 @@ const waitingFor = (
   to: Destination,
   kept: "handOuts" | "lookups" | undefined,
   deadlineAt: string | undefined,
-): Destination => {
-  const next: Record<string, unknown> = {};
-  for (const key of Object.keys(to)) {
-    if (key === "deadlineAt" || ((key === "handOuts" || key === "lookups") && key !== kept))
-      continue;
-    next[key] = to[key as keyof Destination];
-  }
-  if (deadlineAt !== undefined) next.deadlineAt = deadlineAt;
-  return next as unknown as Destination;
-};
+): Destination =>
+  reshaped(
+    to,
+    (["deadlineAt", "handOuts", "lookups"] as const).filter((key) => key !== kept),
+    deadlineAt === undefined ? {} : { deadlineAt },
+  );
 
 export const moveTo = (
   ctx: DestinationContext,

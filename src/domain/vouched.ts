@@ -39,22 +39,17 @@ export const copyData = <T>(value: T): T => structuredClone(value);
  * frozen that is not already (a post made from an input or an EDIT, copied).
  */
 export const vouch = <
-  T extends {
-    readonly destinations: readonly {
-      readonly error?: object;
-      readonly duplicates?: readonly object[];
-    }[];
-  },
+  T extends { readonly destinations: readonly object[]; readonly counts: object },
 >(
   post: T,
-  fresh?: readonly T["destinations"][number][],
+  fresh?: readonly object[],
 ): T => {
   if (fresh === undefined) {
     freezeData(post);
   } else {
     for (const d of fresh) freezeData(d);
     Object.freeze(post.destinations);
-    Object.freeze((post as { counts?: object }).counts);
+    Object.freeze(post.counts);
     Object.freeze(post);
   }
   vouched.add(post);

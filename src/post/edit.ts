@@ -11,7 +11,6 @@ import { platformOf } from "../platforms/registry.js";
 import { type EditableField, editableFields } from "../rules/editable.js";
 import type { Problem } from "../rules/readiness.js";
 import { arm, disarm } from "./jobs.js";
-import { indexOfDestination } from "./lookup.js";
 import { settle } from "./outcome.js";
 
 const knownFields: readonly string[] = ["content", "media", "scheduledAt", "destinations"];
@@ -137,10 +136,6 @@ export const destinationsProblem = (post: Post, event: EditEvent): Problem | und
   const next = destinationsAfter(post, event);
   return "reason" in next ? next : undefined;
 };
-
-/** The destination of `post` with this id. */
-export const destinationOf = (post: Post, id: string): Destination | undefined =>
-  post.destinations[indexOfDestination(post.destinations, id)];
 
 /** The post as an EDIT leaves it, its rules passed: a new revision with the changes. */
 export const edited = (post: Post, event: EditEvent): Post => {

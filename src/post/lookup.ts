@@ -42,3 +42,9 @@ export const replaceDestination = (
   if (index !== undefined && destination.id === destinations[i]?.id) indexes.set(next, index);
   return next;
 };
+
+/** The destination of `post` with this id. */
+export const destinationOf = (
+  post: { readonly destinations: readonly Destination[] },
+  id: string,
+): Destination | undefined => post.destinations[indexOfDestination(post.destinations, id)];

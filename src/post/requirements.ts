@@ -21,7 +21,9 @@ import { changed } from "../internal/changed.js";
 import { type Args, ignored, rejected, rulesOf } from "../lifecycle/definition.js";
 import { contentProblem } from "../rules/preflight.js";
 import type { Problem } from "../rules/readiness.js";
-import { destinationOf, destinationsProblem, edited, fieldProblem, timeProblem } from "./edit.js";
+import { destinationsProblem, edited, fieldProblem, timeProblem } from "./edit.js";
+import { destinationOf } from "./lookup.js";
+import { contextOf } from "./outcome.js";
 
 type On<E extends PostEvent = PostEvent> = Args<Post, E>;
 const requirement = rulesOf<Post, PostEvent>();
@@ -241,8 +243,5 @@ export const destinationTakes = requirement<DeliveryFact>(
 
 const destinationRefusal = (post: Post, fact: DeliveryFact) => {
   const d = destinationOf(post, fact.destinationId) as Destination;
-  return refusalOf(
-    { postId: post.id, revision: post.revision, retry: post.retry, destination: d },
-    fact,
-  );
+  return refusalOf(contextOf(post, d), fact);
 };

@@ -1,5 +1,4 @@
 import type { Rejection, RejectionReason } from "../domain/decision.js";
-import type { Post } from "../domain/post.js";
 import type { RetryPolicy } from "../errors/retry-policy.js";
 
 /**
@@ -11,35 +10,6 @@ export type Problem = {
 }[RejectionReason];
 
 const isWhole = (n: unknown, min: number): boolean => Number.isInteger(n) && (n as number) >= min;
-
-/**
- * What stops a post from leaving the draft, whatever its content says: it
- * needs a destination, and unique destination ids (an EDIT may have made two
- * share one). Its times and retry policy were judged when it came in
- * (`createPost`, EDIT) and are checked on every stored post (`checkPost`).
- */
-export const readinessProblem = (post: Post): Problem | undefined => {
-  if (post.destinations.length === 0) {
-    return {
-      reason: "no_destinations",
-      message: "add at least one destination before the post leaves the draft",
-      path: "destinations",
-    };
-  }
-  const seen = new Set<string>();
-  for (const [i, d] of post.destinations.entries()) {
-    if (seen.has(d.id)) {
-      return {
-        reason: "duplicate_destination",
-        message: `two destinations have the id "${d.id}"`,
-        path: `destinations[${i}].id`,
-        destinationId: d.id,
-      };
-    }
-    seen.add(d.id);
-  }
-  return undefined;
-};
 
 const milliseconds = "a whole number of milliseconds, at least 1";
 
