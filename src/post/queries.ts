@@ -16,15 +16,7 @@ import { checkEvent } from "../rules/event-shape.js";
 import { checkPost, isPost } from "../rules/post-shape.js";
 import { postCompiled } from "./apply.js";
 import { postLifecycle } from "./lifecycle.js";
-import {
-  contentFits,
-  hasCancellable,
-  hasDestinations,
-  hasUniqueDestinationIds,
-  isSafeToRetry,
-  needsNoApproval,
-  nothingMayBeLive,
-} from "./requirements.js";
+import { hasCancellable, isSafeToRetry, nothingMayBeLive } from "./requirements.js";
 
 /**
  * `true` when `apply` would take `event` and change the post: accepted, and
@@ -92,17 +84,11 @@ const meets =
   (...rules: readonly ((args: { context: Post; event: PostEvent }) => boolean)[]) =>
   (post: Post): boolean =>
     rules.every((holds) => holds({ context: post, event: { type: "PUBLISH", now: "" } }));
-const mayLeaveDraftForReview = /* @__PURE__ */ meets(
-  hasDestinations,
-  hasUniqueDestinationIds,
-  contentFits,
-);
-const mayLeaveDraft = /* @__PURE__ */ meets(
-  needsNoApproval,
-  hasDestinations,
-  hasUniqueDestinationIds,
-  contentFits,
-);
+/** What a draft needs to leave by PUBLISH (or SCHEDULE), and for review: the lifecycle's own rules. */
+const mayLeaveDraft = (post: Post): boolean =>
+  meets(...(postLifecycle.states.draft.on.PUBLISH?.requires ?? []))(post);
+const mayLeaveDraftForReview = (post: Post): boolean =>
+  meets(...(postLifecycle.states.draft.on.SUBMIT_FOR_APPROVAL?.requires ?? []))(post);
 
 /** Whether a lifecycle takes some event of this type in this status (a transition, not only refusals). */
 const moves = (
