@@ -127,7 +127,7 @@ export const pureConsumer = { entry: "./src/index.ts", names: ["createPost", "ap
 export const pureConsumerLimit = 25 * 1024;
 /**
  * The ceiling `test/size.test.ts` holds it to: the target itself. A change that grows the
- * bundle past 25 KB fails the test (it is just under, 25,585 B from the source and as published).
+ * bundle past 25 KB fails the test (it is just under: 25,567 B from the source, 25,577 B as published).
  */
 export const pureConsumerCeiling = pureConsumerLimit;
 
