@@ -1,0 +1,251 @@
+/**
+ * One decision per transaction. Every change to a post, a person's command
+ * or a fact from a worker, timer or webhook, takes this one path:
+ *
+ *   load the post and its version ──▶ apply (pure) ──▶ in one transaction:
+ *   compare-and-set the version, record the events, write the outbox's jobs
+ *
+ * If another writer saved the post in between, the compare-and-set finds a
+ * newer version and the whole decision is made again from a fresh load:
+ * `apply` is pure, so deciding again is always right. A refused command and
+ * an ignored fact store nothing.
+ */
+
+import { and, eq } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import {
+  apply,
+  createPost,
+  type Decision,
+  type Instruction,
+  type Post,
+  type PostEvent,
+  type PostInput,
+  type Rejection,
+} from "postlife";
+import type { Clock } from "./clock.js";
+import type { Metrics } from "./metrics.js";
+import { carryOutInTransaction } from "./outbox.js";
+import type { Database } from "./store/database.js";
+import { acceptedEvents, idempotentRequests, posts } from "./store/schema.js";
+
+/** What one decision came to. */
+export type Verdict =
+  | { readonly kind: "changed"; readonly post: Post; readonly outbox: readonly Instruction[] }
+  | { readonly kind: "ignored"; readonly post: Post; readonly ignored: string }
+  | { readonly kind: "refused"; readonly rejection: Rejection }
+  | { readonly kind: "not_found" };
+
+/** A first answer kept under an `Idempotency-Key`. */
+export interface KeptAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Hooks the proof uses to make production's races happen on purpose. */
+export interface DecideHooks {
+  /** Runs between the load and the transaction: a test saves the post here to force a conflict. */
+  readonly beforeSave?: (postId: string) => Promise<void>;
+  /** Told of every decision that changed a post, once it is committed. */
+  readonly decided?: (
+    postId: string,
+    events: readonly PostEvent[],
+    post: Post,
+    outbox: readonly Instruction[],
+  ) => void;
+}
+
+class Conflict extends Error {}
+
+export class Decider {
+  constructor(
+    private readonly database: Database,
+    private readonly boss: PgBoss,
+    private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    private readonly wake: (queues: Set<string>) => void,
+    private readonly hooks: DecideHooks = {},
+  ) {}
+
+  /**
+   * Decides `events` in order against the stored post, as one decision: all
+   * are taken (a duplicate or stale fact among them is skipped) or nothing
+   * is stored. `events` may read the post, for commands that depend on it.
+   */
+  async decide(
+    postId: string,
+    events: readonly PostEvent[] | ((post: Post) => readonly PostEvent[]),
+  ): Promise<Verdict> {
+    const started = performance.now();
+    for (;;) {
+      const row = await this.load(postId);
+      if (row === undefined) return { kind: "not_found" };
+      const list = typeof events === "function" ? events(row.post) : events;
+      const decided = decideAll(row.post, list);
+      if (decided.kind !== "changed") return decided;
+      await this.hooks.beforeSave?.(postId);
+      try {
+        await this.save(postId, row.version, decided.post, decided.taken, decided.outbox);
+        this.metrics.decided(performance.now() - started);
+        this.hooks.decided?.(postId, decided.taken, decided.post, decided.outbox);
+        return { kind: "changed", post: decided.post, outbox: decided.outbox };
+      } catch (thrown) {
+        if (!(thrown instanceof Conflict)) throw thrown;
+        this.metrics.conflict();
+      }
+    }
+  }
+
+  /**
+   * Creates a post and decides its first events in one transaction; with a
+   * `requestKey`, the answer is kept so that the same key gets it again.
+   */
+  async create(
+    input: PostInput,
+    events: readonly PostEvent[],
+    answer: (verdict: Verdict) => KeptAnswer,
+    request?: { readonly key: string; readonly fingerprint: string },
+  ): Promise<KeptAnswer> {
+    const started = performance.now();
+    if (request !== undefined) {
+      const kept = await this.keptAnswer(request);
+      if (kept !== undefined) return kept;
+    }
+    const created = createPost(input);
+    if (!created.ok) return answer({ kind: "refused", rejection: created.rejection });
+    // A draft is stored as it was created: no event, nothing to do.
+    const decided: Decided =
+      events.length === 0
+        ? { kind: "changed", post: created.post, taken: [], outbox: [] }
+        : decideAll(created.post, events);
+    if (decided.kind !== "changed") return answer(decided);
+    const reply = answer(decided);
+    try {
+      await this.database.transaction(async (tx) => {
+        if (request !== undefined) {
+          await tx.db
+            .insert(idempotentRequests)
+            .values({ ...request, ...reply, body: reply.body as object });
+        }
+        await tx.db.insert(posts).values({
+          id: decided.post.id,
+          version: 1,
+          status: decided.post.status,
+          post: decided.post,
+          input,
+        });
+        await this.record(tx, decided.post, 1, decided.taken, decided.outbox);
+      });
+    } catch (thrown) {
+      // The same key raced in from another request, or the id is taken: the first answer stands.
+      const kept = request === undefined ? undefined : await this.keptAnswer(request);
+      if (kept !== undefined) return kept;
+      throw thrown;
+    }
+    this.metrics.decided(performance.now() - started);
+    this.hooks.decided?.(decided.post.id, decided.taken, decided.post, decided.outbox);
+    return reply;
+  }
+
+  private async keptAnswer(request: {
+    key: string;
+    fingerprint: string;
+  }): Promise<KeptAnswer | undefined> {
+    const [kept] = await this.database.db
+      .select()
+      .from(idempotentRequests)
+      .where(eq(idempotentRequests.key, request.key));
+    if (kept === undefined) return undefined;
+    if (kept.fingerprint !== request.fingerprint) {
+      return {
+        status: 422,
+        body: {
+          reason: "idempotency_key_reused",
+          message: `Idempotency-Key "${request.key}" was used for another request`,
+        },
+      };
+    }
+    return { status: kept.status, body: kept.body };
+  }
+
+  /** The stored post and its version, read outside any transaction. */
+  async load(postId: string): Promise<{ post: Post; version: number } | undefined> {
+    const [row] = await this.database.db
+      .select({ post: posts.post, version: posts.version })
+      .from(posts)
+      .where(eq(posts.id, postId));
+    return row;
+  }
+
+  private async save(
+    postId: string,
+    version: number,
+    post: Post,
+    taken: readonly PostEvent[],
+    outbox: readonly Instruction[],
+  ): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const saved = await tx.db
+        .update(posts)
+        .set({ post, status: post.status, version: version + 1 })
+        .where(and(eq(posts.id, postId), eq(posts.version, version)))
+        .returning({ version: posts.version });
+      if (saved.length === 0) throw new Conflict();
+      await this.record(tx, post, version + 1, taken, outbox);
+    });
+  }
+
+  private async record(
+    tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
+    post: Post,
+    version: number,
+    taken: readonly PostEvent[],
+    outbox: readonly Instruction[],
+  ): Promise<void> {
+    await tx.db.insert(acceptedEvents).values({ postId: post.id, version, events: taken });
+    const last = taken.at(-1);
+    const now =
+      last !== undefined && "now" in last ? last.now : new Date(this.clock.now()).toISOString();
+    const { woken } = await carryOutInTransaction(
+      this.boss,
+      this.clock,
+      tx,
+      post,
+      outbox,
+      `${post.id}:${version}`,
+      now,
+    );
+    // Wake the workers only once the jobs are committed: the callers' await ends after it.
+    queueMicrotask(() => this.wake(woken));
+  }
+}
+
+type Decided =
+  | {
+      readonly kind: "changed";
+      readonly post: Post;
+      readonly taken: readonly PostEvent[];
+      readonly outbox: readonly Instruction[];
+    }
+  | Exclude<Verdict, { kind: "changed" }>;
+
+/** Applies `events` in order: the first refusal refuses them all; ignored facts are skipped. */
+const decideAll = (start: Post, events: readonly PostEvent[]): Decided => {
+  let post = start;
+  const taken: PostEvent[] = [];
+  const outbox: Instruction[] = [];
+  let ignored: string | undefined;
+  for (const event of events) {
+    const decision: Decision = apply(post, event);
+    if (!decision.ok) return { kind: "refused", rejection: decision.rejection };
+    if (decision.ignored !== undefined) {
+      ignored = decision.ignored;
+      continue;
+    }
+    post = decision.post;
+    taken.push(event);
+    outbox.push(...decision.outbox);
+  }
+  if (taken.length === 0) return { kind: "ignored", post, ignored: ignored ?? "nothing to do" };
+  return { kind: "changed", post, taken, outbox };
+};

@@ -1,0 +1,32 @@
+/**
+ * The social platforms, behind one interface: the worker publishes and looks
+ * up through it, and never learns which platform model answers. The service
+ * ships the simulated one (`simulated.ts`); a real adapter calls X, LinkedIn
+ * or Threads here and reports what it saw, as postlife's `RawFailure` reads it.
+ */
+import type { FoundPost, RawFailure } from "postlife";
+
+/** One publish call: the delivery postlife handed out, and the content to post. */
+export interface PublishCall {
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly platform: string;
+  readonly accountId: string;
+  /** Sent where the platform takes one; the same for every attempt of one delivery. */
+  readonly idempotencyKey: string;
+  readonly attempt: number;
+  readonly content: string;
+}
+
+/** What a publish call came to, as the worker saw it. */
+export type PublishAnswer =
+  | { readonly kind: "published"; readonly post: FoundPost }
+  | { readonly kind: "failed"; readonly failure: RawFailure };
+
+export interface Platforms {
+  publish(call: PublishCall): Promise<PublishAnswer>;
+  /** The post a delivery made, if the platform has it: how an unknown outcome is settled. */
+  lookUp(call: Omit<PublishCall, "attempt" | "content">): Promise<FoundPost | null>;
+  /** The account's owner connected it again (a fresh token). */
+  reconnect(platform: string, accountId: string): Promise<void>;
+}

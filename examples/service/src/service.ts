@@ -1,0 +1,108 @@
+/**
+ * The reference service: PostgreSQL (PGlite in-process, or a server), pg-boss
+ * on the same database, the workers and the HTTP API, put together. One
+ * process runs the API, the workers, or both; as many processes as you like
+ * share one PostgreSQL server.
+ */
+import PgBoss from "pg-boss";
+import { type Clock, wallClock } from "./clock.js";
+import { type DecideHooks, Decider } from "./decide.js";
+import { httpApi } from "./http.js";
+import { queues } from "./jobs.js";
+import { Metrics } from "./metrics.js";
+import type { Platforms } from "./platforms/platforms.js";
+import { type SimulatedPlatformsOptions, simulatedPlatforms } from "./platforms/simulated.js";
+import { type Database, openDatabase } from "./store/database.js";
+import { type Concurrency, defaultConcurrency, startWorkers, type WorkerStep } from "./workers.js";
+
+export interface ServiceOptions {
+  /** A PostgreSQL server's URL; without one, PGlite in this process. */
+  readonly databaseUrl?: string;
+  readonly clock?: Clock;
+  /** The platforms; the simulated ones by default, configured by `simulation`. */
+  readonly platforms?: (db: Database) => Platforms;
+  readonly simulation?: SimulatedPlatformsOptions;
+  /** Run the workers in this process (the default), with this many jobs per queue at once. */
+  readonly workers?: boolean | Concurrency;
+  /**
+   * How long a worker holds a delivery before pg-boss hands it to another, in
+   * wall-clock seconds: the time a dead worker's job waits. Longer than any
+   * platform call.
+   */
+  readonly leaseSeconds?: number;
+  readonly hooks?: DecideHooks;
+  readonly observe?: (step: WorkerStep) => void;
+}
+
+export interface Service {
+  readonly app: ReturnType<typeof httpApi>;
+  readonly database: Database;
+  readonly decider: Decider;
+  readonly boss: PgBoss;
+  readonly metrics: Metrics;
+  readonly platforms: Platforms;
+  stop(): Promise<void>;
+}
+
+export const startService = async (options: ServiceOptions = {}): Promise<Service> => {
+  const clock = options.clock ?? wallClock;
+  const database = await openDatabase(options.databaseUrl);
+  const leaseSeconds = options.leaseSeconds ?? 60;
+  const boss = new PgBoss({
+    ...database.boss,
+    // Jobs of a worker that died are failed, then retried, by the maintenance it runs.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, leaseSeconds)),
+    schedule: false,
+  });
+  boss.on("error", (error) => console.error("pg-boss:", error.message));
+  await boss.start();
+  for (const name of Object.values(queues)) {
+    // Every job runs until it is taken: a failure is retried after a second, then later and later.
+    await boss.createQueue(name, {
+      name,
+      expireInSeconds: leaseSeconds,
+      retryLimit: 50,
+      retryDelay: 1,
+      retryBackoff: true,
+    });
+  }
+  const metrics = new Metrics();
+  const workerIds = new Map<string, string[]>();
+  const wake = (names: Set<string>) => {
+    for (const name of names) for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+  };
+  const decider = new Decider(database, boss, clock, metrics, wake, options.hooks);
+  const platforms =
+    options.platforms?.(database) ?? simulatedPlatforms(database.db, options.simulation);
+  if (options.workers !== false) {
+    const concurrency =
+      options.workers === true || options.workers === undefined
+        ? defaultConcurrency
+        : options.workers;
+    const ids = await startWorkers(
+      {
+        boss,
+        db: database.db,
+        clock,
+        decider,
+        platforms,
+        ...(options.observe ? { observe: options.observe } : {}),
+      },
+      concurrency,
+    );
+    for (const [name, mine] of ids) workerIds.set(name, mine);
+  }
+  const app = httpApi({ decider, db: database.db, clock });
+  return {
+    app,
+    database,
+    decider,
+    boss,
+    metrics,
+    platforms,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await database.close();
+    },
+  };
+};

@@ -1,0 +1,194 @@
+/**
+ * The workers: each job the outbox wrote becomes the event postlife asked
+ * for, decided like any other. A job may run twice (pg-boss delivers at
+ * least once: a worker that dies leaves its job to expire and run again),
+ * and every event echoes what makes a repeat harmless (an attempt and
+ * idempotency key, a revision, a job key).
+ */
+
+import { eq } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import type {
+  ArmDeadline,
+  ArmSchedule,
+  EnqueueDelivery,
+  PostEvent,
+  RequestReconciliation,
+  ScheduleRetry,
+} from "postlife";
+import { type Clock, isoNow } from "./clock.js";
+import type { Decider } from "./decide.js";
+import { jobId, type Queue, queues } from "./jobs.js";
+import type { Platforms } from "./platforms/platforms.js";
+import type { Db } from "./store/database.js";
+import { subscriptions } from "./store/schema.js";
+import { type OutgoingWebhook, sendWebhook } from "./webhooks.js";
+
+export interface WorkerContext {
+  readonly boss: PgBoss;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly decider: Decider;
+  readonly platforms: Platforms;
+  /** Told of every step, for the timeline and the proof. */
+  readonly observe?: (step: WorkerStep) => void;
+}
+
+/** One thing a worker did. */
+export type WorkerStep =
+  | { readonly kind: "call"; readonly job: EnqueueDelivery; readonly outcome: string }
+  | { readonly kind: "lookup"; readonly job: RequestReconciliation; readonly found: boolean }
+  | { readonly kind: "webhook"; readonly webhook: OutgoingWebhook };
+
+/** Decides a timer's event; one that fired early is armed again for when it will be taken. */
+const fireTimer = async (
+  ctx: WorkerContext,
+  queue: Queue,
+  name: string,
+  job: object & { postId: string },
+  event: PostEvent,
+): Promise<void> => {
+  const verdict = await ctx.decider.decide(job.postId, [event]);
+  if (verdict.kind === "refused" && verdict.rejection.reason === "too_early") {
+    const at = verdict.rejection.acceptedFrom;
+    await ctx.boss.send(queue, job, {
+      id: jobId(`${name}@${at}`),
+      startAfter: ctx.clock.wallAt(Date.parse(at)),
+    });
+  }
+};
+
+const handlers = {
+  [queues.due]: (ctx, job: ArmSchedule) =>
+    fireTimer(ctx, queues.due, job.jobKey, job, {
+      type: "DUE",
+      revision: job.revision,
+      now: isoNow(ctx.clock),
+    }),
+
+  [queues.retryDue]: (ctx, job: ScheduleRetry) =>
+    fireTimer(ctx, queues.retryDue, `${job.idempotencyKey}#retry-${job.attempt}`, job, {
+      type: "RETRY_DUE",
+      destinationId: job.destinationId,
+      attempt: job.attempt,
+      idempotencyKey: job.idempotencyKey,
+      now: isoNow(ctx.clock),
+    }),
+
+  [queues.deadline]: (ctx, job: ArmDeadline) =>
+    fireTimer(ctx, queues.deadline, job.jobKey, job, {
+      type: "DEADLINE_PASSED",
+      destinationId: job.destinationId,
+      jobKey: job.jobKey,
+      now: isoNow(ctx.clock),
+    }),
+
+  /** The gate first: the platform is called only if this attempt's DELIVERY_STARTED was taken. */
+  [queues.deliver]: async (ctx, job: EnqueueDelivery) => {
+    const attempt = {
+      destinationId: job.destinationId,
+      attempt: job.attempt,
+      idempotencyKey: job.idempotencyKey,
+    };
+    const started = await ctx.decider.decide(job.postId, [
+      { type: "DELIVERY_STARTED", ...attempt, now: isoNow(ctx.clock) },
+    ]);
+    // Cancelled meanwhile, or this attempt already ran (the job was handed out twice): stop.
+    if (started.kind !== "changed") return;
+    const post = started.post;
+    const destination = post.destinations.find((d) => d.id === job.destinationId);
+    const answer = await ctx.platforms.publish({
+      postId: job.postId,
+      destinationId: job.destinationId,
+      platform: job.platform,
+      accountId: job.accountId,
+      idempotencyKey: job.idempotencyKey,
+      attempt: job.attempt,
+      content: destination?.content ?? post.content,
+    });
+    ctx.observe?.({
+      kind: "call",
+      job,
+      outcome: answer.kind === "published" ? "published" : describe(answer.failure),
+    });
+    const now = isoNow(ctx.clock);
+    await ctx.decider.decide(job.postId, [
+      answer.kind === "published"
+        ? {
+            type: "DELIVERY_SUCCEEDED",
+            ...attempt,
+            platformPostId: answer.post.platformPostId,
+            ...(answer.post.platformUrl ? { platformUrl: answer.post.platformUrl } : {}),
+            now,
+          }
+        : { type: "DELIVERY_FAILED", ...attempt, failure: answer.failure, now },
+    ]);
+  },
+
+  [queues.reconcile]: async (ctx, job: RequestReconciliation) => {
+    const found = await ctx.platforms.lookUp(job);
+    ctx.observe?.({ kind: "lookup", job, found: found !== null });
+    await ctx.decider.decide(job.postId, [
+      {
+        type: "RECONCILED",
+        destinationId: job.destinationId,
+        attempt: job.attempt,
+        idempotencyKey: job.idempotencyKey,
+        found,
+        now: isoNow(ctx.clock),
+      },
+    ]);
+  },
+
+  [queues.webhook]: async (ctx, webhook: OutgoingWebhook) => {
+    const [subscriber] = await ctx.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, webhook.subscriptionId));
+    if (subscriber === undefined) return; // unsubscribed since
+    await sendWebhook(subscriber, webhook, Date.now() / 1000);
+    ctx.observe?.({ kind: "webhook", webhook });
+  },
+} satisfies Record<Queue, (ctx: WorkerContext, job: never) => Promise<void>>;
+
+const describe = (failure: import("postlife").RawFailure): string =>
+  failure.httpStatus !== undefined
+    ? `HTTP ${failure.httpStatus}`
+    : (failure.transportError ?? "failed");
+
+/** How many jobs of each queue one process runs at once. */
+export interface Concurrency {
+  readonly [queue: string]: number;
+}
+
+export const defaultConcurrency: Concurrency = {
+  [queues.due]: 2,
+  [queues.deliver]: 4,
+  [queues.retryDue]: 2,
+  [queues.reconcile]: 2,
+  [queues.deadline]: 2,
+  [queues.webhook]: 4,
+};
+
+/** Starts this process's workers; gives the ids pg-boss knows them by, per queue, to wake them. */
+export const startWorkers = async (
+  ctx: WorkerContext,
+  concurrency: Concurrency = defaultConcurrency,
+): Promise<Map<string, string[]>> => {
+  const ids = new Map<string, string[]>();
+  for (const [queue, handle] of Object.entries(handlers) as [
+    Queue,
+    (ctx: WorkerContext, job: unknown) => Promise<void>,
+  ][]) {
+    const mine: string[] = [];
+    for (let n = 0; n < (concurrency[queue] ?? 1); n++) {
+      mine.push(
+        await ctx.boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          if (job !== undefined) await handle(ctx, job.data);
+        }),
+      );
+    }
+    ids.set(queue, mine);
+  }
+  return ids;
+};
