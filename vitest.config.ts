@@ -16,7 +16,8 @@ const runsScale = Math.max(1, propertyRuns() / defaultRuns);
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "spec/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "spec/**/*.test.ts", "examples/service/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "examples/service/test/**/*.pg.test.ts"],
     setupFiles: ["vitest.setup.ts"],
     testTimeout: TEST_TIMEOUT_MS * runsScale,
     hookTimeout: HOOK_TIMEOUT_MS,

@@ -25,7 +25,8 @@ export interface ClockSettings {
 
 export const clockOf = ({ speed, origin, wallOrigin }: ClockSettings): Clock => ({
   now: () => origin + (Date.now() - wallOrigin) * speed,
-  wallAt: (at) => new Date(wallOrigin + (at - origin) / speed),
+  // Rounded up: a job due a fraction of a millisecond early would only be refused as too early.
+  wallAt: (at) => new Date(Math.ceil(wallOrigin + (at - origin) / speed)),
 });
 
 /** The wall clock itself. */

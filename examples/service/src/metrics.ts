@@ -1,25 +1,30 @@
 /** What the service counts about itself: decisions, their latency, and conflicts retried. */
 export class Metrics {
-  private readonly latencies: number[] = [];
+  private readonly samples: number[] = [];
   conflicts = 0;
 
   /** A decision was stored, `ms` after its first load (conflicts retried included). */
   decided(ms: number): void {
-    this.latencies.push(ms);
+    this.samples.push(ms);
   }
 
   conflict(): void {
     this.conflicts++;
   }
 
+  /** Every decision's latency, in milliseconds, in the order they were stored. */
+  latencies(): readonly number[] {
+    return this.samples;
+  }
+
   get decisions(): number {
-    return this.latencies.length;
+    return this.samples.length;
   }
 
   /** The latency below which `q` of the decisions fell (0.5: the median), in milliseconds. */
   quantile(q: number): number {
-    if (this.latencies.length === 0) return 0;
-    const sorted = [...this.latencies].sort((a, b) => a - b);
+    if (this.samples.length === 0) return 0;
+    const sorted = [...this.samples].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
   }
 

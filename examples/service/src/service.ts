@@ -13,7 +13,13 @@ import { Metrics } from "./metrics.js";
 import type { Platforms } from "./platforms/platforms.js";
 import { type SimulatedPlatformsOptions, simulatedPlatforms } from "./platforms/simulated.js";
 import { type Database, openDatabase } from "./store/database.js";
-import { type Concurrency, defaultConcurrency, startWorkers, type WorkerStep } from "./workers.js";
+import {
+  type Concurrency,
+  defaultConcurrency,
+  startWorkers,
+  type WorkerContext,
+  type WorkerStep,
+} from "./workers.js";
 
 export interface ServiceOptions {
   /** A PostgreSQL server's URL; without one, PGlite in this process. */
@@ -32,6 +38,7 @@ export interface ServiceOptions {
   readonly leaseSeconds?: number;
   readonly hooks?: DecideHooks;
   readonly observe?: (step: WorkerStep) => void;
+  readonly crash?: WorkerContext["crash"];
 }
 
 export interface Service {
@@ -87,6 +94,7 @@ export const startService = async (options: ServiceOptions = {}): Promise<Servic
         decider,
         platforms,
         ...(options.observe ? { observe: options.observe } : {}),
+        ...(options.crash ? { crash: options.crash } : {}),
       },
       concurrency,
     );

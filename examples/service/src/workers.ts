@@ -32,10 +32,31 @@ export interface WorkerContext {
   readonly platforms: Platforms;
   /** Told of every step, for the timeline and the proof. */
   readonly observe?: (step: WorkerStep) => void;
+  /**
+   * Where the proof makes a worker die: asked at each point between two
+   * steps, a `true` throws there, as if the process had been killed (pg-boss
+   * retries the job; nothing in memory survives).
+   */
+  readonly crash?: (point: CrashPoint, jobName: string) => boolean;
 }
+
+/** The points between two steps of a job, where a worker may die. */
+export type CrashPoint = "taken" | "decided" | "started" | "called" | "reported";
+
+/** A worker's death, on purpose. */
+export class WorkerCrash extends Error {
+  constructor(readonly point: CrashPoint) {
+    super(`worker died ${point}`);
+  }
+}
+
+const maybeCrash = (ctx: WorkerContext, point: CrashPoint, jobName: string): void => {
+  if (ctx.crash?.(point, jobName) === true) throw new WorkerCrash(point);
+};
 
 /** One thing a worker did. */
 export type WorkerStep =
+  | { readonly kind: "calling"; readonly job: EnqueueDelivery }
   | { readonly kind: "call"; readonly job: EnqueueDelivery; readonly outcome: string }
   | { readonly kind: "lookup"; readonly job: RequestReconciliation; readonly found: boolean }
   | { readonly kind: "webhook"; readonly webhook: OutgoingWebhook };
@@ -46,13 +67,16 @@ const fireTimer = async (
   queue: Queue,
   name: string,
   job: object & { postId: string },
-  event: PostEvent,
+  event: Extract<PostEvent, { now: string }>,
 ): Promise<void> => {
+  maybeCrash(ctx, "taken", name);
   const verdict = await ctx.decider.decide(job.postId, [event]);
+  maybeCrash(ctx, "decided", name);
   if (verdict.kind === "refused" && verdict.rejection.reason === "too_early") {
     const at = verdict.rejection.acceptedFrom;
+    // Named by the time it fired too: a second early firing arms a new job, never a dropped one.
     await ctx.boss.send(queue, job, {
-      id: jobId(`${name}@${at}`),
+      id: jobId(`${name}@${at}@${event.now}`),
       startAfter: ctx.clock.wallAt(Date.parse(at)),
     });
   }
@@ -90,13 +114,17 @@ const handlers = {
       attempt: job.attempt,
       idempotencyKey: job.idempotencyKey,
     };
+    const name = `${job.idempotencyKey}#${job.attempt}`;
+    maybeCrash(ctx, "taken", name);
     const started = await ctx.decider.decide(job.postId, [
       { type: "DELIVERY_STARTED", ...attempt, now: isoNow(ctx.clock) },
     ]);
     // Cancelled meanwhile, or this attempt already ran (the job was handed out twice): stop.
     if (started.kind !== "changed") return;
+    maybeCrash(ctx, "started", name);
     const post = started.post;
     const destination = post.destinations.find((d) => d.id === job.destinationId);
+    ctx.observe?.({ kind: "calling", job });
     const answer = await ctx.platforms.publish({
       postId: job.postId,
       destinationId: job.destinationId,
@@ -111,6 +139,7 @@ const handlers = {
       job,
       outcome: answer.kind === "published" ? "published" : describe(answer.failure),
     });
+    maybeCrash(ctx, "called", name);
     const now = isoNow(ctx.clock);
     await ctx.decider.decide(job.postId, [
       answer.kind === "published"
@@ -123,11 +152,15 @@ const handlers = {
           }
         : { type: "DELIVERY_FAILED", ...attempt, failure: answer.failure, now },
     ]);
+    maybeCrash(ctx, "reported", name);
   },
 
   [queues.reconcile]: async (ctx, job: RequestReconciliation) => {
+    const name = `${job.idempotencyKey}#reconcile-${job.attempt}-${job.lookup}`;
+    maybeCrash(ctx, "taken", name);
     const found = await ctx.platforms.lookUp(job);
     ctx.observe?.({ kind: "lookup", job, found: found !== null });
+    maybeCrash(ctx, "called", name);
     await ctx.decider.decide(job.postId, [
       {
         type: "RECONCILED",
@@ -138,6 +171,7 @@ const handlers = {
         now: isoNow(ctx.clock),
       },
     ]);
+    maybeCrash(ctx, "reported", name);
   },
 
   [queues.webhook]: async (ctx, webhook: OutgoingWebhook) => {
@@ -146,7 +180,9 @@ const handlers = {
       .from(subscriptions)
       .where(eq(subscriptions.id, webhook.subscriptionId));
     if (subscriber === undefined) return; // unsubscribed since
+    maybeCrash(ctx, "taken", webhook.eventId);
     await sendWebhook(subscriber, webhook, Date.now() / 1000);
+    maybeCrash(ctx, "called", webhook.eventId);
     ctx.observe?.({ kind: "webhook", webhook });
   },
 } satisfies Record<Queue, (ctx: WorkerContext, job: never) => Promise<void>>;

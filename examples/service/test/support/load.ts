@@ -1,0 +1,467 @@
+/**
+ * The proof's world: the reference service under load, the way production
+ * fails. Posts arrive through the HTTP API (some twice under one
+ * Idempotency-Key), people edit, reschedule and cancel them at any moment,
+ * platforms fail and time out, their webhooks come late, twice and out of
+ * order, other writers take the row between a load and its save, workers die
+ * between any two steps (in-process) or are killed in the middle of a
+ * platform call (worker processes). Then the audit: nothing lost, nothing
+ * published twice, nothing left in flight, every post its events' replay,
+ * every webhook delivered.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { asc, eq, gt, sql } from "drizzle-orm";
+import { apply, createPost, isTerminal, type Post, type PostEvent } from "postlife";
+import { type ClockSettings, clockOf } from "../../src/clock.js";
+import { platformPosts } from "../../src/platforms/schema.js";
+import { type Service, startService } from "../../src/service.js";
+import { acceptedEvents, posts } from "../../src/store/schema.js";
+import { startSubscriber } from "../../src/subscriber.js";
+import { Random } from "./random.js";
+
+export interface LoadOptions {
+  readonly seed: number;
+  readonly posts: number;
+  /** A PostgreSQL server; PGlite in this process without one. */
+  readonly databaseUrl?: string;
+  /** Worker processes on the server; 0 (the default) runs the workers in this process. */
+  readonly workerProcesses?: number;
+  /** Kill one worker process with SIGKILL in the middle of a platform call, then start it again. */
+  readonly killOne?: boolean;
+  /** The share of platform calls that fail. */
+  readonly failureRate?: number;
+  /** The share of saves another writer beats to the row. */
+  readonly conflictRate?: number;
+  /** The share of steps between which an in-process worker dies. */
+  readonly crashRate?: number;
+  /** How long a platform call takes (wall-clock ms). */
+  readonly latencyMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface LoadReport {
+  /** Broken promises, each a sentence; empty when every check held. */
+  readonly problems: string[];
+  readonly figures: {
+    readonly posts: number;
+    readonly decisions: number;
+    readonly eventsPerSecond: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+    readonly conflicts: number;
+    readonly crashes: number;
+    readonly killed: number;
+    readonly platformPosts: number;
+    readonly webhooks: number;
+    readonly webhookDeliveries: number;
+    readonly statuses: Record<string, number>;
+    readonly seconds: number;
+  };
+}
+
+/** Service time runs ten times faster than the wall: a 30-second Retry-After takes 3 seconds. */
+const speed = 10;
+
+/** Fast enough for a test, in service time: the waits postlife arms for these posts. */
+const policy = {
+  maxAttempts: 3,
+  baseDelayMs: 2_000,
+  maxDelayMs: 20_000,
+  startWithinMs: 10 * 60_000,
+  callTimeoutMs: 60_000,
+  lookupTimeoutMs: 30_000,
+};
+
+const platforms = ["x", "linkedin", "threads", "bluesky", "mastodon", "facebook"] as const;
+
+const workerScript = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
+
+export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
+  const random = new Random(options.seed);
+  // Faults have their own source, so that the plan of posts is the same whatever they do.
+  const chaos = new Random(options.seed ^ 0x5eed);
+  const log = options.log ?? (() => {});
+  const problems: string[] = [];
+  const settings: ClockSettings = { speed, origin: Date.now(), wallOrigin: Date.now() };
+  const clock = clockOf(settings);
+  const iso = (ms = clock.now()) => new Date(Math.floor(ms)).toISOString();
+  const simulation = {
+    seed: options.seed,
+    failureRate: options.failureRate ?? 0.2,
+    latencyMs: options.latencyMs ?? 10,
+  };
+  let crashes = 0;
+  const workerProcesses = options.workerProcesses ?? 0;
+  const conflictRate = options.conflictRate ?? 0.05;
+  let service: Service | undefined;
+  const forceConflict = async (postId: string) => {
+    if (service === undefined || !chaos.chance(conflictRate)) return;
+    // Another writer saves the row first: the version moves, the post does not.
+    await service.database.db
+      .update(posts)
+      .set({ version: sql`${posts.version} + 1` })
+      .where(eq(posts.id, postId));
+  };
+  service = await startService({
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+    clock,
+    simulation,
+    leaseSeconds: 3,
+    workers: workerProcesses === 0,
+    hooks: { beforeSave: forceConflict },
+    crash: () => {
+      const dies = chaos.chance(options.crashRate ?? 0);
+      if (dies) crashes++;
+      return dies;
+    },
+  });
+  const world = service;
+  const subscriber = await startSubscriber({
+    // The subscriber is sometimes down: those deliveries are retried.
+    refuse: () => chaos.chance(0.1),
+  });
+  await world.app.request("/v1/subscriptions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: subscriber.url, secret: subscriber.secret }),
+  });
+  const started = Date.now();
+
+  const workers = new Map<number, ChildProcess>();
+  const workerMetrics: { decisions: number; conflicts: number; latencies: number[] }[] = [];
+  let killed = 0;
+  const startWorker = (n: number) => {
+    const child = spawn(process.execPath, ["--import", "tsx", workerScript], {
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        CLOCK: JSON.stringify(settings),
+        SIMULATION: JSON.stringify(simulation),
+        CONFLICT_RATE: String(conflictRate),
+        SEED: String(options.seed * 100 + n + killed * 10),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let buffer = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (line.startsWith("metrics ")) workerMetrics.push(JSON.parse(line.slice(8)));
+        else if (line.startsWith("calling ") && options.killOne && killed === 0 && n === 0) {
+          // A platform call is under way in worker 0: kill it there, mid-call, and start another.
+          killed++;
+          log(`SIGKILL worker 0 during ${line.slice(8)}`);
+          child.kill("SIGKILL");
+          setTimeout(() => startWorker(0), 500);
+        }
+      }
+    });
+    workers.set(n, child);
+  };
+  for (let n = 0; n < workerProcesses; n++) startWorker(n);
+
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await world.app.request(path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const answer = {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+    };
+    if (answer.status >= 500)
+      problems.push(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer;
+  };
+
+  // Platforms' webhooks: each post made is reported 0 to 3 times, late and out of order.
+  const webhookSends: Promise<unknown>[] = [];
+  let lastSeen = 0;
+  let pumping = true;
+  const pump = (async () => {
+    while (pumping) {
+      const made = await world.database.db
+        .select()
+        .from(platformPosts)
+        .where(gt(platformPosts.id, lastSeen))
+        .orderBy(asc(platformPosts.id));
+      for (const p of made) {
+        lastSeen = Math.max(lastSeen, p.id);
+        for (let k = chaos.between(0, 3); k > 0; k--) {
+          const delay = chaos.between(0, 1500);
+          webhookSends.push(
+            sleep(delay).then(() =>
+              call("POST", "/v1/webhooks/platforms", {
+                event: "destination.published",
+                postId: p.postId,
+                destinationId: p.destinationId,
+                platform: p.platform,
+                platformPostId: p.platformPostId,
+                occurredAt: iso(),
+              }),
+            ),
+          );
+        }
+      }
+      await sleep(200);
+    }
+  })();
+
+  // The posts, and people acting on them at any moment.
+  const ids: string[] = [];
+  const lives: Promise<void>[] = [];
+  for (let i = 0; i < options.posts; i++) {
+    const plan = {
+      kind: random.pick(["now", "now", "scheduled", "draft"] as const),
+      destinations: random.some(platforms, random.between(1, 3)).map((platform, n) => ({
+        id: `d-${n}-${platform}`,
+        platform,
+        accountId: `${platform}-account-${random.between(1, 6)}`,
+      })),
+      twice: random.chance(0.25),
+      edit: random.chance(0.3),
+      cancel: random.chance(0.15),
+      unschedule: random.chance(0.15),
+      waits: [random.between(0, 3000), random.between(0, 2000)],
+      at: random.between(10_000, 40_000),
+    };
+    const key = `load-${options.seed}-${i}`;
+    const life = async () => {
+      await sleep(plan.waits[0] as number);
+      const body = {
+        content: `Post ${i} of the load run: postlife decides every change.`,
+        destinations: plan.destinations,
+        retry: policy,
+        ...(plan.kind === "draft" ? { status: "draft" } : {}),
+        ...(plan.kind === "scheduled" ? { scheduledAt: iso(clock.now() + plan.at) } : {}),
+      };
+      const sends = plan.twice ? 2 : 1;
+      const answers = await Promise.all(
+        Array.from({ length: sends }, () =>
+          call("POST", "/v1/posts", body, { "idempotency-key": key }),
+        ),
+      );
+      const first = answers[0] as (typeof answers)[number];
+      if (first.status !== 202) {
+        problems.push(`post ${i} was refused: ${JSON.stringify(first.body)}`);
+        return;
+      }
+      const id = first.body.postId as string;
+      ids.push(id);
+      for (const again of answers.slice(1)) {
+        if (again.status !== first.status || again.body.postId !== id) {
+          problems.push(
+            `the same Idempotency-Key answered differently: ${JSON.stringify([first, again])}`,
+          );
+        }
+      }
+      await sleep(plan.waits[1] as number);
+      if (plan.edit) {
+        const edited = await call("PATCH", `/v1/posts/${id}`, { content: `Post ${i}, edited.` });
+        if (edited.status !== 200 && edited.status !== 409)
+          problems.push(`edit of ${id}: ${JSON.stringify(edited)}`);
+      }
+      if (plan.kind === "scheduled" && plan.cancel)
+        await call("PATCH", `/v1/posts/${id}`, { status: "cancelled" });
+      else if (plan.kind === "scheduled" && plan.unschedule) {
+        const back = await call("PATCH", `/v1/posts/${id}`, { status: "draft" });
+        if (back.status === 200) await call("PATCH", `/v1/posts/${id}`, { status: "publish" });
+      }
+      if (plan.kind === "draft") await call("PATCH", `/v1/posts/${id}`, { status: "publish" });
+    };
+    lives.push(life());
+    if (i % 8 === 7) await sleep(50);
+  }
+  await Promise.all(lives);
+
+  const allPosts = () => world.database.db.select({ post: posts.post }).from(posts);
+  const settled = async (what: string) => {
+    const deadline = Date.now() + 600_000;
+    for (;;) {
+      const rows = await allPosts();
+      const open = rows.filter((r) => !r.post.destinations.every((d) => isTerminal(d.status)));
+      if (open.length === 0) return;
+      if (Date.now() > deadline) {
+        problems.push(
+          `${open.length} posts still in flight after ${what}: ${open
+            .slice(0, 3)
+            .map((r) => JSON.stringify(r.post.destinations.map((d) => [d.id, d.status])))
+            .join("; ")}`,
+        );
+        return;
+      }
+      await sleep(250);
+    }
+  };
+  await settled("the run");
+
+  // The owners reconnect their accounts, and a person retries every post that failed.
+  const failedPosts = (await allPosts()).filter((r) =>
+    r.post.destinations.some((d) => d.status === "failed"),
+  );
+  for (const { post } of failedPosts) {
+    for (const d of post.destinations) await world.platforms.reconnect(d.platform, d.accountId);
+  }
+  for (const { post } of failedPosts) {
+    const retried = await call("POST", `/v1/posts/${post.id}/retry`);
+    if (retried.status !== 200 && retried.status !== 409)
+      problems.push(`retry of ${post.id}: ${JSON.stringify(retried)}`);
+  }
+  await settled("the retries");
+  pumping = false;
+  await pump;
+  await Promise.all(webhookSends);
+
+  // Nothing left in the queue: every job done or cancelled (a failed one would be lost work).
+  const jobStates = async () =>
+    (await world.database.db.execute(
+      sql`select state, count(*)::int as n from pgboss.job group by state`,
+    )) as unknown as { rows: { state: string; n: number }[] } | { state: string; n: number }[];
+  const pending = async () => {
+    const result = await jobStates();
+    const rows = Array.isArray(result) ? result : result.rows;
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  };
+  const drainedBy = Date.now() + 300_000;
+  let states = await pending();
+  while (
+    (states.created ?? 0) + (states.retry ?? 0) + (states.active ?? 0) > 0 &&
+    Date.now() < drainedBy
+  ) {
+    await sleep(250);
+    states = await pending();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if ((states.created ?? 0) + (states.retry ?? 0) + (states.active ?? 0) > 0) {
+    problems.push(`jobs still waiting at the end: ${JSON.stringify(states)}`);
+  }
+  if ((states.failed ?? 0) > 0)
+    problems.push(`${states.failed} jobs failed for good: their work was lost`);
+
+  for (const [, child] of workers) child.kill("SIGTERM");
+  await Promise.all(
+    [...workers.values()].map(
+      (child) =>
+        new Promise((resolve) =>
+          child.exitCode !== null ? resolve(null) : child.once("exit", resolve),
+        ),
+    ),
+  );
+
+  // The audit.
+  const rows = await world.database.db.select().from(posts);
+  const made = await world.database.db.select().from(platformPosts);
+  const statuses: Record<string, number> = {};
+  const expectedWebhooks = new Set<string>();
+  for (const row of rows) {
+    statuses[row.status] = (statuses[row.status] ?? 0) + 1;
+    const post = row.post;
+    if (!post.destinations.every((d) => isTerminal(d.status)))
+      problems.push(`post ${post.id} is not terminal`);
+    const events = await world.database.db
+      .select()
+      .from(acceptedEvents)
+      .where(eq(acceptedEvents.postId, post.id))
+      .orderBy(asc(acceptedEvents.version));
+    const replayed = replay(row.input, events, expectedWebhooks);
+    if (typeof replayed === "string") problems.push(`post ${post.id}: ${replayed}`);
+    else if (!isDeepStrictEqual(replayed, post)) {
+      problems.push(
+        `post ${post.id} differs from the replay of its ${events.length} accepted events`,
+      );
+    }
+    for (const d of post.destinations) {
+      const mine = made.filter((p) => p.postId === post.id && p.destinationId === d.id);
+      if (mine.length > 1)
+        problems.push(
+          `${post.id}/${d.id} was published ${mine.length} times: ${mine.map((p) => p.platformPostId).join(", ")}`,
+        );
+      if (d.status === "published" && !mine.some((p) => p.platformPostId === d.platformPostId)) {
+        problems.push(
+          `${post.id}/${d.id} is published as ${d.platformPostId}, which the platform never made`,
+        );
+      }
+      if (mine.length > 0 && d.status !== "published") {
+        problems.push(
+          `${post.id}/${d.id} is live on ${d.platform} (${mine[0]?.platformPostId}) but ${d.status}`,
+        );
+      }
+    }
+  }
+  if (rows.length !== ids.length)
+    problems.push(`${ids.length} posts were created, ${rows.length} are stored`);
+  for (const id of expectedWebhooks) {
+    if (!subscriber.received.has(id)) problems.push(`webhook ${id} was never delivered`);
+  }
+  for (const id of subscriber.received.keys()) {
+    if (!expectedWebhooks.has(id))
+      problems.push(`webhook ${id} was delivered but no decision asked for it`);
+  }
+  if (subscriber.forged > 0) problems.push(`${subscriber.forged} webhooks had a bad signature`);
+
+  const latencies = [
+    ...workerMetrics.flatMap((m) => m.latencies),
+    ...world.metrics.latencies(),
+  ].sort((a, b) => a - b);
+  const quantile = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  const decisions = latencies.length;
+  const figures = {
+    posts: rows.length,
+    decisions,
+    eventsPerSecond: Math.round(decisions / seconds),
+    p50Ms: Math.round(quantile(0.5) * 10) / 10,
+    p99Ms: Math.round(quantile(0.99) * 10) / 10,
+    conflicts: world.metrics.conflicts + workerMetrics.reduce((n, m) => n + m.conflicts, 0),
+    crashes,
+    killed,
+    platformPosts: made.length,
+    webhooks: subscriber.received.size,
+    webhookDeliveries: subscriber.deliveries,
+    statuses,
+    seconds: Math.round(seconds),
+  };
+  await subscriber.close();
+  await world.stop();
+  return { problems, figures };
+};
+
+/**
+ * The post its events make, replayed one by one from its input; collects the
+ * ids of the webhooks its decisions asked for (`postId:version:index`).
+ */
+const replay = (
+  input: unknown,
+  events: readonly { version: number; events: readonly PostEvent[] }[],
+  webhooks: Set<string>,
+): Post | string => {
+  const created = createPost(input as Parameters<typeof createPost>[0]);
+  if (!created.ok) return `its input is refused: ${created.rejection.message}`;
+  let post = created.post;
+  for (const row of events) {
+    let index = 0;
+    for (const event of row.events) {
+      const decision = apply(post, event);
+      if (!decision.ok || decision.ignored !== undefined) {
+        return `version ${row.version}'s ${event.type} is not taken on replay`;
+      }
+      post = decision.post;
+      for (const i of decision.outbox) {
+        if (i.type === "webhook") webhooks.add(`${post.id}:${row.version}:${index}`);
+        index++;
+      }
+    }
+  }
+  return post;
+};
