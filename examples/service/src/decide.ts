@@ -160,8 +160,10 @@ export class Decider {
       return {
         status: 422,
         body: {
-          reason: "idempotency_key_reused",
-          message: `Idempotency-Key "${request.key}" was used for another request`,
+          error: {
+            reason: "idempotency_key_reused",
+            message: `Idempotency-Key "${request.key}" was used for another request`,
+          },
         },
       };
     }

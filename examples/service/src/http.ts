@@ -173,7 +173,7 @@ export const httpApi = (deps: {
   app.get("/v1/posts/:id/results", async (c) => {
     const row = await decider.load(c.req.param("id"));
     if (row === undefined) return send(c, notFound(c.req.param("id")));
-    return c.json({ data: resultsView(row.post), error: null, meta: { timestamp: isoNow(clock) } });
+    return c.json(resultsView(row.post));
   });
 
   app.get("/api/v1/get-post/:id", async (c) => {
