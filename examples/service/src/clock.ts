@@ -12,6 +12,8 @@ export interface Clock {
   now(): number;
   /** The wall-clock moment at which the service's time reaches `at`. */
   wallAt(at: number): Date;
+  /** How many wall-clock milliseconds `ms` of the service's time take. */
+  wallMs(ms: number): number;
 }
 
 export interface ClockSettings {
@@ -27,6 +29,7 @@ export const clockOf = ({ speed, origin, wallOrigin }: ClockSettings): Clock => 
   now: () => origin + (Date.now() - wallOrigin) * speed,
   // Rounded up: a job due a fraction of a millisecond early would only be refused as too early.
   wallAt: (at) => new Date(Math.ceil(wallOrigin + (at - origin) / speed)),
+  wallMs: (ms) => ms / speed,
 });
 
 /** The wall clock itself. */

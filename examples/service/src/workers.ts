@@ -124,6 +124,10 @@ const handlers = {
     maybeCrash(ctx, "started", name);
     const post = started.post;
     const destination = post.destinations.find((d) => d.id === job.destinationId);
+    // Half the time postlife waits for this call's report: the call ends, one way or the other,
+    // long before the deadline that would treat it as lost.
+    const limit = post.retry.callTimeoutMsByPlatform[job.platform] ?? post.retry.callTimeoutMs;
+    const signal = AbortSignal.timeout(Math.max(1, Math.floor(ctx.clock.wallMs(limit / 2))));
     ctx.observe?.({ kind: "calling", job });
     const answer = await ctx.platforms.publish({
       postId: job.postId,
@@ -133,6 +137,7 @@ const handlers = {
       idempotencyKey: job.idempotencyKey,
       attempt: job.attempt,
       content: destination?.content ?? post.content,
+      signal,
     });
     ctx.observe?.({
       kind: "call",

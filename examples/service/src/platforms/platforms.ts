@@ -16,6 +16,12 @@ export interface PublishCall {
   readonly idempotencyKey: string;
   readonly attempt: number;
   readonly content: string;
+  /**
+   * Aborted when the call must end: well before postlife's deadline for it
+   * (the policy's `callTimeoutMs`), so that a call never outlives the wait
+   * that decides it may have been lost. A real adapter gives it to `fetch`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** What a publish call came to, as the worker saw it. */
@@ -26,7 +32,7 @@ export type PublishAnswer =
 export interface Platforms {
   publish(call: PublishCall): Promise<PublishAnswer>;
   /** The post a delivery made, if the platform has it: how an unknown outcome is settled. */
-  lookUp(call: Omit<PublishCall, "attempt" | "content">): Promise<FoundPost | null>;
+  lookUp(call: Omit<PublishCall, "attempt" | "content" | "signal">): Promise<FoundPost | null>;
   /** The account's owner connected it again (a fresh token). */
   reconnect(platform: string, accountId: string): Promise<void>;
 }

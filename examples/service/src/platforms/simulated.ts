@@ -69,6 +69,9 @@ export interface SimulatedPlatformsOptions {
 const unit = (...parts: readonly (string | number)[]): number =>
   createHash("sha256").update(parts.join("\u0000")).digest().readUInt32BE(0) / 2 ** 32;
 
+/** The caller gave up on the call (its signal aborted). */
+const gaveUp = (call: PublishCall): boolean => call.signal?.aborted === true;
+
 const urlOf = (platform: string, id: string) => `https://${platform}.example/posts/${id}`;
 
 export const simulatedPlatforms = (db: Db, options: SimulatedPlatformsOptions = {}): Platforms => {
@@ -134,9 +137,23 @@ export const simulatedPlatforms = (db: Db, options: SimulatedPlatformsOptions = 
             set: { expired: true },
           });
       }
+      // The caller gave up before the platform acted: a timeout, and nothing made.
+      if (gaveUp(call)) {
+        return {
+          kind: "failed",
+          failure: { ...faults.timeout_before_posting.failure, platform: call.platform },
+        };
+      }
       const made = fault === undefined || faults[fault].makes ? await make(call) : undefined;
       // A process killed here has made the post and told nobody: only a look-up finds it.
       await sleep(latencyMs / 2);
+      if (gaveUp(call)) {
+        // The caller gave up after the platform acted: it cannot tell; a look-up will.
+        return {
+          kind: "failed",
+          failure: { ...faults.timeout_after_sending.failure, platform: call.platform },
+        };
+      }
       if (fault === undefined) return { kind: "published", post: made as FoundPost };
       return { kind: "failed", failure: { ...faults[fault].failure, platform: call.platform } };
     },

@@ -77,13 +77,13 @@ const openPglite = async (): Promise<Database> => {
 };
 
 const openPostgres = async (url: string): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const pool = new pg.Pool({ connectionString: url, max: 16 });
   const db = drizzlePg(pool);
   await migrateOnce(pool, () => migratePg(db, { migrationsFolder }));
   return {
     name: `PostgreSQL at ${new URL(url).host}`,
     db: db as unknown as Db,
-    boss: { connectionString: url, max: 4 },
+    boss: { connectionString: url, max: 8 },
     transaction: async (work) => {
       const client = await pool.connect();
       try {
