@@ -26,7 +26,7 @@ import {
 import type { Clock } from "./clock.js";
 import type { Metrics } from "./metrics.js";
 import { carryOutInTransaction } from "./outbox.js";
-import type { Database } from "./store/database.js";
+import type { Database, Tx } from "./store/database.js";
 import { acceptedEvents, idempotentRequests, posts } from "./store/schema.js";
 
 /** What one decision came to. */
@@ -55,7 +55,8 @@ export interface DecideHooks {
   ) => void;
 }
 
-class Conflict extends Error {}
+/** Conflicts in a row after which a decision gives up (its job is retried later): a livelock guard. */
+const maxConflicts = 100;
 
 export class Decider {
   constructor(
@@ -63,42 +64,45 @@ export class Decider {
     private readonly boss: PgBoss,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
-    private readonly wake: (queues: Set<string>) => void,
+    /** Wakes this process's workers of the queues given work that is due now. */
+    private readonly wake: (queues: ReadonlySet<string>) => void,
     private readonly hooks: DecideHooks = {},
   ) {}
 
   /**
    * Decides `events` in order against the stored post, as one decision: all
    * are taken (a duplicate or stale fact among them is skipped) or nothing
-   * is stored. `events` may read the post, for commands that depend on it.
+   * is stored.
    */
-  async decide(
-    postId: string,
-    events: readonly PostEvent[] | ((post: Post) => readonly PostEvent[]),
-  ): Promise<Verdict> {
+  async decide(postId: string, events: readonly PostEvent[]): Promise<Verdict> {
     const started = performance.now();
-    for (;;) {
+    for (let conflicts = 0; ; conflicts++) {
       const row = await this.load(postId);
       if (row === undefined) return { kind: "not_found" };
-      const list = typeof events === "function" ? events(row.post) : events;
-      const decided = decideAll(row.post, list);
+      const decided = decideAll(row.post, events);
       if (decided.kind !== "changed") return decided;
       await this.hooks.beforeSave?.(postId);
-      try {
-        await this.save(postId, row.version, decided.post, decided.taken, decided.outbox);
-        this.metrics.decided(performance.now() - started);
-        this.hooks.decided?.(postId, decided.taken, decided.post, decided.outbox);
-        return { kind: "changed", post: decided.post, outbox: decided.outbox };
-      } catch (thrown) {
-        if (!(thrown instanceof Conflict)) throw thrown;
-        this.metrics.conflict();
-      }
+      const saved = await this.database.transaction(async (tx) => {
+        const cas = await tx.db
+          .update(posts)
+          .set({ post: decided.post, status: decided.post.status, version: row.version + 1 })
+          .where(and(eq(posts.id, postId), eq(posts.version, row.version)))
+          .returning({ version: posts.version });
+        // Another writer saved the post since the load: nothing written, decide again.
+        if (cas.length === 0) return undefined;
+        return this.record(tx, decided, row.version + 1);
+      });
+      if (saved !== undefined) return this.done(started, decided, saved);
+      this.metrics.conflict();
+      if (conflicts === maxConflicts)
+        throw new Error(`${postId}: ${maxConflicts} conflicts in a row`);
     }
   }
 
   /**
    * Creates a post and decides its first events in one transaction; with a
-   * `requestKey`, the answer is kept so that the same key gets it again.
+   * `request` (its `Idempotency-Key`), the answer is kept so that the same
+   * key gets it again, and creates nothing.
    */
   async create(
     input: PostInput,
@@ -120,8 +124,9 @@ export class Decider {
         : decideAll(created.post, events);
     if (decided.kind !== "changed") return answer(decided);
     const reply = answer(decided);
+    let woken: ReadonlySet<string>;
     try {
-      await this.database.transaction(async (tx) => {
+      woken = await this.database.transaction(async (tx) => {
         if (request !== undefined) {
           await tx.db
             .insert(idempotentRequests)
@@ -134,16 +139,15 @@ export class Decider {
           post: decided.post,
           input,
         });
-        await this.record(tx, decided.post, 1, decided.taken, decided.outbox);
+        return this.record(tx, decided, 1);
       });
     } catch (thrown) {
-      // The same key raced in from another request, or the id is taken: the first answer stands.
+      // The same key raced in from another request: the first answer stands.
       const kept = request === undefined ? undefined : await this.keptAnswer(request);
       if (kept !== undefined) return kept;
       throw thrown;
     }
-    this.metrics.decided(performance.now() - started);
-    this.hooks.decided?.(decided.post.id, decided.taken, decided.post, decided.outbox);
+    this.done(started, decided, woken);
     return reply;
   }
 
@@ -179,57 +183,44 @@ export class Decider {
     return row;
   }
 
-  private async save(
-    postId: string,
-    version: number,
-    post: Post,
-    taken: readonly PostEvent[],
-    outbox: readonly Instruction[],
-  ): Promise<void> {
-    await this.database.transaction(async (tx) => {
-      const saved = await tx.db
-        .update(posts)
-        .set({ post, status: post.status, version: version + 1 })
-        .where(and(eq(posts.id, postId), eq(posts.version, version)))
-        .returning({ version: posts.version });
-      if (saved.length === 0) throw new Conflict();
-      await this.record(tx, post, version + 1, taken, outbox);
-    });
-  }
-
-  private async record(
-    tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
-    post: Post,
-    version: number,
-    taken: readonly PostEvent[],
-    outbox: readonly Instruction[],
-  ): Promise<void> {
+  /** Writes what the decision took and its outbox's jobs, in the transaction that stores it. */
+  private async record(tx: Tx, decided: Changed, version: number): Promise<ReadonlySet<string>> {
+    const { post, taken, outbox } = decided;
     await tx.db.insert(acceptedEvents).values({ postId: post.id, version, events: taken });
     const last = taken.at(-1);
     const now =
       last !== undefined && "now" in last ? last.now : new Date(this.clock.now()).toISOString();
-    const { woken } = await carryOutInTransaction(
+    const stamp = `${post.id}:${version}`;
+    const carried = await carryOutInTransaction(
       this.boss,
       this.clock,
       tx,
       post,
       outbox,
-      `${post.id}:${version}`,
+      stamp,
       now,
     );
-    // Wake the workers only once the jobs are committed: the callers' await ends after it.
-    queueMicrotask(() => this.wake(woken));
+    return carried.woken;
+  }
+
+  /** After the commit: the workers woken (their jobs are visible now), the decision counted. */
+  private done(started: number, decided: Changed, woken: ReadonlySet<string>): Verdict {
+    this.wake(woken);
+    this.metrics.decided(performance.now() - started);
+    this.hooks.decided?.(decided.post.id, decided.taken, decided.post, decided.outbox);
+    return { kind: "changed", post: decided.post, outbox: decided.outbox };
   }
 }
 
-type Decided =
-  | {
-      readonly kind: "changed";
-      readonly post: Post;
-      readonly taken: readonly PostEvent[];
-      readonly outbox: readonly Instruction[];
-    }
-  | Exclude<Verdict, { kind: "changed" }>;
+/** A decision that changed the post: the events it took and the outbox they gave. */
+interface Changed {
+  readonly kind: "changed";
+  readonly post: Post;
+  readonly taken: readonly PostEvent[];
+  readonly outbox: readonly Instruction[];
+}
+
+type Decided = Changed | Exclude<Verdict, { kind: "changed" }>;
 
 /** Applies `events` in order: the first refusal refuses them all; ignored facts are skipped. */
 const decideAll = (start: Post, events: readonly PostEvent[]): Decided => {

@@ -81,10 +81,16 @@ const answerOf = (verdict: Verdict, id: string, created = false): KeptAnswer => 
   }
 };
 
+/** How a publish request starts its post. */
+const publishStatuses: readonly unknown[] = ["draft", "publish", "scheduled"];
+
 /** What a publish request asks for: a post (postlife's `PostInput` without its id) and how to start it. */
 interface PublishRequest extends Omit<PostInput, "id"> {
-  /** `draft` keeps it; `publish` (the default) sends it now, or at `scheduledAt` when there is one. */
-  readonly status?: "draft" | "publish";
+  /**
+   * `draft` keeps it; `publish` (the default) and `scheduled` send it now, or
+   * at `scheduledAt` when there is one.
+   */
+  readonly status?: "draft" | "publish" | "scheduled";
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -111,6 +117,18 @@ export const httpApi = (deps: {
       });
     }
     const { status = "publish", ...fields } = body as PublishRequest & Record<string, unknown>;
+    if (!publishStatuses.includes(status)) {
+      return send(c, {
+        status: 400,
+        body: {
+          error: {
+            reason: "invalid_input",
+            message: `status must be one of ${publishStatuses.join(", ")}, not ${JSON.stringify(status)}`,
+            path: "status",
+          },
+        },
+      });
+    }
     const key = c.req.header("idempotency-key");
     // Post ids are ObjectIds, as PostPost's are: from the key, the same post for the same key.
     const id = objectIdOf(key ?? randomUUID());

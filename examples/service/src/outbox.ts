@@ -15,8 +15,8 @@ import { notices, subscriptions } from "./store/schema.js";
 import { webhookPayloadOf } from "./views.js";
 
 export interface Carried {
-  /** Queues given new work that is due now: their workers are woken. */
-  readonly woken: Set<string>;
+  /** Queues given new work that is due now: their workers are woken once it commits. */
+  readonly woken: ReadonlySet<string>;
 }
 
 /**

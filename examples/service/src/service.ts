@@ -24,6 +24,8 @@ import {
 export interface ServiceOptions {
   /** A PostgreSQL server's URL; without one, PGlite in this process. */
   readonly databaseUrl?: string;
+  /** Where PGlite keeps its data; in memory without it. */
+  readonly pgliteDir?: string;
   readonly clock?: Clock;
   /** The platforms; the simulated ones by default, configured by `simulation`. */
   readonly platforms?: (db: Database) => Platforms;
@@ -53,7 +55,7 @@ export interface Service {
 
 export const startService = async (options: ServiceOptions = {}): Promise<Service> => {
   const clock = options.clock ?? wallClock;
-  const database = await openDatabase(options.databaseUrl);
+  const database = await openDatabase(options.databaseUrl, options.pgliteDir);
   const leaseSeconds = options.leaseSeconds ?? 60;
   const boss = new PgBoss({
     ...database.boss,
@@ -75,7 +77,7 @@ export const startService = async (options: ServiceOptions = {}): Promise<Servic
   }
   const metrics = new Metrics();
   const workerIds = new Map<string, string[]>();
-  const wake = (names: Set<string>) => {
+  const wake = (names: ReadonlySet<string>) => {
     for (const name of names) for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
   };
   const decider = new Decider(database, boss, clock, metrics, wake, options.hooks);

@@ -111,6 +111,8 @@ describe("POST /v1/posts", () => {
     expect(bad.body.error).toMatchObject({ reason: "invalid_input", path: "retry.maxAttempts" });
     expect(String(bad.body.error?.message)).toContain("maxAttempts");
     expect((await call("POST", "/v1/posts", "not an object")).status).toBe(400);
+    const status = await call("POST", "/v1/posts", { content: "hi", destinations, status: "live" });
+    expect(status.body.error).toMatchObject({ reason: "invalid_input", path: "status" });
   });
 
   it("answers content a platform refuses 422, listing every broken rule", async () => {

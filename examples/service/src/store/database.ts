@@ -46,12 +46,18 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** Opens the database `url` names (`DATABASE_URL`), or a new PGlite when there is none, and migrates it. */
-export const openDatabase = async (url: string | undefined): Promise<Database> =>
-  url === undefined || url === "" ? openPglite() : openPostgres(url);
+/**
+ * Opens the database `url` names (`DATABASE_URL`), or PGlite when there is
+ * none (in memory, or kept in the folder `pgliteDir` names), and migrates it.
+ */
+export const openDatabase = async (
+  url: string | undefined,
+  pgliteDir?: string,
+): Promise<Database> =>
+  url === undefined || url === "" ? openPglite(pgliteDir) : openPostgres(url);
 
-const openPglite = async (): Promise<Database> => {
-  const client = await PGlite.create();
+const openPglite = async (dataDir: string | undefined): Promise<Database> => {
+  const client = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   const db = drizzleLite(client);
   await migrateLite(db, { migrationsFolder });
   // pg-boss's migrations are several statements in one string, which only the simple protocol
@@ -61,7 +67,10 @@ const openPglite = async (): Promise<Database> => {
       ? client.query(text, values)
       : { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
   return {
-    name: "PGlite (in-process)",
+    name:
+      dataDir === undefined
+        ? "PGlite (in-process, in memory)"
+        : `PGlite (in-process, in ${dataDir})`,
     db: db as unknown as Db,
     boss: { db: { executeSql } },
     transaction: (work) =>
