@@ -223,11 +223,23 @@ export const startWorkers = async (
   ][]) {
     const mine: string[] = [];
     for (let n = 0; n < (concurrency[queue] ?? 1); n++) {
-      mine.push(
-        await ctx.boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-          if (job !== undefined) await handle(ctx, job.data);
-        }),
+      // Read by the handler, which may run before `work` has answered with the id.
+      let id = "";
+      id = await ctx.boss.work(
+        queue,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job === undefined) return;
+          try {
+            await handle(ctx, job.data);
+          } finally {
+            // pg-boss waits a polling interval after each job, even with more waiting: a worker
+            // that finished one asks at once for the next (and waits only when there is none).
+            ctx.boss.notifyWorker(id);
+          }
+        },
       );
+      mine.push(id);
     }
     ids.set(queue, mine);
   }

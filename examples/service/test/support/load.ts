@@ -9,9 +9,7 @@
  * published twice, nothing left in flight, every post its events' replay,
  * every webhook delivered.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { asc, eq, gt, sql } from "drizzle-orm";
 import { apply, createPost, isTerminal, type Post, type PostEvent } from "postlife";
@@ -20,7 +18,9 @@ import { platformPosts } from "../../src/platforms/schema.js";
 import { type Service, startService } from "../../src/service.js";
 import { acceptedEvents, posts } from "../../src/store/schema.js";
 import { startSubscriber } from "../../src/subscriber.js";
+import { clientPool } from "./clients.js";
 import { Random } from "./random.js";
+import { startWorkerPool } from "./worker-pool.js";
 
 export interface LoadOptions {
   readonly seed: number;
@@ -81,8 +81,6 @@ const policy = {
 
 const platforms = ["x", "linkedin", "threads", "bluesky", "mastodon", "facebook"] as const;
 
-const workerScript = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
-
 export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   const random = new Random(options.seed);
   // Faults have their own source, so that the plan of posts is the same whatever they do.
@@ -127,80 +125,28 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
     // The subscriber is sometimes down: those deliveries are retried.
     refuse: () => chaos.chance(0.1),
   });
-  await world.app.request("/v1/subscriptions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ url: subscriber.url, secret: subscriber.secret }),
-  });
   const started = Date.now();
 
-  const workers = new Map<number, ChildProcess>();
-  const workerMetrics: { decisions: number; conflicts: number; latencies: number[] }[] = [];
-  let killed = 0;
-  const startWorker = (n: number) => {
-    const child = spawn(process.execPath, ["--import", "tsx", workerScript], {
-      env: {
-        ...process.env,
-        DATABASE_URL: options.databaseUrl,
-        CLOCK: JSON.stringify(settings),
-        SIMULATION: JSON.stringify(simulation),
-        CONFLICT_RATE: String(conflictRate),
-        SEED: String(options.seed * 100 + n + killed * 10),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let buffer = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line.startsWith("metrics ")) workerMetrics.push(JSON.parse(line.slice(8)));
-        else if (line.startsWith("calling ") && options.killOne && killed === 0 && n === 0) {
-          // A platform call is under way in worker 0: kill it there, mid-call, and start another.
-          killed++;
-          log(`SIGKILL worker 0 during ${line.slice(8)}`);
-          child.kill("SIGKILL");
-          setTimeout(() => startWorker(0), 500);
-        }
-      }
-    });
-    workers.set(n, child);
-  };
-  for (let n = 0; n < workerProcesses; n++) startWorker(n);
-
-  // Clients, as many at once as a client pool allows: the figures are decisions', not a queue's.
-  const clients = { free: 16, waiting: [] as (() => void)[] };
-  const call = async (...args: Parameters<typeof request>) => {
-    if (clients.free === 0) await new Promise<void>((resolve) => clients.waiting.push(resolve));
-    else clients.free--;
-    try {
-      return await request(...args);
-    } finally {
-      const next = clients.waiting.shift();
-      if (next === undefined) clients.free++;
-      else next();
-    }
-  };
-  const request = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await world.app.request(path, {
-      method,
-      headers: { "content-type": "application/json", ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const answer = {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown>,
-    };
-    if (answer.status >= 500)
+  const pool =
+    workerProcesses === 0 || options.databaseUrl === undefined
+      ? undefined
+      : startWorkerPool({
+          count: workerProcesses,
+          databaseUrl: options.databaseUrl,
+          clock: settings,
+          simulation,
+          conflictRate,
+          seed: options.seed,
+          killOneMidCall: options.killOne === true,
+          log,
+        });
+  const call = clientPool(world.app, 16, (method, path, answer) => {
+    if (answer.status >= 500) {
       problems.push(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer;
-  };
+    }
+  });
+
+  await call("POST", "/v1/subscriptions", { url: subscriber.url, secret: subscriber.secret });
 
   // Platforms' webhooks: each post made is reported 0 to 3 times, late and out of order.
   const webhookSends: Promise<unknown>[] = [];
@@ -264,11 +210,16 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
         ...(plan.kind === "scheduled" ? { scheduledAt: iso(clock.now() + plan.at) } : {}),
       };
       const sends = plan.twice ? 2 : 1;
-      const answers = await Promise.all(
+      let answers = await Promise.all(
         Array.from({ length: sends }, () =>
           call("POST", "/v1/posts", body, { "idempotency-key": key }),
         ),
       );
+      if (answers[0]?.body.error?.reason === "schedule_in_past") {
+        // The time passed while the request waited for a client: the person publishes now.
+        const { scheduledAt: _late, ...now } = body;
+        answers = [await call("POST", "/v1/posts", now, { "idempotency-key": `${key}-now` })];
+      }
       const first = answers[0] as (typeof answers)[number];
       if (first.status !== 202) {
         problems.push(`post ${i} was refused: ${JSON.stringify(first.body)}`);
@@ -366,15 +317,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   if ((states.failed ?? 0) > 0)
     problems.push(`${states.failed} jobs failed for good: their work was lost`);
 
-  for (const [, child] of workers) child.kill("SIGTERM");
-  await Promise.all(
-    [...workers.values()].map(
-      (child) =>
-        new Promise((resolve) =>
-          child.exitCode !== null ? resolve(null) : child.once("exit", resolve),
-        ),
-    ),
-  );
+  await pool?.stop();
 
   // The audit.
   const rows = await world.database.db.select().from(posts);
@@ -428,7 +371,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   if (subscriber.forged > 0) problems.push(`${subscriber.forged} webhooks had a bad signature`);
 
   const latencies = [
-    ...workerMetrics.flatMap((m) => m.latencies),
+    ...(pool?.metrics ?? []).flatMap((m) => m.latencies),
     ...world.metrics.latencies(),
   ].sort((a, b) => a - b);
   const quantile = (q: number) =>
@@ -440,9 +383,9 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
     eventsPerSecond: Math.round(decisions / seconds),
     p50Ms: Math.round(quantile(0.5) * 10) / 10,
     p99Ms: Math.round(quantile(0.99) * 10) / 10,
-    conflicts: world.metrics.conflicts + workerMetrics.reduce((n, m) => n + m.conflicts, 0),
+    conflicts: world.metrics.conflicts + (pool?.metrics ?? []).reduce((n, m) => n + m.conflicts, 0),
     crashes,
-    killed,
+    killed: pool?.killed ?? 0,
     platformPosts: made.length,
     webhooks: subscriber.received.size,
     webhookDeliveries: subscriber.deliveries,
