@@ -11,6 +11,7 @@
  * an ignored fact store nothing.
  */
 
+import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import {
@@ -25,7 +26,7 @@ import {
 } from "postlife";
 import type { Clock } from "./clock.js";
 import type { Metrics } from "./metrics.js";
-import { carryOutInTransaction } from "./outbox.js";
+import { carryOutInTransaction, type Step } from "./outbox.js";
 import type { Database, Tx } from "./store/database.js";
 import { acceptedEvents, idempotentRequests, posts } from "./store/schema.js";
 
@@ -55,7 +56,10 @@ export interface DecideHooks {
   ) => void;
 }
 
-/** Conflicts in a row after which a decision gives up (its job is retried later): a livelock guard. */
+/**
+ * Conflicts in a row after which a decision gives up, a guard against a
+ * livelock: a job's decision is retried by the queue, a request answers 503.
+ */
 const maxConflicts = 100;
 
 export class Decider {
@@ -94,8 +98,11 @@ export class Decider {
       });
       if (saved !== undefined) return this.done(started, decided, saved);
       this.metrics.conflict();
-      if (conflicts === maxConflicts)
+      if (conflicts === maxConflicts) {
         throw new Error(`${postId}: ${maxConflicts} conflicts in a row`);
+      }
+      // Writers racing for one row: each waits a little longer before its next try.
+      await sleep(Math.min(conflicts, 20));
     }
   }
 
@@ -120,10 +127,14 @@ export class Decider {
     // A draft is stored as it was created: no event, nothing to do.
     const decided: Decided =
       events.length === 0
-        ? { kind: "changed", post: created.post, taken: [], outbox: [] }
+        ? { kind: "changed", post: created.post, steps: [] }
         : decideAll(created.post, events);
     if (decided.kind !== "changed") return answer(decided);
-    const reply = answer(decided);
+    const reply = answer({
+      kind: "changed",
+      post: decided.post,
+      outbox: decided.steps.flatMap((step) => step.outbox),
+    });
     let woken: ReadonlySet<string>;
     try {
       woken = await this.database.transaction(async (tx) => {
@@ -185,39 +196,37 @@ export class Decider {
 
   /** Writes what the decision took and its outbox's jobs, in the transaction that stores it. */
   private async record(tx: Tx, decided: Changed, version: number): Promise<ReadonlySet<string>> {
-    const { post, taken, outbox } = decided;
-    await tx.db.insert(acceptedEvents).values({ postId: post.id, version, events: taken });
-    const last = taken.at(-1);
-    const now =
-      last !== undefined && "now" in last ? last.now : new Date(this.clock.now()).toISOString();
-    const stamp = `${post.id}:${version}`;
-    const carried = await carryOutInTransaction(
+    const events = decided.steps.map((step) => step.event);
+    await tx.db.insert(acceptedEvents).values({ postId: decided.post.id, version, events });
+    return carryOutInTransaction(
       this.boss,
       this.clock,
       tx,
-      post,
-      outbox,
-      stamp,
-      now,
+      decided.steps,
+      `${decided.post.id}:${version}`,
     );
-    return carried.woken;
   }
 
   /** After the commit: the workers woken (their jobs are visible now), the decision counted. */
   private done(started: number, decided: Changed, woken: ReadonlySet<string>): Verdict {
     this.wake(woken);
     this.metrics.decided(performance.now() - started);
-    this.hooks.decided?.(decided.post.id, decided.taken, decided.post, decided.outbox);
-    return { kind: "changed", post: decided.post, outbox: decided.outbox };
+    const outbox = decided.steps.flatMap((step) => step.outbox);
+    this.hooks.decided?.(
+      decided.post.id,
+      decided.steps.map((step) => step.event),
+      decided.post,
+      outbox,
+    );
+    return { kind: "changed", post: decided.post, outbox };
   }
 }
 
-/** A decision that changed the post: the events it took and the outbox they gave. */
+/** A decision that changed the post: each event it took, with the post and outbox it gave. */
 interface Changed {
   readonly kind: "changed";
   readonly post: Post;
-  readonly taken: readonly PostEvent[];
-  readonly outbox: readonly Instruction[];
+  readonly steps: readonly Step[];
 }
 
 type Decided = Changed | Exclude<Verdict, { kind: "changed" }>;
@@ -225,8 +234,7 @@ type Decided = Changed | Exclude<Verdict, { kind: "changed" }>;
 /** Applies `events` in order: the first refusal refuses them all; ignored facts are skipped. */
 const decideAll = (start: Post, events: readonly PostEvent[]): Decided => {
   let post = start;
-  const taken: PostEvent[] = [];
-  const outbox: Instruction[] = [];
+  const steps: Step[] = [];
   let ignored: string | undefined;
   for (const event of events) {
     const decision: Decision = apply(post, event);
@@ -236,9 +244,8 @@ const decideAll = (start: Post, events: readonly PostEvent[]): Decided => {
       continue;
     }
     post = decision.post;
-    taken.push(event);
-    outbox.push(...decision.outbox);
+    steps.push({ event, post, outbox: decision.outbox });
   }
-  if (taken.length === 0) return { kind: "ignored", post, ignored: ignored ?? "nothing to do" };
-  return { kind: "changed", post, taken, outbox };
+  if (steps.length === 0) return { kind: "ignored", post, ignored: ignored ?? "nothing to do" };
+  return { kind: "changed", post, steps };
 };

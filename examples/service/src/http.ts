@@ -67,11 +67,22 @@ const notFound = (id: string): KeptAnswer => ({
   body: { error: { reason: "not_found", message: `no post ${id}` } },
 });
 
-/** A command's answer: the post's status view when it changed or a fact was ignored. */
+/** A request the service cannot read: 400, naming the field at fault. */
+const invalid = (message: string, path?: string): KeptAnswer => ({
+  status: 400,
+  body: { error: { reason: "invalid_input", message, ...(path === undefined ? {} : { path }) } },
+});
+
+/**
+ * A command's answer: the post's status view when it changed (201 for a new
+ * draft, 202 for a new post on its way) or a fact was ignored.
+ */
 const answerOf = (verdict: Verdict, id: string, created = false): KeptAnswer => {
   switch (verdict.kind) {
-    case "changed":
-      return { status: created ? 202 : 200, body: statusView(verdict.post) };
+    case "changed": {
+      const status = !created ? 200 : verdict.post.status === "draft" ? 201 : 202;
+      return { status, body: statusView(verdict.post) };
+    }
     case "ignored":
       return { status: 200, body: { ...statusView(verdict.post), ignored: verdict.ignored } };
     case "refused":
@@ -84,11 +95,15 @@ const answerOf = (verdict: Verdict, id: string, created = false): KeptAnswer => 
 /** How a publish request starts its post. */
 const publishStatuses: readonly unknown[] = ["draft", "publish", "scheduled"];
 
+/** The most checks one batch status request may ask. */
+const maxChecks = 100;
+
 /** What a publish request asks for: a post (postlife's `PostInput` without its id) and how to start it. */
 interface PublishRequest extends Omit<PostInput, "id"> {
   /**
-   * `draft` keeps it; `publish` (the default) and `scheduled` send it now, or
-   * at `scheduledAt` when there is one.
+   * `draft` keeps it; `publish` (the default) sends it now, or at
+   * `scheduledAt` when there is one; `scheduled` sends it at `scheduledAt`,
+   * which it needs.
    */
   readonly status?: "draft" | "publish" | "scheduled";
 }
@@ -108,26 +123,29 @@ export const httpApi = (deps: {
   const send = (c: { json(body: unknown, status: number): Response }, answer: KeptAnswer) =>
     c.json(answer.body, answer.status as 200);
 
+  // A failure of the service itself (the database away, a decision that met conflicts without
+  // end): a JSON body like every other, and a client may try again.
+  app.onError((error, c) =>
+    c.json({ error: { reason: "unavailable", message: error.message } }, 503, {
+      "retry-after": "1",
+    }),
+  );
+
   app.post("/v1/posts", async (c) => {
     const body = await json(c);
-    if (!isRecord(body)) {
-      return send(c, {
-        status: 400,
-        body: { error: { reason: "invalid_input", message: "the body must be a JSON object" } },
-      });
-    }
+    if (!isRecord(body)) return send(c, invalid("the body must be a JSON object"));
     const { status = "publish", ...fields } = body as PublishRequest & Record<string, unknown>;
     if (!publishStatuses.includes(status)) {
-      return send(c, {
-        status: 400,
-        body: {
-          error: {
-            reason: "invalid_input",
-            message: `status must be one of ${publishStatuses.join(", ")}, not ${JSON.stringify(status)}`,
-            path: "status",
-          },
-        },
-      });
+      return send(
+        c,
+        invalid(
+          `status must be one of ${publishStatuses.join(", ")}, not ${JSON.stringify(status)}`,
+          "status",
+        ),
+      );
+    }
+    if (status === "scheduled" && typeof fields.scheduledAt !== "string") {
+      return send(c, invalid("a scheduled post needs its scheduledAt", "scheduledAt"));
     }
     const key = c.req.header("idempotency-key");
     // Post ids are ObjectIds, as PostPost's are: from the key, the same post for the same key.
@@ -140,13 +158,12 @@ export const httpApi = (deps: {
         : typeof fields.scheduledAt === "string"
           ? [{ type: "SCHEDULE", at: fields.scheduledAt, now }]
           : [{ type: "PUBLISH", now }];
+    const fingerprint = createHash("sha256").update(JSON.stringify(body)).digest("hex");
     const answer = await decider.create(
       input,
       events,
       (verdict) => answerOf(verdict, id, true),
-      key === undefined
-        ? undefined
-        : { key, fingerprint: createHash("sha256").update(JSON.stringify(body)).digest("hex") },
+      key === undefined ? undefined : { key, fingerprint },
     );
     return send(c, answer);
   });
@@ -162,15 +179,11 @@ export const httpApi = (deps: {
   app.patch("/v1/posts/:id", async (c) => {
     const id = c.req.param("id");
     const body = await json(c);
-    const decoded = decodeUpdatePost(
-      { ...(isRecord(body) ? body : {}), postId: id },
-      isoNow(clock),
-    );
-    if (Result.isFailure(decoded)) {
-      return send(c, {
-        status: 400,
-        body: { error: { reason: "invalid_input", message: decoded.failure.message } },
-      });
+    if (!isRecord(body)) return send(c, invalid("the body must be a JSON object"));
+    const decoded = decodeUpdatePost({ ...body, postId: id }, isoNow(clock));
+    if (Result.isFailure(decoded)) return send(c, invalid(decoded.failure.message));
+    if (decoded.success.commands.length === 0) {
+      return send(c, invalid("nothing to update: give content, media, scheduledAt or status"));
     }
     return send(c, answerOf(await decider.decide(id, decoded.success.commands), id));
   });
@@ -210,13 +223,17 @@ export const httpApi = (deps: {
 
   app.post("/api/content/status/batch", async (c) => {
     const body = await json(c);
-    const checks = isRecord(body) && Array.isArray(body.checks) ? body.checks.filter(isRecord) : [];
-    const ids = [...new Set(checks.map((x) => String(x.publishId)))];
+    const checks = isRecord(body) && Array.isArray(body.checks) ? body.checks : undefined;
+    if (checks === undefined) return send(c, invalid("checks must be an array", "checks"));
+    if (checks.length > maxChecks)
+      return send(c, invalid(`at most ${maxChecks} checks at once`, "checks"));
+    const wanted = checks.filter(isRecord);
+    const ids = [...new Set(wanted.map((x) => x.publishId).filter((x) => typeof x === "string"))];
     const rows =
       ids.length === 0
         ? []
         : await db.select({ post: posts.post }).from(posts).where(inArray(posts.id, ids));
-    const found = checks.flatMap((check) => {
+    const found = wanted.flatMap((check) => {
       const post = rows.find((r) => r.post.id === check.publishId)?.post;
       const destination = post?.destinations.find((d) => d.accountId === check.accountId);
       return post === undefined || destination === undefined ? [] : [{ post, destination }];
@@ -224,34 +241,41 @@ export const httpApi = (deps: {
     return c.json(batchView(found));
   });
 
-  /** A platform's webhook, in postlife's webhook shape: its facts, each decided; repeats are ignored. */
+  /**
+   * A platform's webhook, in postlife's webhook shape: its facts, decided as
+   * one. A platform retries anything but a 2xx for days, so every fact it
+   * sends is acknowledged: taken, ignored (a repeat), or refused (the answer
+   * says why; nothing is stored).
+   */
   app.post("/v1/webhooks/platforms", async (c) => {
     const decoded = decodeWebhook(await json(c));
-    if (Result.isFailure(decoded)) {
-      return send(c, {
-        status: 400,
-        body: { error: { reason: "invalid_input", message: decoded.failure.message } },
-      });
-    }
+    if (Result.isFailure(decoded)) return send(c, invalid(decoded.failure.message));
     const notice = decoded.success;
-    return send(c, answerOf(await decider.decide(notice.postId, notice.facts), notice.postId));
+    const verdict = await decider.decide(notice.postId, notice.facts);
+    switch (verdict.kind) {
+      case "refused":
+        return c.json({ postId: notice.postId, refused: verdict.rejection }, 202);
+      case "not_found":
+        return c.json({ postId: notice.postId, ignored: "unknown_post" }, 202);
+      default:
+        return send(c, answerOf(verdict, notice.postId));
+    }
   });
 
   app.post("/v1/subscriptions", async (c) => {
     const body = await json(c);
-    if (!isRecord(body) || typeof body.url !== "string" || typeof body.secret !== "string") {
-      return send(c, {
-        status: 400,
-        body: {
-          error: { reason: "invalid_input", message: "url and secret are required strings" },
-        },
-      });
+    if (!isRecord(body) || typeof body.secret !== "string" || body.secret === "") {
+      return send(c, invalid("secret must be a non-empty string", "secret"));
+    }
+    const url = URL.canParse(String(body.url)) ? new URL(String(body.url)) : undefined;
+    if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      return send(c, invalid("url must be an absolute http(s) URL", "url"));
     }
     const [row] = await db
       .insert(subscriptions)
-      .values({ url: body.url, secret: body.secret })
+      .values({ url: url.href, secret: body.secret })
       .returning();
-    return c.json({ id: row?.id, url: body.url }, 201);
+    return c.json({ id: row?.id, url: url.href }, 201);
   });
 
   return app;

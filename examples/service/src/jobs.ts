@@ -1,8 +1,7 @@
 /**
- * The queues the outbox fills, and the names of their jobs. A job's id is
- * made from the name postlife gave the work (a job key, an idempotency key
- * and attempt), so the same instruction carried out twice is one job: pg-boss
- * keeps the first and drops the second.
+ * The queues the outbox fills. Every job's id is a UUID made from the name
+ * of the instruction it carries out (`postId:version:index`), so the id says
+ * which decision asked for it.
  */
 import { createHash } from "node:crypto";
 

@@ -1,24 +1,30 @@
+/** The latencies kept: the most recent, so that a service running for months stays small. */
+const kept = 100_000;
+
 /** What the service counts about itself: decisions, their latency, and conflicts retried. */
 export class Metrics {
   private readonly samples: number[] = [];
+  private count = 0;
   conflicts = 0;
 
   /** A decision was stored, `ms` after its first load (conflicts retried included). */
   decided(ms: number): void {
-    this.samples.push(ms);
+    if (this.samples.length < kept) this.samples.push(ms);
+    else this.samples[this.count % kept] = ms;
+    this.count++;
   }
 
   conflict(): void {
     this.conflicts++;
   }
 
-  /** Every decision's latency, in milliseconds, in the order they were stored. */
+  /** The latest decisions' latencies (all of them, up to 100,000), in milliseconds. */
   latencies(): readonly number[] {
     return this.samples;
   }
 
   get decisions(): number {
-    return this.samples.length;
+    return this.count;
   }
 
   /** The latency below which `q` of the decisions fell (0.5: the median), in milliseconds. */

@@ -33,11 +33,14 @@ export interface ServiceOptions {
   /** Run the workers in this process (the default), with this many jobs per queue at once. */
   readonly workers?: boolean | Concurrency;
   /**
-   * How long a worker holds a delivery before pg-boss hands it to another, in
-   * wall-clock seconds: the time a dead worker's job waits. Longer than any
-   * platform call.
+   * How long a job may run before pg-boss takes it for dead and hands it to
+   * another worker, in wall-clock seconds: `jobs` (default 60) for timers,
+   * look-ups and webhooks, `deliveries` (default an hour) for platform calls,
+   * which end within it. A lease only bounds how long a dead worker's job
+   * waits to run again: a delivery that died after its `DELIVERY_STARTED` is
+   * settled by postlife's own deadline, whatever the lease.
    */
-  readonly leaseSeconds?: number;
+  readonly leases?: { readonly jobs?: number; readonly deliveries?: number };
   readonly hooks?: DecideHooks;
   readonly observe?: (step: WorkerStep) => void;
   readonly crash?: WorkerContext["crash"];
@@ -56,20 +59,26 @@ export interface Service {
 export const startService = async (options: ServiceOptions = {}): Promise<Service> => {
   const clock = options.clock ?? wallClock;
   const database = await openDatabase(options.databaseUrl, options.pgliteDir);
-  const leaseSeconds = options.leaseSeconds ?? 60;
+  const leases = {
+    jobs: options.leases?.jobs ?? 60,
+    deliveries: options.leases?.deliveries ?? 3600,
+  };
   const boss = new PgBoss({
     ...database.boss,
     // Jobs of a worker that died are failed, then retried, by the maintenance it runs.
-    maintenanceIntervalSeconds: Math.max(1, Math.min(60, leaseSeconds)),
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, leases.jobs)),
     schedule: false,
   });
   boss.on("error", (error) => console.error("pg-boss:", error.message));
   await boss.start();
   for (const name of Object.values(queues)) {
-    // Every job runs until it is taken: a failure is retried after a second, then later and later.
+    // A failed job is retried after a second, then later and later, 50 times: a subscriber
+    // down for a day still gets its webhooks. Deliveries are `short`: one queued job per
+    // idempotency key and attempt (`singletonKey`).
     await boss.createQueue(name, {
       name,
-      expireInSeconds: leaseSeconds,
+      ...(name === queues.deliver ? { policy: "short" as const } : {}),
+      expireInSeconds: name === queues.deliver ? leases.deliveries : leases.jobs,
       retryLimit: 50,
       retryDelay: 1,
       retryBackoff: true,
@@ -82,7 +91,7 @@ export const startService = async (options: ServiceOptions = {}): Promise<Servic
   };
   const decider = new Decider(database, boss, clock, metrics, wake, options.hooks);
   const platforms =
-    options.platforms?.(database) ?? simulatedPlatforms(database.db, options.simulation);
+    options.platforms?.(database) ?? simulatedPlatforms(database.db, clock, options.simulation);
   if (options.workers !== false) {
     const concurrency =
       options.workers === true || options.workers === undefined
@@ -91,8 +100,9 @@ export const startService = async (options: ServiceOptions = {}): Promise<Servic
     const ids = await startWorkers(
       {
         boss,
-        db: database.db,
+        database,
         clock,
+        leases,
         decider,
         platforms,
         ...(options.observe ? { observe: options.observe } : {}),

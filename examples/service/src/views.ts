@@ -142,8 +142,8 @@ const errorWire = (error: PublishError): ReportedErrorWire => encodeError(error)
 
 /**
  * The body of an outgoing webhook: the event postlife asked for, with the
- * post as it stood when the event happened (the decision's post), at the
- * time the event carried.
+ * post as the event that asked for it left it, at the time that event
+ * carried.
  */
 export const webhookPayloadOf = (post: Post, w: EmitWebhook, now: string): WebhookPayload => {
   const d =
@@ -172,6 +172,6 @@ export const webhookPayloadOf = (post: Post, w: EmitWebhook, now: string): Webho
           ...present("platformUrl", d.platformUrl),
           ...present("error", d.error === undefined ? undefined : errorWire(d.error)),
         }),
-    occurredAt: w.at ?? now,
+    occurredAt: now,
   };
 };

@@ -38,6 +38,7 @@ export const sendWebhook = async (
   subscriber: { readonly url: string; readonly secret: string },
   webhook: OutgoingWebhook,
   nowSeconds: number,
+  timeoutMs = 10_000,
 ): Promise<void> => {
   const body = JSON.stringify(webhook.payload);
   const timestamp = String(Math.floor(nowSeconds));
@@ -50,7 +51,7 @@ export const sendWebhook = async (
       "webhook-signature": signatureOf(subscriber.secret, webhook.eventId, timestamp, body),
     },
     body,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   if (!response.ok) throw new Error(`subscriber ${subscriber.url} answered ${response.status}`);
 };

@@ -13,23 +13,31 @@ import type {
   ArmSchedule,
   EnqueueDelivery,
   PostEvent,
+  RawFailure,
   RequestReconciliation,
   ScheduleRetry,
 } from "postlife";
 import { type Clock, isoNow } from "./clock.js";
 import type { Decider } from "./decide.js";
-import { jobId, type Queue, queues } from "./jobs.js";
-import type { Platforms } from "./platforms/platforms.js";
-import type { Db } from "./store/database.js";
+import { type Queue, queues } from "./jobs.js";
+import { writeJob } from "./outbox.js";
+import type { Platforms, PublishAnswer } from "./platforms/platforms.js";
+import type { Database } from "./store/database.js";
 import { subscriptions } from "./store/schema.js";
 import { type OutgoingWebhook, sendWebhook } from "./webhooks.js";
 
 export interface WorkerContext {
   readonly boss: PgBoss;
-  readonly db: Db;
+  readonly database: Database;
   readonly clock: Clock;
   readonly decider: Decider;
   readonly platforms: Platforms;
+  /**
+   * How long a job may run before pg-boss hands it to another worker, in
+   * wall-clock seconds (`deliveries` for the deliver queue): a platform
+   * call and a webhook end well within theirs.
+   */
+  readonly leases: { readonly jobs: number; readonly deliveries: number };
   /** Told of every step, for the timeline and the proof. */
   readonly observe?: (step: WorkerStep) => void;
   /**
@@ -37,7 +45,7 @@ export interface WorkerContext {
    * steps, a `true` throws there, as if the process had been killed (pg-boss
    * retries the job; nothing in memory survives).
    */
-  readonly crash?: (point: CrashPoint, jobName: string) => boolean;
+  readonly crash?: (point: CrashPoint, jobId: string) => boolean;
 }
 
 /** The points between two steps of a job, where a worker may die. */
@@ -50,8 +58,8 @@ export class WorkerCrash extends Error {
   }
 }
 
-const maybeCrash = (ctx: WorkerContext, point: CrashPoint, jobName: string): void => {
-  if (ctx.crash?.(point, jobName) === true) throw new WorkerCrash(point);
+const maybeCrash = (ctx: WorkerContext, point: CrashPoint, jobId: string): void => {
+  if (ctx.crash?.(point, jobId) === true) throw new WorkerCrash(point);
 };
 
 /** One thing a worker did. */
@@ -61,90 +69,114 @@ export type WorkerStep =
   | { readonly kind: "lookup"; readonly job: RequestReconciliation; readonly found: boolean }
   | { readonly kind: "webhook"; readonly webhook: OutgoingWebhook };
 
-/** Decides a timer's event; one that fired early is armed again for when it will be taken. */
+/**
+ * Decides a timer's event. One that fired early is refused `too_early`: it
+ * is armed again, tagged as the first was (so that a disarm still finds it),
+ * under an id of its own (the time it fired is in it: a second early firing
+ * is a new job, never a repeat dropped).
+ */
 const fireTimer = async (
   ctx: WorkerContext,
+  id: string,
   queue: Queue,
-  name: string,
-  job: object & { postId: string },
+  tag: string,
+  job: object & { readonly postId: string },
   event: Extract<PostEvent, { now: string }>,
 ): Promise<void> => {
-  maybeCrash(ctx, "taken", name);
+  maybeCrash(ctx, "taken", id);
   const verdict = await ctx.decider.decide(job.postId, [event]);
-  maybeCrash(ctx, "decided", name);
+  maybeCrash(ctx, "decided", id);
   if (verdict.kind === "refused" && verdict.rejection.reason === "too_early") {
     const at = verdict.rejection.acceptedFrom;
-    // Named by the time it fired too: a second early firing arms a new job, never a dropped one.
-    await ctx.boss.send(queue, job, {
-      id: jobId(`${name}@${at}@${event.now}`),
-      startAfter: ctx.clock.wallAt(Date.parse(at)),
-    });
+    await ctx.database.transaction((tx) =>
+      writeJob(ctx.boss, ctx.clock, tx, `${id}@${event.now}`, { queue, data: job, at, tag }),
+    );
   }
 };
 
-const handlers = {
-  [queues.due]: (ctx, job: ArmSchedule) =>
-    fireTimer(ctx, queues.due, job.jobKey, job, {
+/** What a platform call that threw was, as postlife reads a failure: a transport error, maybe sent. */
+const thrownFailure = (thrown: unknown, platform: string): RawFailure => {
+  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  const code = (error as { code?: unknown }).code;
+  return {
+    platform,
+    transportError: typeof code === "string" ? code : error.name,
+    message: error.message,
+  };
+};
+
+const describe = (answer: PublishAnswer): string => {
+  if (answer.kind === "published") return "published";
+  const { httpStatus, transportError } = answer.failure;
+  return httpStatus !== undefined ? `HTTP ${httpStatus}` : (transportError ?? "failed");
+};
+
+type Handler<T> = (ctx: WorkerContext, job: T, id: string) => Promise<void>;
+
+const handlers: { readonly [Q in Queue]: Handler<never> } = {
+  [queues.due]: ((ctx, job: ArmSchedule, id) =>
+    fireTimer(ctx, id, queues.due, job.jobKey, job, {
       type: "DUE",
       revision: job.revision,
       now: isoNow(ctx.clock),
-    }),
+    })) satisfies Handler<ArmSchedule>,
 
-  [queues.retryDue]: (ctx, job: ScheduleRetry) =>
-    fireTimer(ctx, queues.retryDue, `${job.idempotencyKey}#retry-${job.attempt}`, job, {
+  [queues.retryDue]: ((ctx, job: ScheduleRetry, id) =>
+    fireTimer(ctx, id, queues.retryDue, job.idempotencyKey, job, {
       type: "RETRY_DUE",
       destinationId: job.destinationId,
       attempt: job.attempt,
       idempotencyKey: job.idempotencyKey,
       now: isoNow(ctx.clock),
-    }),
+    })) satisfies Handler<ScheduleRetry>,
 
-  [queues.deadline]: (ctx, job: ArmDeadline) =>
-    fireTimer(ctx, queues.deadline, job.jobKey, job, {
+  [queues.deadline]: ((ctx, job: ArmDeadline, id) =>
+    fireTimer(ctx, id, queues.deadline, job.jobKey, job, {
       type: "DEADLINE_PASSED",
       destinationId: job.destinationId,
       jobKey: job.jobKey,
       now: isoNow(ctx.clock),
-    }),
+    })) satisfies Handler<ArmDeadline>,
 
   /** The gate first: the platform is called only if this attempt's DELIVERY_STARTED was taken. */
-  [queues.deliver]: async (ctx, job: EnqueueDelivery) => {
+  [queues.deliver]: (async (ctx, job: EnqueueDelivery, id) => {
     const attempt = {
       destinationId: job.destinationId,
       attempt: job.attempt,
       idempotencyKey: job.idempotencyKey,
     };
-    const name = `${job.idempotencyKey}#${job.attempt}`;
-    maybeCrash(ctx, "taken", name);
+    maybeCrash(ctx, "taken", id);
     const started = await ctx.decider.decide(job.postId, [
       { type: "DELIVERY_STARTED", ...attempt, now: isoNow(ctx.clock) },
     ]);
     // Cancelled meanwhile, or this attempt already ran (the job was handed out twice): stop.
     if (started.kind !== "changed") return;
-    maybeCrash(ctx, "started", name);
+    maybeCrash(ctx, "started", id);
     const post = started.post;
     const destination = post.destinations.find((d) => d.id === job.destinationId);
-    // Half the time postlife waits for this call's report: the call ends, one way or the other,
-    // long before the deadline that would treat it as lost.
+    // The call ends, one way or the other, at half the time postlife waits for its report (and
+    // within the job's lease), long before the deadline that would treat it as lost.
     const limit = post.retry.callTimeoutMsByPlatform[job.platform] ?? post.retry.callTimeoutMs;
-    const signal = AbortSignal.timeout(Math.max(1, Math.floor(ctx.clock.wallMs(limit / 2))));
+    const endsIn = Math.min(ctx.clock.wallMs(limit / 2), ctx.leases.deliveries * 1000 * 0.8);
     ctx.observe?.({ kind: "calling", job });
-    const answer = await ctx.platforms.publish({
-      postId: job.postId,
-      destinationId: job.destinationId,
-      platform: job.platform,
-      accountId: job.accountId,
-      idempotencyKey: job.idempotencyKey,
-      attempt: job.attempt,
-      content: destination?.content ?? post.content,
-      signal,
-    });
-    ctx.observe?.({
-      kind: "call",
-      job,
-      outcome: answer.kind === "published" ? "published" : describe(answer.failure),
-    });
-    maybeCrash(ctx, "called", name);
+    let answer: PublishAnswer;
+    try {
+      answer = await ctx.platforms.publish({
+        postId: job.postId,
+        destinationId: job.destinationId,
+        platform: job.platform,
+        accountId: job.accountId,
+        idempotencyKey: job.idempotencyKey,
+        attempt: job.attempt,
+        content: destination?.content ?? post.content,
+        signal: AbortSignal.timeout(Math.max(1, Math.floor(endsIn))),
+      });
+    } catch (thrown) {
+      // An adapter that throws (a DNS failure, an abort): what was seen, for postlife to judge.
+      answer = { kind: "failed", failure: thrownFailure(thrown, job.platform) };
+    }
+    ctx.observe?.({ kind: "call", job, outcome: describe(answer) });
+    maybeCrash(ctx, "called", id);
     const now = isoNow(ctx.clock);
     await ctx.decider.decide(job.postId, [
       answer.kind === "published"
@@ -157,15 +189,14 @@ const handlers = {
           }
         : { type: "DELIVERY_FAILED", ...attempt, failure: answer.failure, now },
     ]);
-    maybeCrash(ctx, "reported", name);
-  },
+    maybeCrash(ctx, "reported", id);
+  }) satisfies Handler<EnqueueDelivery>,
 
-  [queues.reconcile]: async (ctx, job: RequestReconciliation) => {
-    const name = `${job.idempotencyKey}#reconcile-${job.attempt}-${job.lookup}`;
-    maybeCrash(ctx, "taken", name);
+  [queues.reconcile]: (async (ctx, job: RequestReconciliation, id) => {
+    maybeCrash(ctx, "taken", id);
     const found = await ctx.platforms.lookUp(job);
     ctx.observe?.({ kind: "lookup", job, found: found !== null });
-    maybeCrash(ctx, "called", name);
+    maybeCrash(ctx, "called", id);
     await ctx.decider.decide(job.postId, [
       {
         type: "RECONCILED",
@@ -176,31 +207,25 @@ const handlers = {
         now: isoNow(ctx.clock),
       },
     ]);
-    maybeCrash(ctx, "reported", name);
-  },
+    maybeCrash(ctx, "reported", id);
+  }) satisfies Handler<RequestReconciliation>,
 
-  [queues.webhook]: async (ctx, webhook: OutgoingWebhook) => {
-    const [subscriber] = await ctx.db
+  [queues.webhook]: (async (ctx, webhook: OutgoingWebhook, id) => {
+    const [subscriber] = await ctx.database.db
       .select()
       .from(subscriptions)
       .where(eq(subscriptions.id, webhook.subscriptionId));
     if (subscriber === undefined) return; // unsubscribed since
-    maybeCrash(ctx, "taken", webhook.eventId);
-    await sendWebhook(subscriber, webhook, Date.now() / 1000);
-    maybeCrash(ctx, "called", webhook.eventId);
+    maybeCrash(ctx, "taken", id);
+    // A subscriber that does not answer within the job's lease is tried again later.
+    await sendWebhook(subscriber, webhook, Date.now() / 1000, ctx.leases.jobs * 1000 * 0.8);
     ctx.observe?.({ kind: "webhook", webhook });
-  },
-} satisfies Record<Queue, (ctx: WorkerContext, job: never) => Promise<void>>;
-
-const describe = (failure: import("postlife").RawFailure): string =>
-  failure.httpStatus !== undefined
-    ? `HTTP ${failure.httpStatus}`
-    : (failure.transportError ?? "failed");
+    maybeCrash(ctx, "called", id);
+  }) satisfies Handler<OutgoingWebhook>,
+};
 
 /** How many jobs of each queue one process runs at once. */
-export interface Concurrency {
-  readonly [queue: string]: number;
-}
+export type Concurrency = { readonly [Q in Queue]?: number };
 
 export const defaultConcurrency: Concurrency = {
   [queues.due]: 2,
@@ -215,12 +240,10 @@ export const defaultConcurrency: Concurrency = {
 export const startWorkers = async (
   ctx: WorkerContext,
   concurrency: Concurrency = defaultConcurrency,
-): Promise<Map<string, string[]>> => {
-  const ids = new Map<string, string[]>();
-  for (const [queue, handle] of Object.entries(handlers) as [
-    Queue,
-    (ctx: WorkerContext, job: unknown) => Promise<void>,
-  ][]) {
+): Promise<Map<Queue, string[]>> => {
+  const ids = new Map<Queue, string[]>();
+  for (const queue of Object.values(queues)) {
+    const handle = handlers[queue] as Handler<unknown>;
     const mine: string[] = [];
     for (let n = 0; n < (concurrency[queue] ?? 1); n++) {
       // Read by the handler, which may run before `work` has answered with the id.
@@ -231,7 +254,7 @@ export const startWorkers = async (
         async ([job]) => {
           if (job === undefined) return;
           try {
-            await handle(ctx, job.data);
+            await handle(ctx, job.data, job.id);
           } finally {
             // pg-boss waits a polling interval after each job, even with more waiting: a worker
             // that finished one asks at once for the next (and waits only when there is none).

@@ -5,7 +5,7 @@
  * ignored facts as 2xx that change nothing, and the Idempotency-Key.
  */
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as Result from "effect/Result";
 import {
   decodeMcpPostStatus,
@@ -65,7 +65,7 @@ const draft = async (key: string) => {
     { content: "Hello", destinations, status: "draft" },
     { "idempotency-key": key },
   );
-  expect(created.status).toBe(202);
+  expect(created.status).toBe(201);
   return created.body.postId as string;
 };
 
@@ -113,6 +113,12 @@ describe("POST /v1/posts", () => {
     expect((await call("POST", "/v1/posts", "not an object")).status).toBe(400);
     const status = await call("POST", "/v1/posts", { content: "hi", destinations, status: "live" });
     expect(status.body.error).toMatchObject({ reason: "invalid_input", path: "status" });
+    const when = await call("POST", "/v1/posts", {
+      content: "hi",
+      destinations,
+      status: "scheduled",
+    });
+    expect(when.body.error).toMatchObject({ reason: "invalid_input", path: "scheduledAt" });
   });
 
   it("answers content a platform refuses 422, listing every broken rule", async () => {
@@ -165,6 +171,21 @@ describe("PATCH /v1/posts/:id: every update_post transition", () => {
     expect(edit.body.error).toMatchObject({ reason: "not_allowed_in_status" });
   });
 
+  it("a post scheduled, unscheduled and scheduled again has one live timer: the second, never dropped as a repeat", async () => {
+    const id = await draft("k-rearm");
+    await call("PATCH", `/v1/posts/${id}`, { status: "scheduled", scheduledAt: inOneHour() });
+    await call("PATCH", `/v1/posts/${id}`, { status: "draft" });
+    const again = await call("PATCH", `/v1/posts/${id}`, {
+      status: "scheduled",
+      scheduledAt: inOneHour(),
+    });
+    expect(again.body.status).toBe("scheduled");
+    const result = (await service.database.db.execute(
+      sql`select state from pgboss.job where name = 'due' and data->>'postId' = ${id} order by created_on`,
+    )) as unknown as { rows: { state: string }[] };
+    expect(result.rows.map((r) => r.state)).toEqual(["cancelled", "created"]);
+  });
+
   it("scheduled → publish now, and scheduled → cancelled", async () => {
     const now = await call("POST", "/v1/posts", {
       content: "Soon",
@@ -191,6 +212,13 @@ describe("PATCH /v1/posts/:id: every update_post transition", () => {
     const refused = await call("PATCH", `/v1/posts/${id}`, { platform: "threads" });
     expect(refused.status).toBe(400);
     expect(String(refused.body.error?.message)).toMatch(/platform/);
+  });
+
+  it("answers 400 to a body it cannot read, and to one that asks for nothing", async () => {
+    const id = await draft("k-unreadable");
+    expect((await call("PATCH", `/v1/posts/${id}`, "content")).status).toBe(400);
+    expect((await call("PATCH", `/v1/posts/${id}`, {})).status).toBe(400);
+    expect((await call("PATCH", `/v1/posts/${id}`, { content: 7 })).status).toBe(400);
   });
 
   it("answers 404 for a post it does not know", async () => {
@@ -245,6 +273,8 @@ describe("the views, each in its vendor's shape", () => {
       ],
     });
     expect(batch.body.summary).toMatchObject({ total: 2 });
+    const tooMany = Array.from({ length: 101 }, () => ({ accountId: "1587354420", publishId: id }));
+    expect((await call("POST", "/api/content/status/batch", { checks: tooMany })).status).toBe(400);
   });
 });
 
@@ -273,6 +303,26 @@ describe("POST /v1/webhooks/platforms", () => {
   it("answers a payload it cannot read 400", async () => {
     expect((await call("POST", "/v1/webhooks/platforms", { event: 3 })).status).toBe(400);
   });
+
+  it("acknowledges a fact it refuses, or about a post it does not know, so the platform stops sending it", async () => {
+    const id = await draft("k-webhook-draft");
+    const occurredAt = new Date(clock.now()).toISOString();
+    const fact = {
+      event: "destination.published",
+      postId: id,
+      destinationId: "d-nope",
+      platformPostId: "1",
+      occurredAt,
+    };
+    const refused = await call("POST", "/v1/webhooks/platforms", fact);
+    expect(refused.status).toBe(202);
+    expect(refused.body.refused).toMatchObject({
+      reason: "not_allowed_in_status",
+      eventType: "DELIVERY_SUCCEEDED",
+    });
+    const unknown = await call("POST", "/v1/webhooks/platforms", { ...fact, postId: "nope" });
+    expect(unknown).toMatchObject({ status: 202, body: { ignored: "unknown_post" } });
+  });
 });
 
 describe("outgoing webhooks", () => {
@@ -285,6 +335,15 @@ describe("outgoing webhooks", () => {
       false,
     );
     expect(isSigned("other", { ...headers, signature }, body)).toBe(false);
+  });
+
+  it("go only to an http(s) subscriber with a secret", async () => {
+    expect(
+      (await call("POST", "/v1/subscriptions", { url: "javascript:alert(1)", secret: "s" })).status,
+    ).toBe(400);
+    expect(
+      (await call("POST", "/v1/subscriptions", { url: "https://example.com/hooks" })).status,
+    ).toBe(400);
   });
 
   it("are written in the decision's transaction, one job per subscriber, with a stable event id", async () => {

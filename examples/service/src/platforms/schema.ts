@@ -14,6 +14,9 @@ export const platformPosts = pgTable("sim_platform_posts", {
   destinationId: text("destination_id").notNull(),
   idempotencyKey: text("idempotency_key").notNull(),
   platformPostId: text("platform_post_id").notNull().unique(),
+  /** What was posted: the proof checks it is the post's last revision. */
+  content: text("content").notNull(),
+  /** When, in the service's time: the proof checks it is not before the post's schedule. */
   madeAt: text("made_at").notNull(),
 });
 

@@ -14,10 +14,11 @@
  * tables in the service's database only so that every worker process meets
  * the same platforms; the service never reads them to decide anything.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, sql } from "drizzle-orm";
 import type { FoundPost, RawFailure } from "postlife";
+import type { Clock } from "../clock.js";
 import type { Db } from "../store/database.js";
 import type { Platforms, PublishAnswer, PublishCall } from "./platforms.js";
 import { platformAccounts, platformCalls, platformPosts } from "./schema.js";
@@ -74,7 +75,11 @@ const gaveUp = (call: PublishCall): boolean => call.signal?.aborted === true;
 
 const urlOf = (platform: string, id: string) => `https://${platform}.example/posts/${id}`;
 
-export const simulatedPlatforms = (db: Db, options: SimulatedPlatformsOptions = {}): Platforms => {
+export const simulatedPlatforms = (
+  db: Db,
+  clock: Clock,
+  options: SimulatedPlatformsOptions = {},
+): Platforms => {
   const { seed = 1, failureRate = 0, script = {}, latencyMs = 0 } = options;
 
   const faultOf = async (call: PublishCall): Promise<Fault | undefined> => {
@@ -105,7 +110,7 @@ export const simulatedPlatforms = (db: Db, options: SimulatedPlatformsOptions = 
   };
 
   const make = async (call: PublishCall): Promise<FoundPost> => {
-    const platformPostId = `${call.platform}-${createHash("sha256").update(`${call.idempotencyKey}#${call.attempt}#${Math.random()}`).digest("hex").slice(0, 16)}`;
+    const platformPostId = `${call.platform}-${randomUUID().slice(0, 18)}`;
     await db.insert(platformPosts).values({
       platform: call.platform,
       accountId: call.accountId,
@@ -113,7 +118,8 @@ export const simulatedPlatforms = (db: Db, options: SimulatedPlatformsOptions = 
       destinationId: call.destinationId,
       idempotencyKey: call.idempotencyKey,
       platformPostId,
-      madeAt: new Date().toISOString(),
+      content: call.content,
+      madeAt: new Date(clock.now()).toISOString(),
     });
     return { platformPostId, platformUrl: urlOf(call.platform, platformPostId) };
   };

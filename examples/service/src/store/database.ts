@@ -102,12 +102,16 @@ const openPostgres = async (url: string): Promise<Database> => {
           jobs: { executeSql: (text, values) => client.query(text, values) },
         });
         await client.query("commit");
+        client.release();
         return result;
       } catch (thrown) {
-        await client.query("rollback").catch(() => {});
+        // A connection that cannot roll back is broken: the pool drops it instead of reusing it.
+        const broken = await client.query("rollback").then(
+          () => undefined,
+          (error: Error) => error,
+        );
+        client.release(broken);
         throw thrown;
-      } finally {
-        client.release();
       }
     },
     close: () => pool.end(),

@@ -56,6 +56,21 @@ export const subscriptions = pgTable("subscriptions", {
   secret: text("secret").notNull(),
 });
 
+/**
+ * Which jobs carry out what postlife may later ask to remove: tagged by the
+ * job key (a schedule, a deadline) or the idempotency key (a delivery and its
+ * retry timer). `disarm_*` and `cancel_delivery` cancel what their tag finds.
+ */
+export const jobTags = pgTable(
+  "job_tags",
+  {
+    tag: text("tag").notNull(),
+    queue: text("queue").notNull(),
+    jobId: text("job_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.jobId] })],
+);
+
 /** What a person must hear about: an account to reconnect, a post the platform has twice. */
 export const notices = pgTable(
   "notices",

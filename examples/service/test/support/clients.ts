@@ -18,6 +18,14 @@ export type Call = (
   headers?: Record<string, string>,
 ) => Promise<Answer>;
 
+const parsed = (text: string): Answer["body"] => {
+  try {
+    return JSON.parse(text) as Answer["body"];
+  } catch {
+    return { unreadable: text };
+  }
+};
+
 export const clientPool = (
   app: Hono,
   size: number,
@@ -31,10 +39,9 @@ export const clientPool = (
       headers: { "content-type": "application/json", ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const answer = {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown>,
-    };
+    // Parsed as text first: an answer that is not JSON is a finding, not a crash of the client.
+    const text = await response.text();
+    const answer: Answer = { status: response.status, body: parsed(text) };
     answered?.(method, path, answer);
     return answer;
   };

@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from "node:util";
 import { asc, eq, gt, sql } from "drizzle-orm";
 import { apply, createPost, isTerminal, type Post, type PostEvent } from "postlife";
 import { type ClockSettings, clockOf } from "../../src/clock.js";
+import { jobId } from "../../src/jobs.js";
 import { platformPosts } from "../../src/platforms/schema.js";
 import { type Service, startService } from "../../src/service.js";
 import { acceptedEvents, posts } from "../../src/store/schema.js";
@@ -40,6 +41,8 @@ export interface LoadOptions {
   /** How long a platform call takes (wall-clock ms). */
   readonly latencyMs?: number;
   readonly log?: (line: string) => void;
+  /** How long to wait for every post to settle before reporting those still in flight (wall ms). */
+  readonly settleWithinMs?: number;
 }
 
 export interface LoadReport {
@@ -58,6 +61,8 @@ export interface LoadReport {
     readonly webhooks: number;
     readonly webhookDeliveries: number;
     readonly statuses: Record<string, number>;
+    /** Scheduled posts whose time passed while their request waited, published now instead. */
+    readonly lateSchedules: number;
     readonly seconds: number;
   };
 }
@@ -96,6 +101,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
     latencyMs: options.latencyMs ?? 10,
   };
   let crashes = 0;
+  let lateSchedules = 0;
   const workerProcesses = options.workerProcesses ?? 0;
   const conflictRate = options.conflictRate ?? 0.05;
   let service: Service | undefined;
@@ -111,7 +117,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     clock,
     simulation,
-    leaseSeconds: 3,
+    leases: { jobs: 10, deliveries: 30 },
     workers: workerProcesses === 0,
     hooks: { beforeSave: forceConflict },
     crash: () => {
@@ -216,19 +222,26 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
         ),
       );
       if (answers[0]?.body.error?.reason === "schedule_in_past") {
-        // The time passed while the request waited for a client: the person publishes now.
+        // The time passed while the request waited for a client (a slow machine): the person
+        // publishes now instead, under a new key. Counted, so that a run says how often.
+        lateSchedules++;
         const { scheduledAt: _late, ...now } = body;
-        answers = [await call("POST", "/v1/posts", now, { "idempotency-key": `${key}-now` })];
+        answers = await Promise.all(
+          Array.from({ length: sends }, () =>
+            call("POST", "/v1/posts", now, { "idempotency-key": `${key}-now` }),
+          ),
+        );
       }
       const first = answers[0] as (typeof answers)[number];
-      if (first.status !== 202) {
+      if (first.status !== 201 && first.status !== 202) {
         problems.push(`post ${i} was refused: ${JSON.stringify(first.body)}`);
         return;
       }
       const id = first.body.postId as string;
       ids.push(id);
       for (const again of answers.slice(1)) {
-        if (again.status !== first.status || again.body.postId !== id) {
+        // The same key again: the first answer, word for word (it decided nothing new).
+        if (!isDeepStrictEqual(again, first)) {
           problems.push(
             `the same Idempotency-Key answered differently: ${JSON.stringify([first, again])}`,
           );
@@ -255,7 +268,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
 
   const allPosts = () => world.database.db.select({ post: posts.post }).from(posts);
   const settled = async (what: string) => {
-    const deadline = Date.now() + 600_000;
+    const deadline = Date.now() + (options.settleWithinMs ?? 600_000);
     for (;;) {
       const rows = await allPosts();
       const open = rows.filter((r) => !r.post.destinations.every((d) => isTerminal(d.status)));
@@ -274,10 +287,20 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   };
   await settled("the run");
 
-  // The owners reconnect their accounts, and a person retries every post that failed.
+  // The owners reconnect their accounts, and a person retries every post that failed. First,
+  // why each failed: only for what the platforms did, never for work the service lost (a
+  // delivery never started, an outcome never known, a wait never ended).
   const failedPosts = (await allPosts()).filter((r) =>
     r.post.destinations.some((d) => d.status === "failed"),
   );
+  for (const { post } of failedPosts) {
+    for (const d of post.destinations) {
+      const code = d.error?.code;
+      if (d.status === "failed" && (code === undefined || !platformFailures.has(code))) {
+        problems.push(`${post.id}/${d.id} failed with ${code}: ${d.error?.message}`);
+      }
+    }
+  }
   for (const { post } of failedPosts) {
     for (const d of post.destinations) await world.platforms.reconnect(d.platform, d.accountId);
   }
@@ -324,6 +347,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   const made = await world.database.db.select().from(platformPosts);
   const statuses: Record<string, number> = {};
   const expectedWebhooks = new Set<string>();
+  const expectedJobs = new Set<string>();
   for (const row of rows) {
     statuses[row.status] = (statuses[row.status] ?? 0) + 1;
     const post = row.post;
@@ -334,7 +358,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
       .from(acceptedEvents)
       .where(eq(acceptedEvents.postId, post.id))
       .orderBy(asc(acceptedEvents.version));
-    const replayed = replay(row.input, events, expectedWebhooks);
+    const replayed = replay(row.input, events, expectedWebhooks, expectedJobs);
     if (typeof replayed === "string") problems.push(`post ${post.id}: ${replayed}`);
     else if (!isDeepStrictEqual(replayed, post)) {
       problems.push(
@@ -352,6 +376,18 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
           `${post.id}/${d.id} is published as ${d.platformPostId}, which the platform never made`,
         );
       }
+      const content = d.content ?? post.content;
+      for (const p of mine.filter((p) => p.content !== content)) {
+        problems.push(
+          `${post.id}/${d.id} went out as "${p.content}", not its last revision's "${content}"`,
+        );
+      }
+      const scheduledFor = scheduleKept(events);
+      for (const p of mine.filter((p) => scheduledFor !== undefined && p.madeAt < scheduledFor)) {
+        problems.push(
+          `${post.id}/${d.id} went out at ${p.madeAt}, before its schedule, ${scheduledFor}`,
+        );
+      }
       if (mine.length > 0 && d.status !== "published") {
         problems.push(
           `${post.id}/${d.id} is live on ${d.platform} (${mine[0]?.platformPostId}) but ${d.status}`,
@@ -359,8 +395,15 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
       }
     }
   }
-  if (rows.length !== ids.length)
-    problems.push(`${ids.length} posts were created, ${rows.length} are stored`);
+  // Every job a decision asked for was written (none dropped as a repeat of another).
+  const written = (await world.database.db.execute(
+    sql`select id::text as id from pgboss.job union all select id::text from pgboss.archive`,
+  )) as unknown as { rows: { id: string }[] } | { id: string }[];
+  const jobIds = new Set((Array.isArray(written) ? written : written.rows).map((r) => r.id));
+  for (const name of expectedJobs) {
+    if (!jobIds.has(jobId(name)))
+      problems.push(`the job for instruction ${name} was never written`);
+  }
   for (const id of expectedWebhooks) {
     if (!subscriber.received.has(id)) problems.push(`webhook ${id} was never delivered`);
   }
@@ -390,6 +433,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
     webhooks: subscriber.received.size,
     webhookDeliveries: subscriber.deliveries,
     statuses,
+    lateSchedules,
     seconds: Math.round(seconds),
   };
   await subscriber.close();
@@ -397,14 +441,48 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   return { problems, figures };
 };
 
+/** The instructions that always write a job. */
+const jobInstructions = new Set([
+  "arm_schedule",
+  "schedule_retry",
+  "request_reconciliation",
+  "arm_deadline",
+]);
+
+/** Failures the simulated platforms cause; any other is work the service lost. */
+const platformFailures = new Set([
+  "PLATFORM_AUTH_EXPIRED",
+  "RATE_LIMITED",
+  "PLATFORM_SERVER_ERROR",
+  "NETWORK_ERROR",
+  "TIMEOUT_ERROR",
+]);
+
+/**
+ * The time a post went out for, when it went out by its schedule: the `at`
+ * of its last SCHEDULE, unless a PUBLISH or UNSCHEDULE came after it.
+ */
+const scheduleKept = (rows: readonly { events: readonly PostEvent[] }[]): string | undefined => {
+  let at: string | undefined;
+  for (const event of rows.flatMap((row) => row.events)) {
+    if (event.type === "SCHEDULE") at = event.at;
+    else if (event.type === "PUBLISH" || event.type === "UNSCHEDULE") at = undefined;
+    else if (event.type === "EDIT" && typeof event.changes.scheduledAt === "string")
+      at = event.changes.scheduledAt;
+  }
+  return at === undefined ? undefined : new Date(at).toISOString();
+};
+
 /**
  * The post its events make, replayed one by one from its input; collects the
- * ids of the webhooks its decisions asked for (`postId:version:index`).
+ * names of the webhooks and timer and look-up jobs its decisions asked for
+ * (`postId:version:index`).
  */
 const replay = (
   input: unknown,
   events: readonly { version: number; events: readonly PostEvent[] }[],
   webhooks: Set<string>,
+  jobs: Set<string>,
 ): Post | string => {
   const created = createPost(input as Parameters<typeof createPost>[0]);
   if (!created.ok) return `its input is refused: ${created.rejection.message}`;
@@ -418,8 +496,10 @@ const replay = (
       }
       post = decision.post;
       for (const i of decision.outbox) {
-        if (i.type === "webhook") webhooks.add(`${post.id}:${row.version}:${index}`);
-        index++;
+        const name = `${post.id}:${row.version}:${index++}`;
+        if (i.type === "webhook") webhooks.add(name);
+        // Deliveries are left out: one whose key and attempt is already queued is not written.
+        if (jobInstructions.has(i.type)) jobs.add(name);
       }
     }
   }

@@ -65,7 +65,7 @@ export const startWorkerPool = (options: {
           killed++;
           options.log?.(`SIGKILL worker 0 during ${line.slice(8)}`);
           child.kill("SIGKILL");
-          setTimeout(() => start(0), 500);
+          start(0);
         }
       }
     });
@@ -81,7 +81,10 @@ export const startWorkerPool = (options: {
       const exits = [...processes.values()].map(
         (child) =>
           new Promise((resolve) =>
-            child.exitCode !== null ? resolve(null) : child.once("exit", resolve),
+            // A process killed by a signal has a signalCode, not an exitCode.
+            child.exitCode !== null || child.signalCode !== null
+              ? resolve(null)
+              : child.once("exit", resolve),
           ),
       );
       for (const child of processes.values()) child.kill("SIGTERM");

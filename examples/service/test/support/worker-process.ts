@@ -18,7 +18,7 @@ service = await startService({
   databaseUrl: process.env.DATABASE_URL as string,
   clock: clockOf(JSON.parse(process.env.CLOCK as string)),
   simulation: JSON.parse(process.env.SIMULATION as string),
-  leaseSeconds: 3,
+  leases: { jobs: 10, deliveries: 30 },
   hooks: {
     beforeSave: async (postId) => {
       if (service === undefined || !chaos.chance(conflictRate)) return;

@@ -12,6 +12,13 @@ CREATE TABLE "idempotent_requests" (
 	"body" jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_tags" (
+	"tag" text NOT NULL,
+	"queue" text NOT NULL,
+	"job_id" text NOT NULL,
+	CONSTRAINT "job_tags_tag_job_id_pk" PRIMARY KEY("tag","job_id")
+);
+--> statement-breakpoint
 CREATE TABLE "notices" (
 	"id" text PRIMARY KEY NOT NULL,
 	"post_id" text NOT NULL,
@@ -57,6 +64,7 @@ CREATE TABLE "sim_platform_posts" (
 	"destination_id" text NOT NULL,
 	"idempotency_key" text NOT NULL,
 	"platform_post_id" text NOT NULL,
+	"content" text NOT NULL,
 	"made_at" text NOT NULL,
 	CONSTRAINT "sim_platform_posts_platform_post_id_unique" UNIQUE("platform_post_id")
 );
