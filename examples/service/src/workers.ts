@@ -161,13 +161,9 @@ const handlers: { readonly [Q in Queue]: Handler<never> } = {
     ctx.observe?.({ kind: "calling", job });
     let answer: PublishAnswer;
     try {
+      const { type: _, ...delivery } = job;
       answer = await ctx.platforms.publish({
-        postId: job.postId,
-        destinationId: job.destinationId,
-        platform: job.platform,
-        accountId: job.accountId,
-        idempotencyKey: job.idempotencyKey,
-        attempt: job.attempt,
+        ...delivery,
         content: destination?.content ?? post.content,
         signal: AbortSignal.timeout(Math.max(1, Math.floor(endsIn))),
       });

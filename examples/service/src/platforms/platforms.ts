@@ -4,17 +4,10 @@
  * ships the simulated one (`simulated.ts`); a real adapter calls X, LinkedIn
  * or Threads here and reports what it saw, as postlife's `RawFailure` reads it.
  */
-import type { FoundPost, RawFailure } from "postlife";
+import type { EnqueueDelivery, FoundPost, RawFailure } from "postlife";
 
-/** One publish call: the delivery postlife handed out, and the content to post. */
-export interface PublishCall {
-  readonly postId: string;
-  readonly destinationId: string;
-  readonly platform: string;
-  readonly accountId: string;
-  /** Sent where the platform takes one; the same for every attempt of one delivery. */
-  readonly idempotencyKey: string;
-  readonly attempt: number;
+/** One publish call: the delivery postlife handed out (its key and attempt), and what to post. */
+export interface PublishCall extends Omit<EnqueueDelivery, "type"> {
   readonly content: string;
   /**
    * Aborted when the call must end: well before postlife's deadline for it
