@@ -42,16 +42,20 @@ export interface Story {
 
 const start = Date.parse("2026-04-20T14:00:00.000Z");
 
-const describeOutbox = (outbox: readonly Instruction[]): string =>
-  outbox
-    .map((i) =>
+/** The outbox in a few words: each instruction once, in order, with how many there were. */
+const describeOutbox = (outbox: readonly Instruction[]): string => {
+  const counts = new Map<string, number>();
+  for (const i of outbox) {
+    const word =
       i.type === "webhook"
         ? i.event
         : i.type === "enqueue_delivery" || i.type === "schedule_retry"
           ? `${i.type}#${i.attempt}`
-          : i.type,
-    )
-    .join(", ");
+          : i.type;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].map(([word, n]) => (n === 1 ? word : `${word} ×${n}`)).join(", ");
+};
 
 const describeEvent = (e: PostEvent): string => {
   if (e.type === "DELIVERY_FAILED") {
