@@ -11,6 +11,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { count, eq } from "drizzle-orm";
 import { clockOf } from "../src/clock.js";
+import { quantileOf } from "../src/metrics.js";
 import { startService } from "../src/service.js";
 import { acceptedEvents, posts } from "../src/store/schema.js";
 import { clientPool } from "../test/support/clients.js";
@@ -62,9 +63,8 @@ const run = async (name: string, databaseUrl?: string) => {
   const latencies = [
     ...service.metrics.latencies(),
     ...(pool?.metrics ?? []).flatMap((m) => m.latencies),
-  ].sort((a, b) => a - b);
-  const q = (p: number) =>
-    (latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(1);
+  ];
+  const q = (p: number) => quantileOf(latencies, p).toFixed(1);
   const conflicts =
     service.metrics.conflicts + (pool?.metrics ?? []).reduce((n, m) => n + m.conflicts, 0);
   console.log(

@@ -1,3 +1,13 @@
+/**
+ * The value below which `q` of `samples` fell (0.5: the median); 0 for none. Also for
+ * latencies gathered from several processes' metrics.
+ */
+export const quantileOf = (samples: readonly number[], q: number): number => {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+};
+
 /** The latencies kept: the most recent, so that a service running for months stays small. */
 const kept = 100_000;
 
@@ -29,9 +39,7 @@ export class Metrics {
 
   /** The latency below which `q` of the decisions fell (0.5: the median), in milliseconds. */
   quantile(q: number): number {
-    if (this.samples.length === 0) return 0;
-    const sorted = [...this.samples].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+    return quantileOf(this.samples, q);
   }
 
   summary() {

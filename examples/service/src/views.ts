@@ -30,7 +30,7 @@ const present = <K extends string, V>(key: K, value: V | undefined | null) =>
   (value === undefined || value === null ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** One destination as a report: the platform's ids and URL only once it is live. */
-export const destinationReportOf = (post: Post, d: Destination): DestinationReport => ({
+const destinationReportOf = (post: Post, d: Destination): DestinationReport => ({
   id: d.id,
   content: d.content ?? post.content,
   platform: d.platform,
@@ -46,7 +46,7 @@ export const destinationReportOf = (post: Post, d: Destination): DestinationRepo
 });
 
 /** The post as every vendor decoder reads one: the canonical view the encoders write. */
-export const reportOf = (post: Post): PostReport => ({
+const reportOf = (post: Post): PostReport => ({
   id: post.id,
   status: post.status,
   vendorStatus: post.status,

@@ -52,7 +52,7 @@ export interface WorkerContext {
 export type CrashPoint = "taken" | "decided" | "started" | "called" | "reported";
 
 /** A worker's death, on purpose. */
-export class WorkerCrash extends Error {
+class WorkerCrash extends Error {
   constructor(readonly point: CrashPoint) {
     super(`worker died ${point}`);
   }

@@ -15,6 +15,7 @@ import { asc, eq, gt, sql } from "drizzle-orm";
 import { apply, createPost, isTerminal, type Post, type PostEvent } from "postlife";
 import { type ClockSettings, clockOf } from "../../src/clock.js";
 import { jobId } from "../../src/jobs.js";
+import { quantileOf } from "../../src/metrics.js";
 import { platformPosts } from "../../src/platforms/schema.js";
 import { type Service, startService } from "../../src/service.js";
 import { acceptedEvents, posts } from "../../src/store/schema.js";
@@ -416,9 +417,8 @@ export const runLoad = async (options: LoadOptions): Promise<LoadReport> => {
   const latencies = [
     ...(pool?.metrics ?? []).flatMap((m) => m.latencies),
     ...world.metrics.latencies(),
-  ].sort((a, b) => a - b);
-  const quantile = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  ];
+  const quantile = (q: number) => quantileOf(latencies, q);
   const decisions = latencies.length;
   const figures = {
     posts: rows.length,
