@@ -163,6 +163,7 @@ describe("spec/transitions.destination.json", () => {
           destination.handOuts,
           destination.lookups,
           destination.duplicates?.length,
+          destination.items?.map((item) => item.status).join(),
         ]);
         if (seen.has(key)) continue;
         seen.add(key);

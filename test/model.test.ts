@@ -857,6 +857,7 @@ const countsOf = (post: Post): Record<DestinationStatus, number> => {
     retrying: 0,
     unconfirmed: 0,
     published: 0,
+    partially_published: 0,
     failed: 0,
     cancelled: 0,
   };

@@ -5,12 +5,15 @@
 
 import type { Destination } from "../domain/destination.js";
 import { attemptsMade } from "../domain/destination.js";
+import { itemKey } from "../domain/idempotency.js";
 import type { DestinationStatus } from "../domain/status.js";
+import { partlyPosted } from "../domain/thread.js";
 import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
 import { cancelDelivery, enqueueDelivery } from "./internal/instructions.js";
 import type { DestinationContext } from "./step.js";
+import { cursorOf, itemsFor } from "./thread.js";
 import { type Moved, moveTo } from "./wait.js";
 
 type On = Args<DestinationContext, DestinationEvent>;
@@ -31,14 +34,25 @@ export const returnToDraft = becomes("draft");
 export const enqueue = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "ENQUEUE" }>;
   const d = ctx.destination;
-  const to: Destination = changed(d, { status: "queued", idempotencyKey, handOuts: 1 });
+  const items = itemsFor(d);
+  const to: Destination = changed(d, {
+    status: "queued",
+    idempotencyKey,
+    handOuts: 1,
+    ...(items === undefined ? {} : { items }),
+  });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });
 };
 
-/** CANCEL: stopped; a delivery it had been handed is cancelled with it. */
+/**
+ * CANCEL: stopped; a delivery it had been handed is cancelled with it. A
+ * thread with live items stops part-way: partly published.
+ */
 export const cancel = ({ context: ctx }: On): Moved => {
   const d = ctx.destination;
-  const to: Destination = reshaped(d, ["nextRetryAt", "error"], { status: "cancelled" as const });
+  const to: Destination = reshaped(d, ["nextRetryAt", "error"], {
+    status: partlyPosted(d) ? ("partially_published" as const) : ("cancelled" as const),
+  });
   return moveTo(ctx, d, to, d.idempotencyKey === undefined ? [] : [cancelDelivery(ctx, d)]);
 };
 
@@ -54,7 +68,8 @@ export const retryAgain = ({ context: ctx, event }: On): Moved => {
     attempts: 0,
     attemptsBefore: attemptsMade(d),
     generation: d.generation + 1,
-    idempotencyKey,
+    // A thread resumes at the item that stopped it, under the new generation's key.
+    idempotencyKey: itemKey(idempotencyKey, cursorOf(d)),
     handOuts: 1,
   });
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now });

@@ -10,6 +10,7 @@ import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent } from "../domain/event.js";
 import { canonicalInstant, instantAfter, instantMs } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
+import { partlyPosted } from "../domain/thread.js";
 import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
 import { changed, reshaped } from "../internal/changed.js";
@@ -25,6 +26,7 @@ import {
 } from "./internal/instructions.js";
 import { errorOf, failedAttempt } from "./rules.js";
 import type { DestinationContext } from "./step.js";
+import { cursorOf } from "./thread.js";
 import { type Moved, moveTo } from "./wait.js";
 
 type On = Args<DestinationContext, DestinationEvent>;
@@ -40,8 +42,19 @@ export const failForGood = (
   rule: readonly Instruction[],
   passed?: string,
 ): Moved => {
-  const failed: Destination = reshaped(to, ["nextRetryAt"], { status: "failed" as const });
-  const outbox = [...rule, destinationWebhook(ctx, failed, "destination.failed")];
+  // A thread with live items is never "nothing published": it stopped part-way.
+  const partly = partlyPosted(to);
+  const failed: Destination = reshaped(to, ["nextRetryAt"], {
+    status: partly ? ("partially_published" as const) : ("failed" as const),
+  });
+  const outbox = [
+    ...rule,
+    destinationWebhook(
+      ctx,
+      failed,
+      partly ? "destination.partially_published" : "destination.failed",
+    ),
+  ];
   if (to.error !== undefined && errorCodeRow(to.error.code)?.ownerAction === true) {
     outbox.push(requestReconnect(ctx, failed));
   }
@@ -115,9 +128,6 @@ export const mayHaveReachedPlatform = (args: On): boolean => assess(args).outcom
 /** The error is one a retry may help, an attempt is left, and the wait is one the policy allows. */
 export const mayRetryInTime = (args: On): boolean => assess(args).wait?.tooLong === false;
 
-/** A retry would help, but the platform asks to wait longer than the policy's longest wait. */
-export const asksTooLongAWait = (args: On): boolean => assess(args).wait?.tooLong === true;
-
 /** Unconfirmed: the first look-up is asked for; nothing is sent again until it answers. */
 export const awaitLookup = (
   ctx: DestinationContext,
@@ -171,14 +181,15 @@ export const scheduleRetry = (args: On): Moved => {
         idempotencyKey: d.idempotencyKey as string,
         attempt: to.attempts + 1,
         at,
+        ...(d.items === undefined ? {} : { item: cursorOf(d) }),
       },
     ],
     { now: fact.now },
   );
 };
 
-/** DELIVERY_FAILED, and a retry would wait longer than the policy allows: failed with WAIT_TOO_LONG. */
-export const failWaitTooLong = (args: On): Moved => {
+/** A retry would help, but the platform asks to wait longer than the policy allows: WAIT_TOO_LONG. */
+const failWaitTooLong = (args: On): Moved => {
   const { context: ctx } = args;
   const fact = args.event as DeliveryFailedEvent;
   const d = ctx.destination;
@@ -196,8 +207,12 @@ export const failWaitTooLong = (args: On): Moved => {
   return failForGood(ctx, d, changed(base, { error: tooLong }), []);
 };
 
-/** DELIVERY_FAILED, not retryable or out of attempts: failed for good. */
+/**
+ * DELIVERY_FAILED, not retryable, out of attempts, or asking to wait longer
+ * than the policy allows (failed with WAIT_TOO_LONG): failed for good.
+ */
 export const failAttempt = (args: On): Moved => {
+  if (assess(args).wait?.tooLong === true) return failWaitTooLong(args);
   const d = args.context.destination;
   const fact = args.event as DeliveryFailedEvent;
   return failForGood(args.context, d, withFailure(d, assess(args).error, fact.now), []);

@@ -14,6 +14,7 @@ import * as reconciled from "./reconciled.js";
 import * as requirements from "./requirements.js";
 import * as rules from "./rules.js";
 import * as success from "./success.js";
+import * as thread from "./thread.js";
 
 export const destinationImplementations = /* @__PURE__ */ implementationsOf(destinationLifecycle, [
   attempt,
@@ -24,4 +25,5 @@ export const destinationImplementations = /* @__PURE__ */ implementationsOf(dest
   requirements,
   rules,
   success,
+  thread,
 ]);

@@ -29,9 +29,7 @@ import {
 } from "./editorial.js";
 import type { DestinationEvent } from "./event.js";
 import {
-  asksTooLongAWait,
   failAttempt,
-  failWaitTooLong,
   lookUpFailed,
   mayHaveReachedPlatform,
   mayRetryInTime,
@@ -51,6 +49,7 @@ import {
   isDeadlineDue,
   isNewFailure,
   isNewPlatformPost,
+  isNotItemRecorded,
   isNextAttempt,
   isNotInFlight,
   isNotRequeued,
@@ -61,7 +60,8 @@ import {
 } from "./requirements.js";
 import { reportsPostLive } from "./rules.js";
 import type { DestinationContext } from "./step.js";
-import { publish, recordDuplicate } from "./success.js";
+import { publish, publishItem, recordDuplicate, recordItem } from "./success.js";
+import { hasItemsAfter, isPartlyPosted, namesEarlierItem } from "./thread.js";
 import type { Moved } from "./wait.js";
 
 type DestinationCell = Cell<DestinationStatus, DestinationContext, DestinationEvent, Moved>;
@@ -78,16 +78,64 @@ const waiting = {
   CANCEL: to("cancelled", cancel),
 } as const;
 
+/**
+ * Where a report that the platform has the post (or an item of its thread)
+ * leads from `state`: a new post of an item delivery has moved past is a
+ * double post; an item with more after it moves delivery on (`continues`:
+ * from a status still delivering) or leaves the thread partly published
+ * (from one that had stopped); the last item, or a post without a thread,
+ * publishes the destination.
+ */
+const liveBranches = (
+  state: DestinationStatus,
+  continues: boolean,
+  orNotFound = false,
+): DestinationCell["branches"] => [
+  // Only a status a thread can be in with items live has items behind it.
+  ...(state === "failed" || state === "cancelled"
+    ? []
+    : [{ guard: namesEarlierItem, target: state, actions: recordDuplicate }]),
+  continues
+    ? { guard: hasItemsAfter, target: "queued", actions: publishItem }
+    : { guard: hasItemsAfter, target: "partially_published", actions: recordItem },
+  orNotFound
+    ? { guard: reportsPostLive, target: "published", actions: publish }
+    : { target: "published", actions: publish },
+];
+
 /** A report that the platform has the post publishes a destination that was sent. */
-const reportedLive: DestinationCell = {
-  requires: [concernsThisDelivery, wasSent],
-  branches: [{ target: "published", actions: publish }],
-};
+const reportedLive = (state: DestinationStatus, continues: boolean): DestinationCell => ({
+  requires: [concernsThisDelivery, wasSent, isNotItemRecorded],
+  branches: liveBranches(state, continues),
+});
 /** A look-up that found the post publishes it; one that found nothing is news only where awaited. */
-const foundLive: DestinationCell = {
-  requires: [concernsThisDelivery, answersAttemptInDoubt, awaitsLookUp, wasSent],
-  branches: [{ target: "published", actions: publish }],
-};
+const foundLive = (state: DestinationStatus, continues: boolean): DestinationCell => ({
+  requires: [concernsThisDelivery, answersAttemptInDoubt, awaitsLookUp, wasSent, isNotItemRecorded],
+  branches: liveBranches(state, continues),
+});
+/**
+ * A destination that stopped: failed, or a thread partly published. Only a
+ * manual retry sends it again (a thread from the item that stopped it); the
+ * platform's word that it has the post still counts.
+ */
+const stopped = (state: "failed" | "partially_published") => ({
+  on: {
+    RETRY_FAILED: {
+      requires: [isOutcomeKnown],
+      branches: [{ target: "queued" as const, actions: retryAgain }],
+    },
+    DELIVERY_STARTED: noStart,
+    DELIVERY_SUCCEEDED: reportedLive(state, false),
+    DELIVERY_FAILED: oldFailure,
+    RETRY_DUE: noRetry,
+    RECONCILED: {
+      requires: foundLive(state, false).requires ?? [],
+      branches: [...liveBranches(state, false, true), { target: state, actions: settleDoubt }],
+    },
+    DEADLINE_PASSED: noDeadline,
+  },
+});
+
 /** A start where no attempt can start: ignored. */
 const noStart: DestinationCell = { requires: [concernsThisDelivery, canStart], branches: [] };
 /** A retry timer where no retry waits: ignored. */
@@ -108,12 +156,23 @@ const lateFailure: DestinationCell = {
 /** A deadline where none is armed. */
 const noDeadline: DestinationCell = { requires: [isArmedDeadline], branches: [] };
 
+/**
+ * Stopped for good by `actions`: failed or, for a thread with live items,
+ * partly published (`failForGood` and `cancel` take the same test).
+ */
+const stops = (
+  actions: Update,
+  nothingLive: DestinationStatus = "failed",
+): DestinationCell["branches"] => [
+  { guard: isPartlyPosted, target: "partially_published", actions },
+  { target: nothingLive, actions },
+];
+
 /** Where a failed attempt goes: looked up, retried, or failed. */
 const failureBranches: DestinationCell["branches"] = [
   { guard: mayHaveReachedPlatform, target: "unconfirmed", actions: lookUpFailed },
   { guard: mayRetryInTime, target: "retrying", actions: scheduleRetry },
-  { guard: asksTooLongAWait, target: "failed", actions: failWaitTooLong },
-  { target: "failed", actions: failAttempt },
+  ...stops(failAttempt),
 ];
 
 /**
@@ -139,23 +198,23 @@ export const destinationLifecycle: Definition<
     },
     queued: {
       on: {
-        CANCEL: to("cancelled", cancel),
+        CANCEL: { branches: stops(cancel, "cancelled") },
         DELIVERY_STARTED: {
           requires: [concernsThisDelivery, isNextAttempt],
           branches: [{ target: "publishing", actions: startAttempt }],
         },
-        DELIVERY_SUCCEEDED: reportedLive,
+        DELIVERY_SUCCEEDED: reportedLive("queued", true),
         DELIVERY_FAILED: {
           requires: [concernsThisDelivery, isNextAttempt],
           branches: failureBranches,
         },
         RETRY_DUE: { requires: [concernsThisDelivery, isNotRequeued], branches: [] },
-        RECONCILED: foundLive,
+        RECONCILED: foundLive("queued", true),
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [
             { guard: hasHandOutsLeft, target: "queued", actions: handOutAgain },
-            { target: "failed", actions: failNeverStarted },
+            ...stops(failNeverStarted),
           ],
         },
       },
@@ -163,13 +222,13 @@ export const destinationLifecycle: Definition<
     publishing: {
       on: {
         DELIVERY_STARTED: { requires: [concernsThisDelivery, isNotInFlight], branches: [] },
-        DELIVERY_SUCCEEDED: reportedLive,
+        DELIVERY_SUCCEEDED: reportedLive("publishing", true),
         DELIVERY_FAILED: {
           requires: [concernsThisDelivery, isAttemptInFlight, happenedDuringAttempt],
           branches: failureBranches,
         },
         RETRY_DUE: noRetry,
-        RECONCILED: foundLive,
+        RECONCILED: foundLive("publishing", true),
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [{ target: "unconfirmed", actions: timeOutAttempt }],
@@ -178,37 +237,37 @@ export const destinationLifecycle: Definition<
     },
     retrying: {
       on: {
-        CANCEL: to("cancelled", cancel),
+        CANCEL: { branches: stops(cancel, "cancelled") },
         DELIVERY_STARTED: noStart,
-        DELIVERY_SUCCEEDED: reportedLive,
+        DELIVERY_SUCCEEDED: reportedLive("retrying", true),
         DELIVERY_FAILED: oldFailure,
         RETRY_DUE: {
           requires: [concernsThisDelivery, isWaitingToRetry, isArmedRetry, isRetryDue],
           branches: [{ target: "queued", actions: queueRetry }],
         },
-        RECONCILED: foundLive,
+        RECONCILED: foundLive("retrying", true),
         DEADLINE_PASSED: noDeadline,
       },
     },
     unconfirmed: {
       on: {
         DELIVERY_STARTED: noStart,
-        DELIVERY_SUCCEEDED: reportedLive,
+        DELIVERY_SUCCEEDED: reportedLive("unconfirmed", true),
         DELIVERY_FAILED: oldFailure,
         RETRY_DUE: noRetry,
         RECONCILED: {
-          requires: [concernsThisDelivery, answersAttemptInDoubt, wasSent],
+          requires: [concernsThisDelivery, answersAttemptInDoubt, wasSent, isNotItemRecorded],
           branches: [
-            { guard: reportsPostLive, target: "published", actions: publish },
+            ...liveBranches("unconfirmed", true, true),
             { guard: hasAttemptsLeft, target: "queued", actions: sendAgain },
-            { target: "failed", actions: failNotFound },
+            ...stops(failNotFound),
           ],
         },
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [
             { guard: hasLookUpsLeft, target: "unconfirmed", actions: lookUpAgain },
-            { target: "failed", actions: failUnanswered },
+            ...stops(failUnanswered),
           ],
         },
       },
@@ -229,33 +288,15 @@ export const destinationLifecycle: Definition<
         DEADLINE_PASSED: noDeadline,
       },
     },
-    failed: {
-      on: {
-        RETRY_FAILED: {
-          requires: [isOutcomeKnown],
-          branches: [{ target: "queued", actions: retryAgain }],
-        },
-        DELIVERY_STARTED: noStart,
-        DELIVERY_SUCCEEDED: reportedLive,
-        DELIVERY_FAILED: oldFailure,
-        RETRY_DUE: noRetry,
-        RECONCILED: {
-          requires: foundLive.requires ?? [],
-          branches: [
-            { guard: reportsPostLive, target: "published", actions: publish },
-            { target: "failed", actions: settleDoubt },
-          ],
-        },
-        DEADLINE_PASSED: noDeadline,
-      },
-    },
+    partially_published: stopped("partially_published"),
+    failed: stopped("failed"),
     cancelled: {
       on: {
         DELIVERY_STARTED: noStart,
-        DELIVERY_SUCCEEDED: reportedLive,
+        DELIVERY_SUCCEEDED: reportedLive("cancelled", false),
         DELIVERY_FAILED: lateFailure,
         RETRY_DUE: noRetry,
-        RECONCILED: foundLive,
+        RECONCILED: foundLive("cancelled", false),
         DEADLINE_PASSED: noDeadline,
       },
     },

@@ -30,6 +30,7 @@ import {
   wasHandedOut,
 } from "./rules.js";
 import type { DestinationContext } from "./step.js";
+import { cursorOf, isItemReached, itemNamed, namesNoItem } from "./thread.js";
 import { armedJobKey } from "./wait.js";
 
 const requirement = rulesOf<DestinationContext, DestinationEvent>();
@@ -41,21 +42,34 @@ const keyOf = (event: DestinationEvent): string | undefined =>
  * The fact concerns the delivery this destination follows. A report that the
  * post is live concerns it when it names no key, the current one, or an
  * earlier generation's (the platform is the truth, whichever delivery put it
- * there); any other fact only when it names no key or the current one.
+ * there), and an item delivery has reached; any other fact only when it
+ * names no key or the current one, and no item or the one being delivered.
  */
 export const concernsThisDelivery = requirement(
-  ({ context, event }) =>
-    reportedLive(event) !== undefined
-      ? isOwnDelivery(context, keyOf(event))
-      : !speaksOfAnotherDelivery(context.destination, keyOf(event)),
+  ({ context, event }) => {
+    const d = context.destination;
+    return reportedLive(event) !== undefined
+      ? isOwnDelivery(context, keyOf(event)) &&
+          isItemReached(d, itemNamed(event, d)) &&
+          !namesNoItem(event, d)
+      : !speaksOfAnotherDelivery(d, keyOf(event)) && itemNamed(event, d) === cursorOf(d);
+  },
   ["stale"],
-  ({ context: { destination: d }, event }) =>
-    ignored(
+  ({ context, event }) => {
+    const d = context.destination;
+    const key = keyOf(event);
+    const live = reportedLive(event) !== undefined;
+    return ignored(
       "stale",
-      reportedLive(event) !== undefined
-        ? `the report speaks of delivery ${keyOf(event)}, which postlife never gave ${d.id}`
-        : `${event.type} speaks of delivery ${keyOf(event)}; ${d.id} is now delivering as ${d.idempotencyKey}`,
-    ),
+      live && !isOwnDelivery(context, key)
+        ? `the report speaks of delivery ${key}, which postlife never gave ${d.id}`
+        : !live && speaksOfAnotherDelivery(d, key)
+          ? `${event.type} speaks of delivery ${key}; ${d.id} is now delivering as ${d.idempotencyKey}`
+          : live && namesNoItem(event, d)
+            ? `the report names no item of ${d.id}'s thread, whose first ${cursorOf(d)} are live: it could be about any of them`
+            : `${event.type} speaks of item ${itemNamed(event, d)} of ${d.id}'s thread; delivery is at item ${cursorOf(d)}`,
+    );
+  },
 );
 
 /** Only a destination handed to delivery can be live on the platform: nothing of it was sent otherwise. */
@@ -78,6 +92,23 @@ export const isNewPlatformPost = requirement(
   ["duplicate"],
   ({ context: { destination: d }, event }) =>
     ignored("duplicate", `${d.id} already knows ${reportedLive(event)}`),
+);
+
+/**
+ * A thread's report is news only when its post is not an item already
+ * recorded live: a copy of the report of an item delivery has moved past.
+ */
+export const isNotItemRecorded = requirement(
+  ({ context: { destination: d }, event }) => {
+    const live = reportedLive(event);
+    return live === undefined || !(d.items?.some((item) => item.platformPostId === live) ?? false);
+  },
+  ["stale"],
+  ({ context: { destination: d }, event }) =>
+    ignored(
+      "stale",
+      `${reportedLive(event)} is already recorded as an item of ${d.id}'s thread, which has moved past it`,
+    ),
 );
 
 /** A look-up that found nothing is news only where one is awaited or the outcome is in doubt. */

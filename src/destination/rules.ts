@@ -6,9 +6,10 @@
  */
 import type { Destination } from "../domain/destination.js";
 import type { DeliveryFailedEvent, PostEvent } from "../domain/event.js";
-import { keyParts } from "../domain/idempotency.js";
+import { keyItem, keyParts } from "../domain/idempotency.js";
 import { instantMs } from "../domain/instant.js";
 import { isEditorial } from "../domain/status.js";
+import { partlyPosted } from "../domain/thread.js";
 import { classifyFailure } from "../errors/classify.js";
 import type { PublishError } from "../errors/publish-error.js";
 import type { DestinationEvent } from "./event.js";
@@ -27,13 +28,13 @@ export const speaksOfAnotherDelivery = (d: Destination, key: string | undefined)
  */
 export const isEarlierDelivery = (ctx: DestinationContext, key: string): boolean => {
   const d = ctx.destination;
-  const given = keyParts(key, ctx.postId, d.id, ctx.revision);
+  const given = keyParts(keyItem(key).key, ctx.postId, d.id, ctx.revision);
   if (given === undefined || given.generation >= d.generation) return false;
   // One revision has one caller key: an earlier generation's key ends as the current one does.
   const current =
     d.idempotencyKey === undefined
       ? undefined
-      : keyParts(d.idempotencyKey, ctx.postId, d.id, ctx.revision);
+      : keyParts(keyItem(d.idempotencyKey).key, ctx.postId, d.id, ctx.revision);
   return given.callerPart === (current?.callerPart ?? "");
 };
 
@@ -42,8 +43,15 @@ export const isEarlierDelivery = (ctx: DestinationContext, key: string): boolean
  * names no key, or the current one, or one of an earlier generation. A key
  * postlife never gave this destination proves nothing about it.
  */
-export const isOwnDelivery = (ctx: DestinationContext, key: string | undefined): boolean =>
-  key === undefined || key === ctx.destination.idempotencyKey || isEarlierDelivery(ctx, key);
+export const isOwnDelivery = (ctx: DestinationContext, key: string | undefined): boolean => {
+  if (key === undefined || key === ctx.destination.idempotencyKey) return true;
+  // In a thread every item has its own key: the delivery is the key without its item.
+  const current = ctx.destination.idempotencyKey;
+  return (
+    (current !== undefined && keyItem(key).key === keyItem(current).key) ||
+    isEarlierDelivery(ctx, key)
+  );
+};
 
 /** The destination was handed to delivery at least once (it has a key): it may be live. */
 export const wasHandedOut = (d: Destination): boolean => d.idempotencyKey !== undefined;
@@ -82,16 +90,25 @@ export const isSameFailure = (
  * look-up answered): never sent again until someone answers RECONCILED.
  */
 export const isOutcomeUnknown = (d: Destination): boolean =>
-  d.status === "failed" && d.error?.outcomeUnknown === true;
+  stoppedByFailure(d) && d.error?.outcomeUnknown === true;
+
+/**
+ * Delivery stopped for a failure: failed, or a thread partly published
+ * because an item failed (one cancelled part-way has no error).
+ */
+export const stoppedByFailure = (d: Destination): boolean =>
+  d.status === "failed" || (d.status === "partially_published" && d.error !== undefined);
 
 /**
  * The platform has, or may have, this destination's post: an attempt in
  * flight, one whose outcome is unknown, or a confirmed one.
  */
 export const mayBeLive = (d: Destination): boolean =>
+  partlyPosted(d) ||
   d.status === "publishing" ||
   d.status === "unconfirmed" ||
   d.status === "published" ||
+  d.status === "partially_published" ||
   isOutcomeUnknown(d);
 
 /**
@@ -105,9 +122,10 @@ export const reportedLive = (event: PostEvent | DestinationEvent): string | unde
       ? event.found?.platformPostId
       : undefined;
 
-/** The platform post is the one recorded, or a duplicate already reported. */
+/** The platform post is the one recorded (or an item of its thread), or a duplicate already reported. */
 export const isKnownPost = (d: Destination, platformPostId: string): boolean =>
   d.platformPostId === platformPostId ||
+  (d.items?.some((item) => item.platformPostId === platformPostId) ?? false) ||
   (d.duplicates?.some((p) => p.platformPostId === platformPostId) ?? false);
 
 /** Not yet in flight: editorial, queued, or waiting to retry. CANCEL stops it. */
@@ -132,8 +150,7 @@ export const failedAttempt = (d: Destination): number =>
   d.status === "queued" ? d.attempts + 1 : d.attempts;
 
 /** Failed, and known not to be live: a manual retry may send it again. */
-export const isRetryable = (d: Destination): boolean =>
-  d.status === "failed" && !isOutcomeUnknown(d);
+export const isRetryable = (d: Destination): boolean => stoppedByFailure(d) && !isOutcomeUnknown(d);
 
 /** The fact reports the post live on the platform (a success, or a look-up that found it). */
 export const reportsPostLive = ({ event }: { readonly event: DestinationEvent }): boolean =>

@@ -10,14 +10,22 @@
 
 import type { Destination } from "../domain/destination.js";
 import type { FoundPost } from "../domain/event.js";
+import { itemKey, keyItem } from "../domain/idempotency.js";
 import { canonicalInstant } from "../domain/instant.js";
-import type { Instruction } from "../domain/instruction.js";
+import type { EmitWebhook, Instruction } from "../domain/instruction.js";
 import { changed, reshaped } from "../internal/changed.js";
+import { omit } from "../internal/omit.js";
 import type { Args } from "../lifecycle/definition.js";
 import type { DestinationEvent } from "./event.js";
-import { cancelDelivery, destinationWebhook, duplicateReported } from "./internal/instructions.js";
+import {
+  cancelDelivery,
+  destinationWebhook,
+  duplicateReported,
+  enqueueDelivery,
+} from "./internal/instructions.js";
 import { isEarlierDelivery } from "./rules.js";
 import type { DestinationContext } from "./step.js";
+import { itemNamed } from "./thread.js";
 import { type Moved, moveTo } from "./wait.js";
 
 type On = Args<DestinationContext, DestinationEvent>;
@@ -43,29 +51,110 @@ const reported = (
   return { found: fact.found as FoundPost, key: fact.idempotencyKey, now: fact.now };
 };
 
-/** The platform has the post: the destination is published, and what was queued for it cancelled. */
-export const publish = ({ context: ctx, event }: On): Moved => {
-  const d = ctx.destination;
-  const { found, key, now } = reported(event);
-  // A queued destination reported live made an attempt the queue never handed out
-  // (a vendor publishing on its own); a report of an earlier generation made none now.
-  const countsAnAttempt =
-    d.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
-  const to: Destination = reshaped(d, ["nextRetryAt", "error", "platformUrl"], {
-    status: "published" as const,
-    attempts: countsAnAttempt ? d.attempts + 1 : d.attempts,
+/**
+ * A queued destination reported live made an attempt the queue never handed
+ * out (a vendor publishing on its own); a report of an earlier generation
+ * made none now.
+ */
+const countsAnAttempt = (ctx: DestinationContext, key: string | undefined): boolean =>
+  ctx.destination.status === "queued" && (key === undefined || !isEarlierDelivery(ctx, key));
+
+/** `d` with item `k` of its thread live as `found`; the first item is also the destination's post. */
+const withItemLive = (d: Destination, k: number, found: FoundPost, now: string): Destination => {
+  const live = {
     platformPostId: found.platformPostId,
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
     publishedAt: canonicalInstant(now),
+  };
+  const items = d.items?.map((item, i) =>
+    i === k ? { ...omit(item, "platformUrl"), status: "published" as const, ...live } : item,
+  );
+  const head = k === 0 || items === undefined ? live : {};
+  return changed(reshaped(d, k === 0 ? ["platformUrl"] : [], head), items ? { items } : {});
+};
+
+/** The webhook of one item of a thread gone live. */
+const itemWebhook = (ctx: DestinationContext, d: Destination, k: number): Instruction[] =>
+  d.items === undefined
+    ? []
+    : [{ ...(destinationWebhook(ctx, d, "destination.item_published") as EmitWebhook), item: k }];
+
+/**
+ * The platform has the post (or the last item of its thread): the
+ * destination is published, and what was queued for it cancelled. A
+ * thread's destination is published as its first item.
+ */
+export const publish = ({ context: ctx, event }: On): Moved => {
+  const d = ctx.destination;
+  const { found, key, now } = reported(event);
+  const k = itemNamed(event, d);
+  const live = withItemLive(d, k, found, now);
+  const to: Destination = reshaped(live, ["nextRetryAt", "error"], {
+    status: "published" as const,
+    attempts: countsAnAttempt(ctx, key) ? d.attempts + 1 : d.attempts,
   });
   const rule: Instruction[] = [
     ...(hasQueuedWork(d) ? [cancelDelivery(ctx, d)] : []),
+    ...itemWebhook(ctx, to, k),
     destinationWebhook(ctx, to, "destination.published"),
   ];
   return moveTo(ctx, d, to, rule);
 };
 
-/** A second, different post for a published destination: recorded, and the service told. */
+/**
+ * An item of a thread is live and more follow: delivery moves to the next
+ * item, under its own key, replying to this one. Its attempts start again
+ * (the retry budget is per item); the ones made so far are kept in
+ * `attemptsBefore`.
+ */
+export const publishItem = ({ context: ctx, event }: On): Moved => {
+  const d = ctx.destination;
+  const { found, key, now } = reported(event);
+  const k = itemNamed(event, d);
+  const made = countsAnAttempt(ctx, key) ? d.attempts + 1 : d.attempts;
+  const to: Destination = reshaped(
+    withItemLive(d, k, found, now),
+    ["nextRetryAt", "error", "startedAt"],
+    {
+      status: "queued" as const,
+      attempts: 0,
+      attemptsBefore: (d.attemptsBefore ?? 0) + made,
+      idempotencyKey: itemKey(keyItem(d.idempotencyKey as string).key, k + 1),
+      handOuts: 1,
+    },
+  );
+  const rule: Instruction[] = [
+    ...(hasQueuedWork(d) ? [cancelDelivery(ctx, d)] : []),
+    ...itemWebhook(ctx, to, k),
+    enqueueDelivery(ctx, to),
+  ];
+  return moveTo(ctx, d, to, rule, { now });
+};
+
+/**
+ * An item of a thread that had stopped (failed or cancelled) is live after
+ * all, and more followed it: recorded, and the thread stays partly
+ * published. Nothing more is sent until someone retries it.
+ */
+export const recordItem = ({ context: ctx, event }: On): Moved => {
+  const d = ctx.destination;
+  const { found, now } = reported(event);
+  const k = itemNamed(event, d);
+  const to: Destination = changed(withItemLive(d, k, found, now), {
+    status: "partially_published" as const,
+  });
+  return moveTo(ctx, d, to, [
+    ...itemWebhook(ctx, to, k),
+    ...(d.status === "partially_published"
+      ? []
+      : [destinationWebhook(ctx, to, "destination.partially_published")]),
+  ]);
+};
+
+/**
+ * A second, different post for a published destination (or for an item of
+ * its thread already live): recorded, and the service told.
+ */
 export const recordDuplicate = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { found } = reported(event);
@@ -74,5 +163,6 @@ export const recordDuplicate = ({ context: ctx, event }: On): Moved => {
     ...(found.platformUrl === undefined ? {} : { platformUrl: found.platformUrl }),
   };
   const to: Destination = changed(d, { duplicates: [...(d.duplicates ?? []), other] });
-  return { destination: to, outbox: duplicateReported(ctx, d, other) };
+  const kept = d.items?.[itemNamed(event, d)]?.platformPostId ?? d.platformPostId;
+  return { destination: to, outbox: duplicateReported(ctx, d, other, kept as string) };
 };

@@ -15,6 +15,7 @@ import type { DestinationStatus } from "../domain/status.js";
 import { callTimeoutOf, lookupTimeoutOf, type RetryPolicy } from "../errors/retry-policy.js";
 import { reshaped } from "../internal/changed.js";
 import type { DestinationContext } from "./step.js";
+import { withItemsFollowing } from "./thread.js";
 
 /** A destination moved by an update, and what the shell must do for it. */
 export interface Moved {
@@ -100,7 +101,7 @@ export const moveTo = (
   const wait = waitIn[to.status];
   const waits = wait !== undefined && options.now !== undefined && to.idempotencyKey !== undefined;
   const next = waitingFor(
-    to,
+    withItemsFollowing(to),
     waits ? countOf[wait] : undefined,
     waits
       ? (instantAfter(options.now as string, allowance(ctx.retry, to, wait)) ??

@@ -1,6 +1,7 @@
 import type { PublishError } from "../errors/publish-error.js";
 import type { FoundPost } from "./event.js";
 import type { DestinationStatus } from "./status.js";
+import type { ThreadItem } from "./thread.js";
 
 /**
  * One platform account a post goes to, and how delivery to it stands.
@@ -34,12 +35,23 @@ export interface Destination {
   readonly thread?: readonly string[];
   readonly status: DestinationStatus;
   /**
+   * A thread's items (the first post, then each reply), from when it is
+   * handed to delivery: each with its own status, key and platform post.
+   * Delivery works on the first item not yet published; the destination's
+   * `idempotencyKey`, `attempts` and `error` are that item's, and its
+   * `platformPostId`, `platformUrl` and `publishedAt` the first item's.
+   */
+  readonly items?: readonly ThreadItem[];
+  /**
    * Attempts made in this generation (counted on DELIVERY_STARTED, or on a
    * report of an attempt never seen to start): what the retry policy's
    * budget counts. `attemptsMade` counts them all.
    */
   readonly attempts: number;
-  /** Attempts made in the generations before this one (before the latest manual retry). */
+  /**
+   * Attempts made before this generation (before the latest manual retry)
+   * and, in a thread, for the items before the one being delivered.
+   */
   readonly attemptsBefore?: number;
   /** Manual retries so far; part of the idempotency key. */
   readonly generation: number;

@@ -50,6 +50,7 @@ export interface FoundPost {
  * const identityOf = (job: EnqueueDelivery): AttemptIdentity => ({
  *   attempt: job.attempt,
  *   idempotencyKey: job.idempotencyKey,
+ *   ...(job.item === undefined ? {} : { item: job.item }),
  * });
  * ```
  * @since 0.1.0
@@ -59,6 +60,8 @@ export interface AttemptIdentity {
   readonly attempt?: number;
   /** The idempotency key the delivery was enqueued with. */
   readonly idempotencyKey?: string;
+  /** In a thread: the item the fact is about (0 is the first post), as the instruction named it. */
+  readonly item?: number;
 }
 
 /**

@@ -37,6 +37,31 @@ export const idempotencyKey = (
     : join(postId, destinationId, revision, generation, callerKey);
 
 /**
+ * The idempotency key of item `item` of a thread delivered under `key`: item
+ * 0 (the first post) has the delivery's key itself, each reply the key and
+ * `:item:` and its number. A caller's key part never holds a `:` (every
+ * part is URI-encoded), so the suffix is unambiguous.
+ *
+ * @example
+ * ```ts
+ * import { itemKey } from "postlife";
+ * itemKey("post-1:d-x:1:0", 0); // "post-1:d-x:1:0"
+ * itemKey("post-1:d-x:1:0", 3); // "post-1:d-x:1:0:item:3"
+ * ```
+ * @since 0.2.0
+ */
+export const itemKey = (key: string, item: number): string =>
+  item === 0 ? key : `${key}:item:${item}`;
+
+/** The delivery key and the item an item's key names (`itemKey` read backwards). */
+export const keyItem = (key: string): { readonly key: string; readonly item: number } => {
+  const match = /:item:([1-9]\d{0,8})$/.exec(key);
+  return match === null
+    ? { key, item: 0 }
+    : { key: key.slice(0, match.index), item: Number(match[1]) };
+};
+
+/**
  * The key of the job armed to fire DUE for one revision of a scheduled post.
  *
  * @example

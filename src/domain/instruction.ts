@@ -23,7 +23,9 @@ export const webhookEvents = [
   "post.failed",
   "post.cancelled",
   "destination.published",
+  "destination.partially_published",
   "destination.failed",
+  "destination.item_published",
   "destination.duplicated",
 ] as const;
 
@@ -114,6 +116,10 @@ export interface EnqueueDelivery {
   readonly idempotencyKey: string;
   /** The number the next attempt will have. */
   readonly attempt: number;
+  /** In a thread: the item to post (0 is the first post, each reply the next). */
+  readonly item?: number;
+  /** For a reply: the platform post id of the item before it, which it answers. */
+  readonly replyTo?: string;
 }
 /**
  * Remove a delivery that was enqueued or waiting to retry: the queued job and
@@ -163,6 +169,8 @@ export interface ScheduleRetry {
   readonly idempotencyKey: string;
   readonly attempt: number;
   readonly at: string;
+  /** In a thread: the item the retry is for. */
+  readonly item?: number;
 }
 /**
  * Look the post up on the platform (by `idempotencyKey`), then send RECONCILED
@@ -203,6 +211,10 @@ export interface RequestReconciliation {
    * still run the next one.
    */
   readonly lookup: number;
+  /** In a thread: the item to look up (0 is the first post). */
+  readonly item?: number;
+  /** For a reply: the platform post it answers, under which to look for it. */
+  readonly replyTo?: string;
 }
 /**
  * Arm a timer that sends `DEADLINE_PASSED { destinationId, jobKey, now }` at
@@ -332,6 +344,8 @@ export interface EmitWebhook {
   readonly at?: string;
   /** For `destination.duplicated`: the platform post kept, then the duplicate. */
   readonly platformPostIds?: readonly string[];
+  /** For `destination.item_published`: the item of the thread now live. */
+  readonly item?: number;
 }
 
 /**

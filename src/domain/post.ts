@@ -128,6 +128,7 @@ export const countStatuses = (
     retrying: 0,
     unconfirmed: 0,
     published: 0,
+    partially_published: 0,
     failed: 0,
     cancelled: 0,
   };

@@ -26,12 +26,15 @@ export const destinationStatuses = [
   "retrying",
   "unconfirmed",
   "published",
+  "partially_published",
   "failed",
   "cancelled",
 ] as const;
 
 /**
- * The status of one destination.
+ * The status of one destination. `partially_published` is a thread that
+ * stopped part-way: its first items are live, the rest failed or were
+ * cancelled (`Destination.items` says which).
  *
  * @example
  * ```ts
@@ -99,8 +102,16 @@ export const editorialStatuses = ["draft", "pending_approval", "scheduled"] as c
  */
 export type EditorialStatus = (typeof editorialStatuses)[number];
 
-/** Destination statuses that accept nothing more (a failed one only a manual retry, or a late success). */
-export const terminalDestinationStatuses = ["published", "failed", "cancelled"] as const;
+/**
+ * Destination statuses that accept nothing more (a failed or partly
+ * published one only a manual retry, or a late success).
+ */
+export const terminalDestinationStatuses = [
+  "published",
+  "partially_published",
+  "failed",
+  "cancelled",
+] as const;
 
 /**
  * `true` when the status belongs to the editorial phase.
@@ -128,7 +139,10 @@ export const isEditorial = (status: string): status is EditorialStatus =>
  * @since 0.1.0
  */
 export const isTerminal = (status: DestinationStatus): boolean =>
-  status === "published" || status === "failed" || status === "cancelled";
+  status === "published" ||
+  status === "partially_published" ||
+  status === "failed" ||
+  status === "cancelled";
 
 const postStatusSet: ReadonlySet<string> = /* @__PURE__ */ new Set(postStatuses);
 const destinationStatusSet: ReadonlySet<string> = /* @__PURE__ */ new Set(destinationStatuses);
@@ -158,7 +172,7 @@ export const isPostStatus = (value: unknown): value is PostStatus =>
  * ```ts
  * import { isDestinationStatus } from "postlife";
  * isDestinationStatus("unconfirmed"); // true
- * isDestinationStatus("partially_published"); // false
+ * isDestinationStatus("deleted"); // false
  * ```
  * @since 0.1.0
  */

@@ -51,6 +51,8 @@ export const destinationDescriptions = {
       "Sent, outcome unknown (timed out after sending). Never retried blindly: a reconciliation looks the post up on the platform, asked again while it goes unanswered, then failed (OUTCOME_UNKNOWN) for a person to check.",
     published:
       "The platform confirmed it; it has a platformPostId. It is never sent again; a second, different post the platform reports is recorded and surfaced as a duplicate.",
+    partially_published:
+      "A thread stopped part-way: its first items are live (items), a later one failed for good or the rest was cancelled. Never reported as nothing published. A manual RETRY_FAILED resumes at the item that failed, replying to the last live one, and never posts the live items again.",
     failed:
       "Failed for good, or out of attempts. Only a manual RETRY_FAILED re-queues it, under a new key, and not while its outcome is unknown; a late success of its own delivery publishes it, since the platform is the truth about what is live.",
     cancelled:

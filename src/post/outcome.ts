@@ -8,7 +8,7 @@ import { countByStatus, type Post, type StatusCounts } from "../domain/post.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
 import { isVouched, vouch } from "../domain/vouched.js";
 import { changed } from "../internal/changed.js";
-import { statusOfCounts } from "../rules/aggregate.js";
+import { groupStatus } from "../rules/aggregate.js";
 import type { Problem } from "../rules/readiness.js";
 
 /** A refusal of `event` by `post`, from a problem found by a rule. */
@@ -79,7 +79,7 @@ export const settle = (
   const status =
     changes.status === "deleted" || before.status === "deleted"
       ? "deleted"
-      : statusOfCounts(counts);
+      : groupStatus(counts, changes.destinations);
   const next: Post = { ...before, ...changes, status, counts };
   // A post postlife made gives one it vouches for: only what this change made is new.
   const post = !isVouched(before)

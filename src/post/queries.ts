@@ -1,5 +1,5 @@
 import { destinationLifecycle } from "../destination/lifecycle.js";
-import { wasHandedOut } from "../destination/rules.js";
+import { stoppedByFailure, wasHandedOut } from "../destination/rules.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import {
@@ -8,9 +8,9 @@ import {
   type PostEventType,
   postEventTypes,
 } from "../domain/event.js";
-import type { Post } from "../domain/post.js";
+import { countStatuses, type Post } from "../domain/post.js";
 import { type DestinationStatus, isDestinationStatus, type PostStatus } from "../domain/status.js";
-import { aggregateStatus } from "../rules/aggregate.js";
+import { groupStatus } from "../rules/aggregate.js";
 import { isRecord } from "../rules/checks.js";
 import { checkEvent } from "../rules/event-shape.js";
 import { checkPost, isPost } from "../rules/post-shape.js";
@@ -62,7 +62,9 @@ export const statusOf = (post: Post): PostStatus | "unknown" => {
     if (!isDestinationStatus(status)) return "unknown";
     statuses.push(status);
   }
-  return post.status === "deleted" ? "deleted" : aggregateStatus(statuses);
+  return post.status === "deleted"
+    ? "deleted"
+    : groupStatus(countStatuses(statuses), destinations as readonly Destination[]);
 };
 
 const some = (post: Post, test: (d: Destination) => boolean): boolean =>
@@ -159,4 +161,4 @@ export const allowedEvents = (post: Post): readonly PostEventType[] => {
  * @since 0.1.0
  */
 export const failuresOf = (post: Post): readonly Destination[] =>
-  isPost(post) ? post.destinations.filter((d) => d.status === "failed") : [];
+  isPost(post) ? post.destinations.filter(stoppedByFailure) : [];

@@ -5,7 +5,13 @@
  * that does not hold says why, as a typed rejection or an ignore.
  */
 
-import { isCancellable, isOutcomeUnknown, isRetryable, mayBeLive } from "../destination/rules.js";
+import {
+  isCancellable,
+  isOutcomeUnknown,
+  isRetryable,
+  mayBeLive,
+  stoppedByFailure,
+} from "../destination/rules.js";
 import { destinationRefusal as refusalOf } from "../destination/step.js";
 import type { Destination } from "../domain/destination.js";
 import type {
@@ -198,7 +204,7 @@ export const nothingMayBeLive = requirement(
 
 /** Some destination has failed. */
 export const hasFailed = requirement(
-  ({ context: post }) => post.destinations.some((d) => d.status === "failed"),
+  ({ context: post }) => post.destinations.some(stoppedByFailure),
   ["nothing_to_retry"],
   () => rejected({ reason: "nothing_to_retry", message: "no destination has failed" }),
 );

@@ -1,5 +1,7 @@
+import type { Destination } from "../domain/destination.js";
 import { countStatuses, type StatusCounts } from "../domain/post.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import { partlyPosted } from "../domain/thread.js";
 
 /**
  * The status a post shows, derived from its destinations' statuses.
@@ -11,8 +13,8 @@ import type { DestinationStatus, PostStatus } from "../domain/status.js";
  *   destination that is not cancelled is still queued), else `publishing`,
  *   so published + queued is `publishing`;
  * - all done: all published, `published`; all cancelled, `cancelled`; some
- *   published and some failed or cancelled, `partially_published`; none
- *   published and some failed, `failed`.
+ *   published (or a thread partly published) and some failed or cancelled,
+ *   `partially_published`; none published and some failed, `failed`.
  *
  * It only counts, so it is order-independent, and it is total: a value that
  * is not a destination status is not counted, and a value that is not a list
@@ -37,17 +39,32 @@ export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStat
 export const statusOfCounts = (c: StatusCounts): PostStatus => {
   const editorial = c.draft + c.pending_approval + c.scheduled;
   const started = c.publishing + c.retrying + c.unconfirmed;
-  const total = editorial + c.queued + started + c.published + c.failed + c.cancelled;
+  const live = c.published + c.partially_published;
+  const total = editorial + c.queued + started + live + c.failed + c.cancelled;
   if (total === 0) return "draft";
   if (editorial > 0 && editorial + c.cancelled === total) {
     return c.draft > 0 ? "draft" : c.pending_approval > 0 ? "pending_approval" : "scheduled";
   }
   if (editorial + c.queued + started > 0) {
-    return started + c.published + c.failed === 0 ? "queued" : "publishing";
+    return started + live + c.failed === 0 ? "queued" : "publishing";
   }
   if (c.published === total) return "published";
   if (c.cancelled === total) return "cancelled";
-  return c.published > 0 ? "partially_published" : "failed";
+  return live > 0 ? "partially_published" : "failed";
+};
+
+/**
+ * The status of a post from its destinations: `statusOfCounts` of their
+ * counts, except that a post whose thread has live items is never "queued"
+ * (nothing out yet): while the next item waits for a worker, the post is
+ * publishing.
+ */
+export const groupStatus = (
+  counts: StatusCounts,
+  destinations: readonly Destination[],
+): PostStatus => {
+  const status = statusOfCounts(counts);
+  return status === "queued" && destinations.some(partlyPosted) ? "publishing" : status;
 };
 
 /**
@@ -67,12 +84,13 @@ export const destinationStatusesIn: { readonly [S in PostStatus]: readonly Desti
     "retrying",
     "unconfirmed",
     "published",
+    "partially_published",
     "failed",
     "cancelled",
   ],
   published: ["published"],
-  partially_published: ["published", "failed", "cancelled"],
+  partially_published: ["published", "partially_published", "failed", "cancelled"],
   failed: ["failed", "cancelled"],
   cancelled: ["cancelled"],
-  deleted: ["published", "failed", "cancelled"],
+  deleted: ["published", "partially_published", "failed", "cancelled"],
 };

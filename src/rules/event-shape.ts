@@ -50,7 +50,7 @@ type FieldKind =
  */
 type FieldSpec = FieldKind | `${FieldKind}?`;
 
-const attemptIdentity = { attempt: "attempt?", idempotencyKey: "key?" } as const;
+const attemptIdentity = { attempt: "attempt?", idempotencyKey: "key?", item: "count?" } as const;
 
 /**
  * The fields of every event type, and what each must hold.

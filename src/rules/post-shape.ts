@@ -1,8 +1,10 @@
+import type { Destination } from "../domain/destination.js";
 import { countByStatus, type Post } from "../domain/post.js";
 import { type DestinationStatus, destinationStatuses, postStatuses } from "../domain/status.js";
+import { threadItemStatuses } from "../domain/thread.js";
 import { isVouched } from "../domain/vouched.js";
 import { policyOf } from "../errors/retry-policy.js";
-import { aggregateStatus } from "./aggregate.js";
+import { groupStatus } from "./aggregate.js";
 import {
   arrayOf,
   boolean,
@@ -64,12 +66,22 @@ const storedFoundPost = /* @__PURE__ */ object({
   platformUrl: /* @__PURE__ */ optional(storedWebUrl),
 });
 
+/** One item of a thread, as a destination keeps it. */
+const threadItem = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ oneOf(threadItemStatuses),
+  idempotencyKey: /* @__PURE__ */ optional(key),
+  platformPostId: /* @__PURE__ */ optional(id),
+  platformUrl: /* @__PURE__ */ optional(storedWebUrl),
+  publishedAt: /* @__PURE__ */ optional(storedInstant),
+});
+
 /** A destination as a post stores it: what the caller named, and how delivery stands. */
 export const destination = /* @__PURE__ */ (() =>
   object({
     ...destinationInputFields,
     postType: id,
     status: oneOf(destinationStatuses),
+    items: optional(arrayOf(threadItem)),
     attempts: whole(0),
     generation: whole(0),
     attemptsBefore: optional(whole(0)),
@@ -134,7 +146,12 @@ export const isPost = (value: unknown): value is Post => checkPost(value) === un
  * (failed, cancelled), and published, when the platform turns out to have
  * had the post after all.
  */
-const afterDelete: ReadonlySet<DestinationStatus> = new Set(["failed", "cancelled", "published"]);
+const afterDelete: ReadonlySet<DestinationStatus> = new Set([
+  "failed",
+  "cancelled",
+  "published",
+  "partially_published",
+]);
 
 /** A derived field that disagrees with the destinations, named as `post.<path> <what>`. */
 const invalidAt = (path: string, what: string): Problem =>
@@ -156,7 +173,10 @@ const checkDerived = (
       );
     }
   } else {
-    const derived = aggregateStatus(destinations.map((d) => d.status));
+    const derived = groupStatus(
+      countByStatus(destinations),
+      destinations as readonly Destination[],
+    );
     if (derived !== status) {
       return invalidAt(
         "status",

@@ -6,9 +6,11 @@
  * what they prove; a service's tests can draw from it the same way.
  */
 import type { DestinationEvent } from "../destination/event.js";
+import { cursorOf } from "../destination/thread.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
+import { itemKey, keyItem } from "../domain/idempotency.js";
 import { instantAfter } from "../domain/instant.js";
 import type { Post } from "../domain/post.js";
 import { errorCodeRow, errorCodeTable, type PublishError } from "../errors/publish-error.js";
@@ -200,14 +202,36 @@ export const factsFor = (d: Destination): DestinationEvent[] => {
     { type: "DEADLINE_PASSED", destinationId: id, jobKey, now: shift(at, -1) },
     { type: "DEADLINE_PASSED", destinationId: id, jobKey: `${jobKey}:replaced`, now: at },
   ];
-  return [...facts, ...foreign, ...earlierReports, ...deadlines];
+  return [...facts, ...foreign, ...earlierReports, ...deadlines, ...threadFacts(d)];
+};
+
+/**
+ * For a thread: reports that name their item, as a thread's worker sends
+ * them: the item being delivered live, the one before it again (the same
+ * post, and a second one), and an item delivery has not reached.
+ */
+const threadFacts = (d: Destination): DestinationEvent[] => {
+  if (d.items === undefined) return [];
+  const id = d.id;
+  const k = cursorOf(d);
+  const live = (item: number, platformPostId: string): DestinationEvent[] => [
+    { type: "DELIVERY_SUCCEEDED", destinationId: id, item, platformPostId, now: NOW },
+    { type: "RECONCILED", destinationId: id, item, found: { platformPostId }, now: NOW },
+  ];
+  const before = d.items[k - 1]?.platformPostId;
+  return [
+    ...live(k, `pp-${id}-${k}`),
+    ...(before === undefined ? [] : [...live(k - 1, before), ...live(k - 1, `again-${id}`)]),
+    { type: "DELIVERY_STARTED", destinationId: id, item: k + 1, now: NOW },
+  ];
 };
 
 /** The key of the generation before this one, for a destination retried by hand. */
-const earlierKey = (d: Destination): string | undefined =>
-  d.idempotencyKey === undefined || d.generation === 0
-    ? undefined
-    : `${d.idempotencyKey.slice(0, d.idempotencyKey.lastIndexOf(":"))}:${d.generation - 1}`;
+const earlierKey = (d: Destination): string | undefined => {
+  if (d.idempotencyKey === undefined || d.generation === 0) return undefined;
+  const { key, item } = keyItem(d.idempotencyKey);
+  return itemKey(`${key.slice(0, key.lastIndexOf(":"))}:${d.generation - 1}`, item);
+};
 
 /**
  * The events a post tells its destinations, as `destinationMachine` and

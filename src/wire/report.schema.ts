@@ -79,6 +79,7 @@ export const DestinationReportSchema: Schema.Codec<DestinationReport> = Schema.S
   publishedAt: Schema.optionalKey(Instant),
   error: Schema.optionalKey(PublishErrorSchema),
   attempts: Schema.optionalKey(Count),
+  item: Schema.optionalKey(Count),
   nextRetryAt: Schema.optionalKey(Instant),
 }).annotate({ identifier: "DestinationReport" });
 

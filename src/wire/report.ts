@@ -37,6 +37,8 @@ export interface DestinationReport {
   readonly error?: PublishError;
   readonly attempts?: number;
   readonly nextRetryAt?: string;
+  /** In a thread: the item the report is about (0 is the first post); its facts name it. */
+  readonly item?: number;
 }
 
 /**
@@ -130,6 +132,18 @@ export const factsOf = (
   if (!isRecord(report) || !isRecord(target)) return [];
   const { destinationId, now } = target;
   if (typeof destinationId !== "string" || typeof now !== "string") return [];
+  const item =
+    Number.isSafeInteger(report.item) && (report.item as number) >= 0 ? report.item : undefined;
+  return factsOfStatus(report, destinationId, now).map((fact) =>
+    item === undefined ? fact : { ...fact, item },
+  );
+};
+
+const factsOfStatus = (
+  report: DestinationReport,
+  destinationId: string,
+  now: string,
+): readonly DeliveryFact[] => {
   switch (report.status) {
     case "publishing":
       return [{ type: "DELIVERY_STARTED", destinationId, now }];

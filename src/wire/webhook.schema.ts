@@ -92,6 +92,8 @@ export interface WebhookPayload {
   readonly error?: ReportedErrorWire | null;
   readonly results?: readonly WebhookResultWire[] | null;
   readonly occurredAt: string;
+  /** In a thread: the item the event is about (`destination.item_published` names it). */
+  readonly item?: number | null;
 }
 
 /**
@@ -136,7 +138,10 @@ const eventStatus: { readonly [E in WebhookEvent]: DestinationStatus | "unknown"
   "post.failed": "failed",
   "post.cancelled": "cancelled",
   "destination.published": "published",
+  "destination.partially_published": "partially_published",
   "destination.failed": "failed",
+  // An item of a thread is live: a success of that item (the payload's `item`).
+  "destination.item_published": "published",
   // The duplicate named at the top level is live too: a receiver learns of it as a success.
   "destination.duplicated": "published",
 };
@@ -169,6 +174,7 @@ const WebhookPayloadSchema = Schema.Struct({
   error: OptionalError,
   results: Schema.optionalKey(Schema.NullOr(Schema.Array(WebhookResultWireSchema))),
   occurredAt: Instant,
+  item: Schema.optionalKey(Schema.NullOr(Count)),
 });
 type PayloadType = typeof WebhookPayloadSchema.Type;
 
@@ -215,6 +221,7 @@ const toNotice = (wire: PayloadType): WebhookNotice => {
         ...present("platformPostId", wire.platformPostId),
         ...present("platformUrl", wire.platformUrl),
         ...present("error", wire.error),
+        ...present("item", wire.item),
       }
     : undefined;
   const results = wire.results?.map(
@@ -265,6 +272,7 @@ const toPayload = (notice: WebhookNotice): Effect.Effect<PayloadType, SchemaIssu
           ...present("platformPostId", destination.platformPostId),
           ...present("platformUrl", destination.platformUrl),
           ...present("error", destination.error),
+          ...present("item", destination.item),
         }),
     ...present(
       "results",

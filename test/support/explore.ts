@@ -43,6 +43,20 @@ export const roots: readonly PostInput[] = [
   },
   { id: "p-empty", content: "", destinations: [x], retry: { maxHandOuts: 1, maxLookups: 1 } },
   { id: "p-none", content: "Hello", destinations: [] },
+  // A thread of two items on X: delivery moves on, retries, resumes, and stops part-way
+  // (with one attempt per item, a look-up that finds nothing stops it).
+  {
+    id: "p-thread",
+    content: "Hello",
+    destinations: [{ ...x, thread: ["And more"] }],
+    retry: { maxAttempts: 2, maxHandOuts: 1, maxLookups: 1 },
+  },
+  {
+    id: "p-thread-once",
+    content: "Hello",
+    destinations: [{ ...x, thread: ["And more"] }],
+    retry: { maxAttempts: 1, maxHandOuts: 1, maxLookups: 1 },
+  },
   { id: "p-dup", content: "Hello", destinations: [x, x] },
 ];
 
@@ -71,6 +85,10 @@ export const abstractKey = (post: Post): string =>
       ...(post.destinations.length === 1
         ? [d.generation > 0, d.error?.outcomeUnknown === true, d.handOuts ?? 0, d.lookups ?? 0]
         : []),
+      // How far a thread got, and whether an item went out twice.
+      ...(d.items === undefined
+        ? []
+        : [d.items.map((item) => item.status).join(), (d.duplicates?.length ?? 0) > 0]),
     ]),
   ]);
 

@@ -6,12 +6,21 @@ import type { Destination } from "../../domain/destination.js";
 import type { FoundPost } from "../../domain/event.js";
 import type { Instruction } from "../../domain/instruction.js";
 import type { DestinationContext } from "../step.js";
+import { cursorOf } from "../thread.js";
 
 /**
  * The key of a destination handed to delivery. Every instruction below is
  * about such a destination: enqueued, cancelled, looked up, or published.
  */
 const keyOf = (d: Destination): string => d.idempotencyKey as string;
+
+/** In a thread: the item being delivered and, for a reply, the platform post it answers. */
+export const itemFields = (d: Destination): { item?: number; replyTo?: string } => {
+  if (d.items === undefined) return {};
+  const item = cursorOf(d);
+  const replyTo = d.items[item - 1]?.platformPostId;
+  return replyTo === undefined ? { item } : { item, replyTo };
+};
 
 export const enqueueDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({
   type: "enqueue_delivery",
@@ -21,6 +30,7 @@ export const enqueueDelivery = (ctx: DestinationContext, d: Destination): Instru
   accountId: d.accountId,
   idempotencyKey: keyOf(d),
   attempt: d.attempts + 1,
+  ...itemFields(d),
 });
 
 export const cancelDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({
@@ -43,6 +53,7 @@ export const requestReconciliation = (
   idempotencyKey: keyOf(d),
   attempt: d.attempts,
   lookup,
+  ...itemFields(d),
 });
 
 export const requestReconnect = (ctx: DestinationContext, d: Destination): Instruction => ({
@@ -56,7 +67,11 @@ export const requestReconnect = (ctx: DestinationContext, d: Destination): Instr
 export const destinationWebhook = (
   ctx: DestinationContext,
   d: Destination,
-  event: "destination.published" | "destination.failed",
+  event:
+    | "destination.published"
+    | "destination.partially_published"
+    | "destination.failed"
+    | "destination.item_published",
 ): Instruction => ({
   type: "webhook",
   event,
@@ -70,6 +85,7 @@ export const duplicateReported = (
   ctx: DestinationContext,
   d: Destination,
   other: FoundPost,
+  kept: string,
 ): Instruction[] => [
   {
     type: "report_duplicate",
@@ -77,7 +93,7 @@ export const duplicateReported = (
     destinationId: d.id,
     platform: d.platform,
     accountId: d.accountId,
-    platformPostId: d.platformPostId as string, // published: it has one
+    platformPostId: kept,
     duplicatePlatformPostId: other.platformPostId,
     ...(other.platformUrl === undefined ? {} : { duplicatePlatformUrl: other.platformUrl }),
   },
@@ -87,6 +103,6 @@ export const duplicateReported = (
     postId: ctx.postId,
     revision: ctx.revision,
     destinationId: d.id,
-    platformPostIds: [d.platformPostId as string, other.platformPostId],
+    platformPostIds: [kept, other.platformPostId],
   },
 ];
