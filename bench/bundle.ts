@@ -122,13 +122,15 @@ export const bundle = async (options: BundleOptions): Promise<Bundle> => {
 export const peerBytes = (b: Bundle, peer: string): number =>
   b.contributions.find((c) => c.module === peer)?.bytes ?? 0;
 
-/** The `{ createPost, apply }` consumer of the issue, and its target: 25 KB (25 × 1024 bytes) gzipped. */
-export const pureConsumer = { entry: "./src/index.ts", names: ["createPost", "apply"] } as const;
-export const pureConsumerLimit = 25 * 1024;
 /**
- * The ceiling `test/size.test.ts` holds it to: the target itself. A change that grows the
- * bundle past 25 KB fails the test (it is just under: 25,567 B from the source, 25,577 B as published).
+ * The `{ createPost, apply }` consumer, and its limit. It was 25 KB (25 × 1024 bytes) gzipped
+ * until threads were delivered item by item (0.2.0): their rules are on `apply`'s path and cost
+ * 1.3 KB gzipped (25,567 B before, 26,914 B after, from the source), so the limit moved to 28 KB,
+ * deliberately, with the figures in the CHANGELOG.
  */
+export const pureConsumer = { entry: "./src/index.ts", names: ["createPost", "apply"] } as const;
+export const pureConsumerLimit = 28 * 1024;
+/** The ceiling `test/size.test.ts` holds it to: the limit itself. */
 export const pureConsumerCeiling = pureConsumerLimit;
 
 /**

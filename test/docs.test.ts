@@ -79,7 +79,7 @@ describe("renderMachineMermaid", () => {
     // isWellFormed guards every transition; the labels show the lifecycle's own rules.
     expect(post).toContain("\n  pending_approval --> draft : REJECT\n");
     expect(destination).toContain(
-      "\n  unconfirmed --> queued : RECONCILED [concernsThisDelivery ∧ answersAttemptInDoubt ∧ wasSent ∧ hasAttemptsLeft]\n",
+      "\n  unconfirmed --> queued : RECONCILED [concernsThisDelivery ∧ answersAttemptInDoubt ∧ wasSent ∧ isNotItemRecorded ∧ hasAttemptsLeft]\n",
     );
   });
 

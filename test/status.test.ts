@@ -52,8 +52,13 @@ describe("isEditorial", () => {
 });
 
 describe("isTerminal", () => {
-  it("holds for published, failed and cancelled, the destination statuses that take no fact", () => {
-    expect(destinationStatuses.filter(isTerminal)).toEqual(["published", "failed", "cancelled"]);
+  it("holds for published, partially_published, failed and cancelled, the destination statuses that take no fact", () => {
+    expect(destinationStatuses.filter(isTerminal)).toEqual([
+      "published",
+      "partially_published",
+      "failed",
+      "cancelled",
+    ]);
   });
 
   it("does not hold for a destination still waiting, in flight or unconfirmed", () => {
@@ -104,10 +109,10 @@ describe("isDestinationStatus", () => {
       expect(isDestinationStatus(status), status).toBe(true);
   });
 
-  it("holds for retrying and unconfirmed, and not for the post-only words", () => {
+  it("holds for retrying, unconfirmed and a thread's partially_published, and not for deleted", () => {
     expect(isDestinationStatus("retrying")).toBe(true);
     expect(isDestinationStatus("unconfirmed")).toBe(true);
-    expect(isDestinationStatus("partially_published")).toBe(false);
+    expect(isDestinationStatus("partially_published")).toBe(true);
     expect(isDestinationStatus("deleted")).toBe(false);
   });
 
@@ -123,11 +128,11 @@ describe("isDestinationStatus", () => {
 });
 
 describe("the vocabularies", () => {
-  it("a post shows every destination status that is not a per-attempt detail, plus its own two", () => {
+  it("a post shows every destination status that is not a per-attempt detail, plus deleted", () => {
     const destinationOnly = destinationStatuses.filter((s) => !isPostStatus(s));
     const postOnly = postStatuses.filter((s) => !isDestinationStatus(s));
     expect(destinationOnly).toEqual(["retrying", "unconfirmed"]);
-    expect(postOnly).toEqual(["partially_published", "deleted"]);
+    expect(postOnly).toEqual(["deleted"]);
   });
 
   it("lists each status once", () => {

@@ -212,6 +212,7 @@ describe("the batch answer and its summary", () => {
         retrying: 0,
         unconfirmed: 0,
         published: 1,
+        partially_published: 0,
         failed: 1,
         cancelled: 0,
       },

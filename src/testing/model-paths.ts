@@ -155,11 +155,13 @@ export const destinationPaths = (): ReadonlyMap<
   ModelPath<Destination, DestinationEvent>
 > => {
   if (destinationCache !== undefined) return destinationCache;
+  // A thread of two items: its paths reach what a single post does, and a thread stopped part-way.
   const start: Destination = {
     id: "d-x",
     platform: "x",
     accountId: "acct-x",
     postType: "post",
+    thread: ["More in a reply"],
     status: "draft",
     attempts: 0,
     generation: 0,
@@ -177,7 +179,7 @@ export const destinationPaths = (): ReadonlyMap<
       ...factsFor(snapshot.context.destination),
     ],
     serializeState: ({ context: { destination: d } }) =>
-      `${d.status}|${d.attempts}|${Math.min(d.generation, 1)}|${d.error?.code ?? ""}`,
+      `${d.status}|${d.attempts}|${Math.min(d.generation, 1)}|${d.error?.code ?? ""}|${d.items?.map((i) => i.status).join() ?? ""}`,
   });
   destinationCache = shortestByStatus<Destination, DestinationEvent, DestinationStatus>(
     paths,

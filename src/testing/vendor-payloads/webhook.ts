@@ -84,13 +84,21 @@ const aboutArbitrary = (post: Post, target: Target) =>
 
 /**
  * `destination.published` about one destination (or, without an id, the
- * post); now and then `destination.duplicated`, naming a second live post.
+ * post); now and then `destination.duplicated`, naming a second live post,
+ * `destination.item_published`, naming an item of a thread, or
+ * `destination.partially_published`, a thread stopped part-way.
  */
 const publishedPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
   targetArbitrary(post).chain((target) =>
     fc
       .tuple(
-        fc.constantFrom("destination.published", "destination.published", "destination.duplicated"),
+        fc.constantFrom(
+          "destination.published",
+          "destination.published",
+          "destination.duplicated",
+          "destination.item_published",
+          "destination.partially_published",
+        ),
         aboutArbitrary(post, target),
         fc.record(
           {
@@ -99,8 +107,14 @@ const publishedPayloadArbitrary = (post: Post): fc.Arbitrary<WebhookPayload> =>
           },
           { requiredKeys: ["platformPostId"], noNullPrototype: true },
         ),
+        fc.nat({ max: 2 }),
       )
-      .map(([event, about, fields]) => ({ event, ...about, ...fields })),
+      .map(([event, about, fields, item]) => ({
+        event,
+        ...about,
+        ...fields,
+        ...(event === "destination.item_published" ? { item } : {}),
+      })),
   );
 
 /** `destination.failed` about one destination (or, without an id, the post). */
