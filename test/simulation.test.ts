@@ -10,7 +10,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, type Decision, type Post, type PostEvent } from "../src/index.js";
+import {
+  apply,
+  type Decision,
+  type EnqueueDelivery,
+  type Post,
+  type PostEvent,
+  statusOf,
+} from "../src/index.js";
 import {
   defaultSimulationFaults,
   type SimulationOptions,
@@ -105,6 +112,15 @@ describe("postlife in a simulated service", () => {
     });
   });
 
+  it("postiz #1525: threads go out item by item, resume at the item that failed, and never post an item twice", () => {
+    holds({
+      seed: seed + 7,
+      runs: 500,
+      threads: 1,
+      faults: { platformFails: 0.4, workerCrash: 0.1, lookupLags: 0.3 },
+    });
+  });
+
   it("serves posts with 5 to 20 destinations and approvals", () => {
     holds({ seed: seed + 6, runs: 100, posts: [1, 2], destinations: [5, 20] });
   });
@@ -134,18 +150,20 @@ describe("the simulator finds what breaks the promises", () => {
     apply: SimulationOptions["apply"],
     invariant: RegExp,
     faults: SimulationOptions["faults"] = {},
+    more: Partial<SimulationOptions> = {},
   ) => {
     const options: SimulationOptions = {
       seed: 3,
       runs: 2000,
       faults,
+      ...more,
       ...(apply === undefined ? {} : { apply }),
     };
     const report = simulate(options);
     expect(report.ok).toBe(false);
     const failure = report.failure;
     if (failure === undefined) throw new Error("no failure");
-    expect(failure.invariant).toMatch(invariant);
+    expect(failure.invariant, failure.message).toMatch(invariant);
     expect(failure.trace.length).toBeGreaterThan(0);
     expect(failure.replay).toContain(`seed: ${failure.seed}`);
     const again = simulate({ ...options, seed: failure.seed, path: failure.path, runs: 1 });
@@ -169,6 +187,88 @@ describe("the simulator finds what breaks the promises", () => {
           : undefined,
       ),
       /at most one live platform post/,
+    );
+  });
+
+  /** postlife's decision, with its thread deliveries rewritten by `change`. */
+  const rewritingDeliveries = (change: (job: EnqueueDelivery, post: Post) => EnqueueDelivery) =>
+    mutant((post, e) => {
+      const decision = apply(post, e);
+      if (!decision.ok) return decision;
+      return {
+        ...decision,
+        outbox: decision.outbox.map((i) =>
+          i.type === "enqueue_delivery" && i.item !== undefined ? change(i, decision.post) : i,
+        ),
+      };
+    });
+
+  it("a handler that retries a broken thread from its first item posts it twice", () => {
+    // The thread "posted again from the start": a retry rewinds it to item 0 under a fresh key.
+    const rewound = (post: Post, e: PostEvent): Decision | undefined => {
+      if (e.type !== "RETRY_DUE") return undefined;
+      const decision = apply(post, e);
+      const d = decision.ok
+        ? decision.post.destinations.find((x) => x.id === e.destinationId)
+        : undefined;
+      if (
+        !decision.ok ||
+        decision.ignored !== undefined ||
+        d?.items === undefined ||
+        d.items[0]?.status !== "published"
+      )
+        return decision;
+      const key = `${d.idempotencyKey}:again`;
+      const items = d.items.map((_, k) =>
+        k === 0
+          ? { status: "queued" as const, idempotencyKey: key }
+          : { status: "pending" as const },
+      );
+      const { platformPostId, platformUrl, publishedAt, ...rest } = d;
+      const again = { ...rest, items, idempotencyKey: key };
+      const rewoundPost: Post = {
+        ...decision.post,
+        destinations: decision.post.destinations.map((x) => (x.id === d.id ? again : x)),
+      };
+      return {
+        ...decision,
+        post: { ...rewoundPost, status: statusOf(rewoundPost) as Post["status"] },
+        outbox: decision.outbox.map((i) =>
+          i.type === "enqueue_delivery" && i.destinationId === d.id
+            ? {
+                type: "enqueue_delivery",
+                postId: i.postId,
+                destinationId: i.destinationId,
+                platform: i.platform,
+                accountId: i.accountId,
+                idempotencyKey: key,
+                attempt: i.attempt,
+                item: 0,
+              }
+            : i,
+        ),
+      };
+    };
+    // Caught as soon as the rewind forgets the live first item, or when it goes out again.
+    fails(
+      mutant(rewound),
+      /a live post the service heard of is recorded|per item of a thread/,
+      { platformFails: 0.4 },
+      { threads: 1 },
+    );
+  });
+
+  it("a handler that posts a reply under the wrong item breaks the thread", () => {
+    fails(
+      rewritingDeliveries((job, post) => {
+        const head = post.destinations.find((x) => x.id === job.destinationId)?.items?.[0];
+        return job.item !== undefined && job.item >= 2 && head?.platformPostId !== undefined
+          ? { ...job, replyTo: head.platformPostId }
+          : job;
+      }),
+      /each reply of a thread is posted under/,
+      {},
+      { threads: 1 },
     );
   });
 

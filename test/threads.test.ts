@@ -278,6 +278,33 @@ describe("a failure at item k resumes at item k", () => {
   });
 });
 
+describe("a first item whose outcome was unknown", () => {
+  it("found live after the thread failed: partly published, and a retry resumes at the next item", () => {
+    const { post, job } = publish(thread({ maxAttempts: 1 }));
+    let p = run(post, started(job), {
+      type: "DELIVERY_FAILED",
+      ...identity(job),
+      failure: { transportError: "ETIMEDOUT", requestSent: true },
+      now: now(),
+    });
+    p = run(p, { type: "RECONCILED", ...identity(job), found: null, now: now() });
+    expect(dest(p, "d-x").status).toBe("failed");
+    const found = accept(
+      apply(p, {
+        type: "RECONCILED",
+        ...identity(job),
+        found: { platformPostId: "p0" },
+        now: now(),
+      }),
+    );
+    const d = dest(found.post, "d-x");
+    expect(d.status).toBe("partially_published");
+    expect(d.error?.outcomeUnknown).toBeUndefined();
+    const retried = accept(apply(found.post, { type: "RETRY_FAILED", now: now() }));
+    expect(handedOut(retried.outbox)).toMatchObject({ item: 1, replyTo: "p0" });
+  });
+});
+
 describe("facts about other items", () => {
   const atItem1 = () => {
     const { post, job } = publish(thread());
@@ -285,10 +312,10 @@ describe("facts about other items", () => {
     return { post: after0, first: job, job: next as EnqueueDelivery };
   };
 
-  it("a second report of a live item is a duplicate; a different post for it is a double post, surfaced", () => {
+  it("a second report of a live item is old news; a different post for it is a double post, surfaced", () => {
     const { post, first } = atItem1();
     const again = apply(post, succeeded(first, "p0"));
-    expect(again.ok && again.ignored).toBe("duplicate");
+    expect(again.ok && again.ignored).toBe("stale");
     const twice = accept(apply(post, succeeded(first, "p0-bis")));
     const report = twice.outbox.find((i) => i.type === "report_duplicate");
     expect(report).toMatchObject({ platformPostId: "p0", duplicatePlatformPostId: "p0-bis" });

@@ -140,8 +140,10 @@ export const recordItem = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
   const { found, now } = reported(event);
   const k = itemNamed(event, d);
+  // The item in doubt is live: what stopped the thread is known now, and a retry may resume it.
   const to: Destination = changed(withItemLive(d, k, found, now), {
     status: "partially_published" as const,
+    ...(d.error === undefined ? {} : { error: omit(d.error, "outcomeUnknown") }),
   });
   return moveTo(ctx, d, to, [
     ...itemWebhook(ctx, to, k),

@@ -6,8 +6,9 @@
  */
 import * as Result from "effect/Result";
 import type { PostEvent } from "../../domain/event.js";
-import type { ArmDeadline } from "../../domain/instruction.js";
+import type { ArmDeadline, EnqueueDelivery } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
+import { isOutcomeUnknown } from "../../destination/rules.js";
 import { classifyFailure } from "../../errors/classify.js";
 import { factsOf } from "../../wire/report.js";
 import { decodeWebhook, type WebhookPayload } from "../../wire/webhook.schema.js";
@@ -57,6 +58,7 @@ export class Actors {
       destinationId: job.destinationId,
       attempt: job.attempt,
       idempotencyKey: job.idempotencyKey,
+      ...(job.item === undefined ? {} : { item: job.item }),
     };
     switch (worker.stage) {
       case "start":
@@ -89,14 +91,20 @@ export class Actors {
         }
         const outcome = this.platform.call(
           choices,
-          { postId: job.postId, destinationId: job.destinationId, key: job.idempotencyKey },
+          {
+            postId: job.postId,
+            destinationId: job.destinationId,
+            key: job.idempotencyKey,
+            ...(job.item === undefined ? {} : { item: job.item }),
+            ...(job.replyTo === undefined ? {} : { replyTo: job.replyTo }),
+          },
           job.accountId,
           s.now,
         );
         worker.outcome = outcome;
         worker.stage = "report";
         s.trace.add(() => `${worker.name} calls ${job.platform}: ${describeOutcome(outcome)}`);
-        this.echo(choices, job.postId, job.destinationId, job.platform, outcome);
+        this.echo(choices, job, outcome);
         return;
       }
       case "report": {
@@ -131,23 +139,25 @@ export class Actors {
    * "publishing". Webhooks go through postlife/wire's `decodeWebhook`, as a
    * service's endpoint reads them.
    */
-  private echo(
-    choices: Choices,
-    postId: string,
-    destinationId: string,
-    platform: string,
-    outcome: CallOutcome,
-  ): void {
+  private echo(choices: Choices, job: EnqueueDelivery, outcome: CallOutcome): void {
+    const { postId, destinationId, platform, item } = job;
     const s = this.service;
     const at = s.now;
     const made: LivePost | undefined = outcome.kind === "published" ? outcome.post : outcome.made;
     const about = { postId, destinationId, platform, revision: null, occurredAt: s.iso(at) };
     if (made !== undefined) {
-      this.webhook(choices, {
-        event: "destination.published",
-        ...about,
-        platformPostId: made.platformPostId,
-      });
+      // An item of a thread is announced as that item; a webhook that named none would prove nothing.
+      this.webhook(
+        choices,
+        item === undefined
+          ? { event: "destination.published", ...about, platformPostId: made.platformPostId }
+          : {
+              event: "destination.item_published",
+              ...about,
+              platformPostId: made.platformPostId,
+              item,
+            },
+      );
     }
     if (outcome.kind === "failed" && outcome.said) {
       const error = classifyFailure({ ...outcome.failure, platform, at: s.iso(at) });
@@ -155,6 +165,7 @@ export class Actors {
         event: "destination.failed",
         ...about,
         error: { code: error.code, message: error.message, failedAt: s.iso(at) },
+        ...(item === undefined ? {} : { item }),
       });
     }
     if (choices.chance(s.config.faults.latePolls)) {
@@ -211,6 +222,7 @@ export class Actors {
         destinationId: i.destinationId,
         attempt: i.attempt,
         idempotencyKey: i.idempotencyKey,
+        ...(i.item === undefined ? {} : { item: i.item }),
         found,
         now: s.iso(),
       },
@@ -246,9 +258,7 @@ export class Actors {
    * unanswered, and says what they found: the truth.
    */
   checkByHand(post: Post): PostEvent | undefined {
-    const d = post.destinations.find(
-      (x) => x.status === "failed" && x.error?.outcomeUnknown === true,
-    );
+    const d = post.destinations.find(isOutcomeUnknown);
     if (d === undefined || d.idempotencyKey === undefined) return undefined;
     return {
       type: "RECONCILED",

@@ -23,7 +23,8 @@ export interface Violation {
 
 /** The invariants, named as the issue and the README state them. */
 export const invariants = {
-  once: "at most one live platform post per destination, unless the platform's own misleading made a second",
+  once: "at most one live platform post per destination (per item of a thread: a resumed thread never posts an item again), unless the platform's own misleading made a second",
+  replies: "each reply of a thread is posted under the live post of the item before it",
   surfaced:
     "a live post the service heard of is recorded: the destination is published, and a second post is surfaced as a duplicate",
   wellFormed:
@@ -101,16 +102,23 @@ export const checkStored = (post: Post): Violation | undefined => {
 
 const knows = (d: Destination, platformPostId: string): boolean =>
   d.platformPostId === platformPostId ||
+  (d.items?.some((item) => item.platformPostId === platformPostId) ?? false) ||
   (d.duplicates?.some((p) => p.platformPostId === platformPostId) ?? false);
+
+/** Recorded as the service must: a thread's live items wherever delivery stands, a post once published. */
+const recorded = (d: Destination, platformPostId: string): boolean =>
+  knows(d, platformPostId) && (d.items !== undefined || d.status === "published");
 
 /** No double post that postlife could have prevented; none heard of and left unrecorded. */
 export const checkTruth = (service: Service, platform: Platform): Violation | undefined => {
+  const misplaced = platform.misplaced[0];
+  if (misplaced !== undefined) return { invariant: invariants.replies, message: misplaced };
   for (const live of platform.live) {
-    const others = platform.livePostsOf(live.postId, live.destinationId);
+    const others = platform.livePostsOf(live.postId, live.destinationId, live.item);
     if (others.length > 1 && others.some((p) => p !== others[0] && !p.excused)) {
       return {
         invariant: invariants.once,
-        message: `${live.postId}/${live.destinationId} is live ${others.length} times: ${others.map((p) => `${p.platformPostId} (${p.key})`).join(", ")}`,
+        message: `${live.postId}/${live.destinationId}${live.item > 0 ? ` item ${live.item}` : ""} is live ${others.length} times: ${others.map((p) => `${p.platformPostId} (${p.key})`).join(", ")}`,
       };
     }
   }
@@ -120,7 +128,7 @@ export const checkTruth = (service: Service, platform: Platform): Violation | un
     if (d === undefined) continue;
     for (const id of heard) {
       const isLive = platform.live.some((p) => p.platformPostId === id);
-      if (isLive && (d.status !== "published" || !knows(d, id))) {
+      if (isLive && !recorded(d, id)) {
         return {
           invariant: invariants.surfaced,
           message: `${key} is ${d.status}${d.platformPostId === undefined ? "" : ` as ${d.platformPostId}`}, but the service heard that ${id} is live`,
@@ -138,9 +146,9 @@ export const checkTruth = (service: Service, platform: Platform): Violation | un
  * retry timer; then a late success, a person's answer, and one report per
  * further live post.
  */
-export const factBound = (post: Post, livePosts: number): number => {
+export const factBound = (post: Post, livePosts: number, items = 1): number => {
   const p = policyOf(post.retry);
-  return p.maxAttempts * (p.maxHandOuts + p.maxLookups + 3) + 2 + livePosts;
+  return items * p.maxAttempts * (p.maxHandOuts + p.maxLookups + 3) + 2 + livePosts;
 };
 
 /** The destination (and generation) closest to its liveness bound, and how much of it it used. */
@@ -154,7 +162,8 @@ export const boundUse = (
     const [postId, destinationId] = path.split("/") as [string, string];
     const row = service.rows.get(postId);
     if (row === undefined) continue;
-    const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length);
+    const items = row.post.destinations.find((d) => d.id === destinationId)?.items?.length;
+    const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length, items);
     if (count / bound > worst.used) worst = { key, count, bound, used: count / bound };
   }
   return worst;

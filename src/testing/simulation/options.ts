@@ -111,6 +111,12 @@ export interface SimulationOptions {
   /** Steps a scenario may take before it counts as stuck. Default 20000, from 100 to 100,000. */
   readonly maxSteps?: number;
   /**
+   * The share of destinations on platforms with threads (X, Threads,
+   * Bluesky, Mastodon) that post a thread of one to three replies, from 0
+   * to 1. Default 0.3.
+   */
+  readonly threads?: number;
+  /**
    * Faults to inject, each a probability from 0 to 1 (a number beyond is
    * taken as 0 or 1); those not named, or not numbers, keep
    * `defaultSimulationFaults`.
@@ -143,6 +149,7 @@ export interface SimulationConfig {
   readonly posts: readonly [number, number];
   readonly destinations: readonly [number, number];
   readonly maxSteps: number;
+  readonly threads: number;
   readonly faults: SimulationFaults;
   readonly retry: Partial<RetryPolicy>;
   readonly apply: (post: Post, event: PostEvent) => Decision;
@@ -234,6 +241,7 @@ export const configOf = (options: unknown = {}): SimulationConfig => {
     posts: range(given.posts, [1, 3], simulationLimits.posts),
     destinations: range(given.destinations, [1, 5], simulationLimits.destinations),
     maxSteps: whole(given.maxSteps, 20_000, 100, simulationLimits.maxSteps),
+    threads: probability(given.threads, 0.3),
     faults: faultsOf(given.faults),
     retry: retryOf(given.retry),
     apply:

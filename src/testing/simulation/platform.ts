@@ -10,11 +10,15 @@ import type { FoundPost, ReportedFailure } from "../../domain/event.js";
 import type { Choices } from "./choices.js";
 import type { SimulationFaults } from "./options.js";
 
-/** One post live on a platform. */
+/** One post live on a platform: a destination's post, or an item of its thread. */
 export interface LivePost {
   readonly platformPostId: string;
   readonly postId: string;
   readonly destinationId: string;
+  /** The item of a thread it is (0: the first post, or a post without a thread). */
+  readonly item: number;
+  /** For a reply: the platform post it answers. */
+  readonly replyTo?: string;
   /** The idempotency key of the call that made it. */
   readonly key: string;
   readonly createdAt: number;
@@ -34,6 +38,15 @@ export type CallOutcome =
       readonly said: boolean;
     };
 
+/** A publish call as a worker makes it, from its `enqueue_delivery`. */
+export interface Call {
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly key: string;
+  readonly item?: number;
+  readonly replyTo?: string;
+}
+
 /** How long a look-up may lag behind a new post, when it lags. */
 const lagMs = 10 * 60_000;
 
@@ -43,6 +56,8 @@ export class Platform {
   readonly misled = new Set<string>();
   /** Accounts whose token has expired, until their owner reconnects them. */
   readonly expired = new Set<string>();
+  /** Replies posted under anything but the live post of the item before them. */
+  readonly misplaced: string[] = [];
   private made = 0;
 
   constructor(
@@ -51,16 +66,31 @@ export class Platform {
     readonly honoursKeys: boolean,
   ) {}
 
-  livePostsOf(postId: string, destinationId: string): LivePost[] {
-    return this.live.filter((p) => p.postId === postId && p.destinationId === destinationId);
+  livePostsOf(postId: string, destinationId: string, item?: number): LivePost[] {
+    return this.live.filter(
+      (p) =>
+        p.postId === postId &&
+        p.destinationId === destinationId &&
+        (item === undefined || p.item === item),
+    );
   }
 
-  private make(postId: string, destinationId: string, key: string, at: number): LivePost {
-    const earlier = this.livePostsOf(postId, destinationId);
+  private make(job: Call, at: number): LivePost {
+    const { postId, destinationId, key, item = 0, replyTo } = job;
+    const earlier = this.livePostsOf(postId, destinationId, item);
+    if (item > 0) {
+      // A reply answers the live post of the item before it, in the same thread.
+      const parents = this.livePostsOf(postId, destinationId, item - 1);
+      if (!parents.some((p) => p.platformPostId === replyTo)) {
+        this.misplaced.push(`${postId}/${destinationId} item ${item} under ${replyTo}`);
+      }
+    }
     const post: LivePost = {
       platformPostId: `pp-${++this.made}`,
       postId,
       destinationId,
+      item,
+      ...(replyTo === undefined ? {} : { replyTo }),
       key,
       createdAt: at,
       excused: earlier.length > 0 && this.misled.has(`${postId}/${destinationId}`),
@@ -69,13 +99,8 @@ export class Platform {
     return post;
   }
 
-  /** One publish call, at `at`, for a delivery under `key`. */
-  call(
-    choices: Choices,
-    job: { readonly postId: string; readonly destinationId: string; readonly key: string },
-    accountId: string,
-    at: number,
-  ): CallOutcome {
+  /** One publish call, at `at`, for a delivery under `key` (an item of a thread, under `replyTo`). */
+  call(choices: Choices, job: Call, accountId: string, at: number): CallOutcome {
     const { postId, destinationId, key } = job;
     if (this.expired.has(accountId)) {
       return { kind: "failed", failure: { httpStatus: 401, message: "Invalid token" }, said: true };
@@ -86,11 +111,11 @@ export class Platform {
     }
     if (choices.chance(this.faults.platformLies)) {
       this.misled.add(`${postId}/${destinationId}`);
-      const made = this.make(postId, destinationId, key, at);
+      const made = this.make(job, at);
       return { kind: "failed", failure: { httpStatus: 500 }, made, said: true };
     }
     if (!choices.chance(this.faults.platformFails)) {
-      return { kind: "published", post: this.make(postId, destinationId, key, at) };
+      return { kind: "published", post: this.make(job, at) };
     }
     switch (choices.below(8)) {
       case 0:
@@ -114,7 +139,7 @@ export class Platform {
         return {
           kind: "failed",
           failure: { httpStatus: 504 },
-          made: this.make(postId, destinationId, key, at),
+          made: this.make(job, at),
           said: false,
         };
       case 5:
@@ -125,7 +150,7 @@ export class Platform {
         };
       default: {
         // Timed out after sending: made or not, the worker cannot tell.
-        const made = choices.chance(0.5) ? this.make(postId, destinationId, key, at) : undefined;
+        const made = choices.chance(0.5) ? this.make(job, at) : undefined;
         return {
           kind: "failed",
           failure: { transportError: "ETIMEDOUT", requestSent: true },

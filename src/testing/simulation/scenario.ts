@@ -3,6 +3,7 @@
  * driven step by step by a list of choices, with the invariants checked after
  * every step and at the end.
  */
+import { stoppedByFailure } from "../../destination/rules.js";
 import type { DestinationInput } from "../../domain/destination.js";
 import { formatInstant } from "../../domain/instant.js";
 import { newPost, type Post } from "../../domain/post.js";
@@ -40,13 +41,18 @@ export interface ScenarioResult {
 
 const START = Date.parse("2026-04-20T12:00:00.000Z");
 const platforms = ["x", "linkedin", "threads", "bluesky", "mastodon", "facebook"] as const;
+const threaded: ReadonlySet<string> = new Set(["x", "threads", "bluesky", "mastodon"]);
 
 /** A post as a person writes it: text every platform takes, a few destinations, a small policy. */
 const writePost = (choices: Choices, config: SimulationConfig, n: number): Post => {
   const count = choices.between(config.destinations[0], config.destinations[1]);
   const destinations: DestinationInput[] = Array.from({ length: count }, (_, i) => {
     const platform = choices.pick(platforms);
-    return { id: `d${i + 1}`, platform, accountId: `${platform}-acct-${choices.below(3)}` };
+    const d = { id: `d${i + 1}`, platform, accountId: `${platform}-acct-${choices.below(3)}` };
+    // Where the platform has threads, some posts are threads of up to three replies.
+    return threaded.has(platform) && choices.chance(config.threads)
+      ? { ...d, thread: Array.from({ length: choices.between(1, 3) }, (_, k) => `${k + 2}/ More`) }
+      : d;
   });
   // Small limits reach every boundary (the last hand-out, the last look-up) within a scenario.
   const retry: Partial<RetryPolicy> = {
@@ -163,7 +169,7 @@ export const runScenario = (
         trace.add(() => `owner reconnects ${r.accountId}`);
         if (!active) return;
         for (const { post } of s.rows.values()) {
-          if (post.destinations.some((d) => d.accountId === r.accountId && d.status === "failed")) {
+          if (post.destinations.some((d) => d.accountId === r.accountId && stoppedByFailure(d))) {
             s.handle(post.id, { type: "RETRY_FAILED", now: s.iso() }, "person");
           }
         }
