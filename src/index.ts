@@ -23,6 +23,8 @@ export type { Post, PostInput, StatusCounts } from "./domain/post.js";
 export { countByStatus } from "./domain/post.js";
 export type { Destination, DestinationInput } from "./domain/destination.js";
 export { attemptsMade } from "./domain/destination.js";
+export type { ThreadItem, ThreadItemStatus } from "./domain/thread.js";
+export { threadItemStatuses } from "./domain/thread.js";
 export type { Media, MediaKind } from "./domain/media.js";
 export { mediaKinds } from "./domain/media.js";
 
@@ -85,7 +87,7 @@ export type {
 } from "./domain/instruction.js";
 export { webhookEvents } from "./domain/instruction.js";
 export type { Wait } from "./domain/idempotency.js";
-export { deadlineJobKey, idempotencyKey, scheduleJobKey } from "./domain/idempotency.js";
+export { deadlineJobKey, idempotencyKey, itemKey, scheduleJobKey } from "./domain/idempotency.js";
 
 // ---------------------------------------------------------------------------
 // Statuses

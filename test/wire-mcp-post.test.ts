@@ -131,6 +131,63 @@ describe("get_post_status: seed 000's typical flow", () => {
   });
 });
 
+describe('get_post_status: thread items (seed 000: "delivery details, thread items, and media")', () => {
+  const reply = {
+    postId: POST,
+    status: "processing",
+    platform: "x",
+    externalId: "1780000000000000000",
+    threadItems: [
+      {
+        status: "published",
+        externalId: "1780000000000000000",
+        externalUrl: "https://x.com/i/status/1780000000000000000",
+      },
+      { status: "published", externalId: "1780000000000000001" },
+      { status: "retrying" },
+      { status: "pending" },
+    ],
+  };
+
+  it("reads each item's status and post, and writes them back as they came", () => {
+    const report = ok(decodeMcpPostStatus(reply));
+    const d = only(report.destinations);
+    expect(d.items?.map((i) => [i.status, i.platformPostId])).toEqual([
+      ["published", "1780000000000000000"],
+      ["published", "1780000000000000001"],
+      ["retrying", undefined],
+      ["pending", undefined],
+    ]);
+    expect(ok(encodeMcpPostStatus(report))).toStrictEqual(reply);
+  });
+
+  it("each live item is the success of that item, named: never of the thread's first post", () => {
+    const report = ok(decodeMcpPostStatus(reply));
+    const facts = factsOf(only(report.destinations), { destinationId: "d-x", now: NOW });
+    expect(facts.map((f) => [f.type, "item" in f ? f.item : undefined])).toEqual([
+      ["DELIVERY_SUCCEEDED", 0],
+      ["DELIVERY_SUCCEEDED", 1],
+    ]);
+  });
+
+  it("apply takes them: a thread polled part-way records its live items and goes on from there", () => {
+    const draft = createPost({
+      id: "p-thread",
+      content: "1/ Launch",
+      destinations: [
+        { id: "d-x", platform: "x", accountId: "1", thread: ["2/ More", "3/ End", "4/ Bye"] },
+      ],
+    });
+    if (!draft.ok) throw new Error(draft.rejection.message);
+    const queued = run(draft.post, { type: "PUBLISH", now: NOW });
+    const report = ok(decodeMcpPostStatus(reply));
+    const facts = factsOf(only(report.destinations), { destinationId: "d-x", now: NOW });
+    const polled = run(queued, ...facts);
+    const d = polled.destinations[0];
+    expect(d?.items?.map((i) => i.status)).toEqual(["published", "published", "queued", "pending"]);
+  });
+});
+
 describe("get_post_status: seed 000's rules", () => {
   const url = "https://x.com/i/status/1780123456789012345";
 
@@ -188,7 +245,7 @@ describe("get_post_status: tolerance", () => {
         externalId: null,
         externalUrl: null,
         error: null,
-        threadItems: [{ text: "1/2" }],
+        replies: [{ text: "1/2" }],
         media: [],
       }),
     );
@@ -692,7 +749,20 @@ const statusWireArb = fc
       publishedAt: orNull(instantArb),
       scheduledAt: orNull(instantArb),
       error: orNull(errorWireArb),
-      threadItems: fc.anything(),
+      threadItems: orNull(
+        fc.array(
+          fc.record(
+            {
+              status: wordArb,
+              externalId: orNull(textArb),
+              externalUrl: orNull(textArb),
+              publishedAt: orNull(instantArb),
+            },
+            { requiredKeys: ["status"] },
+          ),
+          { maxLength: 4 },
+        ),
+      ),
     },
     { requiredKeys: ["postId", "status"] },
   )

@@ -8,7 +8,7 @@
 
 export type { PublishErrorWire } from "./publish-error.schema.js";
 export { PublishErrorJson } from "./publish-error.schema.js";
-export type { DestinationReport, PostReport } from "./report.js";
+export type { DestinationReport, PostReport, ThreadItemReport } from "./report.js";
 export { factsOf } from "./report.js";
 export type { ReportedErrorWire } from "./reported-error.schema.js";
 export { ReportedErrorJson } from "./reported-error.schema.js";
@@ -24,7 +24,11 @@ export { decodeResults, encodeResults, ResultsJson } from "./results.schema.js";
 
 export type { BatchEntry, BatchStatus, BatchSummary } from "./batch.js";
 export { summarizeBatch } from "./batch.js";
-export type { McpPostReport, McpPostStatusWire } from "./mcp-post-status.schema.js";
+export type {
+  McpPostReport,
+  McpPostStatusWire,
+  McpThreadItemWire,
+} from "./mcp-post-status.schema.js";
 export {
   decodeMcpPostStatus,
   encodeMcpPostStatus,

@@ -17,6 +17,7 @@ import type * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import * as SchemaGetter from "effect/SchemaGetter";
 import type * as SchemaIssue from "effect/SchemaIssue";
+import { type ThreadItemStatus, threadItemStatuses } from "../domain/thread.js";
 import { Instant, OptionalText } from "./internal/fields.js";
 import { issueAt } from "./internal/issue-at.js";
 import { present } from "./internal/present.js";
@@ -63,6 +64,26 @@ export interface McpPostStatusWire {
   readonly publishedAt?: string | null;
   readonly scheduledAt?: string | null;
   readonly error?: ReportedErrorWire | null;
+  /** A thread's items, first post first ("thread items"). */
+  readonly threadItems?: readonly McpThreadItemWire[] | null;
+}
+
+/**
+ * One item of a thread in `get_post_status`: its status word and, once live,
+ * its id and URL on the network.
+ *
+ * @example
+ * ```ts
+ * import type { McpThreadItemWire } from "postlife/wire";
+ * const reply: McpThreadItemWire = { status: "published", externalId: "1780123456789012346" };
+ * ```
+ * @since 0.2.0
+ */
+export interface McpThreadItemWire {
+  readonly status: string;
+  readonly externalId?: string | null;
+  readonly externalUrl?: string | null;
+  readonly publishedAt?: string | null;
 }
 
 /**
@@ -97,7 +118,28 @@ const McpPostStatusWireSchema = Schema.Struct({
   publishedAt: Schema.optionalKey(Schema.NullOr(Instant)),
   scheduledAt: Schema.optionalKey(Schema.NullOr(Instant)),
   error: Schema.optionalKey(Schema.NullOr(ReportedErrorJson)),
+  threadItems: Schema.optionalKey(
+    Schema.NullOr(
+      Schema.Array(
+        Schema.Struct({
+          status: Schema.String,
+          externalId: OptionalText,
+          externalUrl: OptionalText,
+          publishedAt: Schema.optionalKey(Schema.NullOr(Instant)),
+        }),
+      ),
+    ),
+  ),
 });
+
+/** A thread item's word: one of postlife's item statuses, else what the publish_post API's word means. */
+const itemStatusOf = (word: string): ThreadItemStatus | "unknown" => {
+  if ((threadItemStatuses as readonly string[]).includes(word)) return word as ThreadItemStatus;
+  const status: string = statusOf(word, { vendor: "postato", level: "destination" });
+  return (threadItemStatuses as readonly string[]).includes(status)
+    ? (status as ThreadItemStatus)
+    : "unknown";
+};
 
 const McpPostReportSchema = Schema.Struct({
   ...postReportFields,
@@ -125,6 +167,19 @@ const decodeMcpStatus = (wire: typeof McpPostStatusWireSchema.Type): McpPostRepo
     ...present("platformUrl", confirmedUrl(status, wire.externalUrl ?? wire.platformUrl)),
     ...present("publishedAt", wire.publishedAt),
     ...present("error", wire.error),
+    ...present(
+      "items",
+      wire.threadItems?.map((item) => {
+        const itemStatus = itemStatusOf(item.status);
+        return {
+          status: itemStatus,
+          vendorStatus: item.status,
+          ...present("platformPostId", item.externalId),
+          ...present("platformUrl", confirmedUrl(itemStatus, item.externalUrl)),
+          ...present("publishedAt", item.publishedAt),
+        };
+      }),
+    ),
   };
   return {
     id: wire.postId,
@@ -162,6 +217,15 @@ const encodeMcpStatus = (
     ...present("publishedAt", destination.publishedAt),
     ...present("scheduledAt", report.scheduledAt),
     ...present("error", destination.error),
+    ...present(
+      "threadItems",
+      destination.items?.map((item) => ({
+        status: item.vendorStatus,
+        ...present("externalId", item.platformPostId),
+        ...present("externalUrl", confirmedUrl(item.status, item.platformUrl)),
+        ...present("publishedAt", item.publishedAt),
+      })),
+    ),
   });
 };
 

@@ -7,6 +7,7 @@
 
 import * as Schema from "effect/Schema";
 import { destinationStatuses, postStatuses } from "../domain/status.js";
+import { threadItemStatuses } from "../domain/thread.js";
 import { type PublishErrorKind, publishErrorShape } from "../errors/publish-error-shape.js";
 import { Count, Instant, NonNegative } from "./internal/fields.js";
 import type { DestinationReport } from "./report.js";
@@ -80,6 +81,17 @@ export const DestinationReportSchema: Schema.Codec<DestinationReport> = Schema.S
   error: Schema.optionalKey(PublishErrorSchema),
   attempts: Schema.optionalKey(Count),
   item: Schema.optionalKey(Count),
+  items: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({
+        status: Schema.Literals([...threadItemStatuses, "unknown"]),
+        vendorStatus: Schema.String,
+        platformPostId: Schema.optionalKey(Schema.String),
+        platformUrl: Schema.optionalKey(Schema.String),
+        publishedAt: Schema.optionalKey(Instant),
+      }),
+    ),
+  ),
   nextRetryAt: Schema.optionalKey(Instant),
 }).annotate({ identifier: "DestinationReport" });
 

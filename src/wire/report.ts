@@ -1,5 +1,6 @@
 import type { DeliveryFact } from "../domain/event.js";
 import type { DestinationStatus, PostStatus } from "../domain/status.js";
+import type { ThreadItemStatus } from "../domain/thread.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { omit } from "../internal/omit.js";
 import { textOf } from "../internal/text-of.js";
@@ -39,6 +40,27 @@ export interface DestinationReport {
   readonly nextRetryAt?: string;
   /** In a thread: the item the report is about (0 is the first post); its facts name it. */
   readonly item?: number;
+  /** A thread's items, first post first: each live one gives the success of that item. */
+  readonly items?: readonly ThreadItemReport[];
+}
+
+/**
+ * One item of a thread as a publishing API reports it (seed 000's
+ * `get_post_status` "thread items"), in postlife's words.
+ *
+ * @example
+ * ```ts
+ * import type { ThreadItemReport } from "postlife/wire";
+ * const reply: ThreadItemReport = { status: "published", vendorStatus: "published", platformPostId: "1780123456789012346" };
+ * ```
+ * @since 0.2.0
+ */
+export interface ThreadItemReport {
+  readonly status: ThreadItemStatus | "unknown";
+  readonly vendorStatus: string;
+  readonly platformPostId?: string;
+  readonly platformUrl?: string;
+  readonly publishedAt?: string;
 }
 
 /**
@@ -134,6 +156,24 @@ export const factsOf = (
   if (typeof destinationId !== "string" || typeof now !== "string") return [];
   const item =
     Number.isSafeInteger(report.item) && (report.item as number) >= 0 ? report.item : undefined;
+  const items: unknown = report.items;
+  if (Array.isArray(items) && item === undefined && report.status !== "failed") {
+    // A thread: each live item is the success of that item, named, never of "the" post.
+    return items.flatMap((it: unknown, k) =>
+      isRecord(it) && it.status === "published"
+        ? factsOfStatus(
+            {
+              ...(it as Partial<DestinationReport>),
+              id: report.id,
+              status: "published",
+              vendorStatus: "",
+            },
+            destinationId,
+            now,
+          ).map((fact) => ({ ...fact, item: k }))
+        : [],
+    );
+  }
   return factsOfStatus(report, destinationId, now).map((fact) =>
     item === undefined ? fact : { ...fact, item },
   );

@@ -5,10 +5,10 @@
  * Each does what the embedding guide tells a service to do, no more.
  */
 import * as Result from "effect/Result";
+import { isOutcomeUnknown } from "../../destination/rules.js";
 import type { PostEvent } from "../../domain/event.js";
 import type { ArmDeadline, EnqueueDelivery } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
-import { isOutcomeUnknown } from "../../destination/rules.js";
 import { classifyFailure } from "../../errors/classify.js";
 import { factsOf } from "../../wire/report.js";
 import { decodeWebhook, type WebhookPayload } from "../../wire/webhook.schema.js";
