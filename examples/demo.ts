@@ -25,6 +25,8 @@ const check = (ok: boolean, what: string): void => {
 // One readable line per instruction: what a real shell would go and do.
 const describe = (i: Instruction): string => {
   switch (i.type) {
+    case "poll_media":
+      return `poll_media ${i.platform} container=${i.containerId} at=${i.at}`;
     case "arm_schedule":
       return `arm_schedule at=${i.at} job=${i.jobKey}`;
     case "disarm_schedule":

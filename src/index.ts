@@ -24,6 +24,10 @@ export { countByStatus } from "./domain/post.js";
 export type { Destination, DestinationInput } from "./domain/destination.js";
 export { attemptsMade } from "./domain/destination.js";
 export type { ThreadItem, ThreadItemStatus } from "./domain/thread.js";
+export type { MediaAnswer } from "./destination/media-fact.js";
+export { mediaFact } from "./destination/media-fact.js";
+export { mediaStateOf } from "./platforms/media-processing.js";
+export type { MediaProcessing, MediaState } from "./platforms/platform.js";
 export { threadItemStatuses } from "./domain/thread.js";
 export type { Media, MediaKind } from "./domain/media.js";
 export { mediaKinds } from "./domain/media.js";
@@ -43,6 +47,7 @@ export type {
   DueEvent,
   EditEvent,
   FoundPost,
+  MediaStatusEvent,
   PostChanges,
   PostEvent,
   PostEventType,
@@ -79,6 +84,7 @@ export type {
   EmitWebhook,
   EnqueueDelivery,
   Instruction,
+  PollMedia,
   ReportDuplicate,
   RequestReconciliation,
   RequestReconnect,

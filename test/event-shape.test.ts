@@ -43,6 +43,17 @@ const complete: { readonly [T in PostEvent["type"]]: Extract<PostEvent, { type: 
   CANCEL: { type: "CANCEL" },
   DELETE: { type: "DELETE" },
   RETRY_FAILED: { type: "RETRY_FAILED", now: NOW },
+  MEDIA_STATUS: {
+    type: "MEDIA_STATUS",
+    destinationId: "d-x",
+    containerId: "17889455560051444",
+    status: "IN_PROGRESS",
+    retryAfterMs: 5000,
+    now: NOW,
+    attempt: 1,
+    idempotencyKey: "k",
+    item: 0,
+  },
   DELIVERY_STARTED: {
     type: "DELIVERY_STARTED",
     destinationId: "d-x",

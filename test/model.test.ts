@@ -444,6 +444,9 @@ class Change {
         if (d.attempts < attemptsFor(this.limits, d.error)) this.enqueue(d, now, "same");
         else this.failForGood(d, d.error as string, false);
         return "accepted";
+      case "MEDIA_STATUS":
+        // Never generated here: the model's platforms process no media (test/media.test.ts does).
+        return "stale";
       case "DEADLINE_PASSED": {
         const armed = waits.includes(d.status)
           ? [...(this.world.deadlines.get(d.id)?.keys() ?? [])][0]
@@ -747,6 +750,7 @@ const effectOf = (i: Instruction, w: World): string | undefined => {
       const same = w.keys.get(i.destinationId)?.at(-1) === i.idempotencyKey;
       return `enqueue_delivery ${i.destinationId} #${i.attempt} ${same ? "same" : "new"}`;
     }
+    case "poll_media": // not made here: no fact of the model's is about media (test/media.test.ts)
     case "cancel_delivery":
     case "request_reconnect":
     case "report_duplicate":
@@ -854,6 +858,7 @@ const countsOf = (post: Post): Record<DestinationStatus, number> => {
     scheduled: 0,
     queued: 0,
     publishing: 0,
+    processing_media: 0,
     retrying: 0,
     unconfirmed: 0,
     published: 0,
@@ -1313,7 +1318,7 @@ class DeadlinePassed extends Act<DeliveryFact> {
 class StrayFact extends Act<DeliveryFact> {
   constructor(
     readonly index: number,
-    readonly type: DeliveryFact["type"],
+    readonly type: Exclude<DeliveryFact["type"], "MEDIA_STATUS">,
   ) {
     super();
   }

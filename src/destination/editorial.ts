@@ -63,7 +63,7 @@ export const cancel = ({ context: ctx }: On): Moved => {
 export const retryAgain = ({ context: ctx, event }: On): Moved => {
   const { idempotencyKey, now } = event as Extract<DestinationEvent, { type: "RETRY_FAILED" }>;
   const d = ctx.destination;
-  const to: Destination = reshaped(d, ["error", "nextRetryAt"], {
+  const to: Destination = reshaped(d, ["error", "nextRetryAt", "containerId"], {
     status: "queued",
     attempts: 0,
     attemptsBefore: attemptsMade(d),

@@ -67,7 +67,12 @@ const recorded = (error: PublishError, now: string): PublishError =>
 
 /** The destination with the failed attempt counted and its error recorded. */
 const withFailure = (d: Destination, error: PublishError, now: string): Destination =>
-  reshaped(d, ["nextRetryAt"], { attempts: failedAttempt(d), error: recorded(error, now) });
+  reshaped(
+    d,
+    // A container that failed while processed is gone: the next attempt creates another.
+    d.status === "processing_media" ? ["nextRetryAt", "containerId", "polls"] : ["nextRetryAt"],
+    { attempts: failedAttempt(d), error: recorded(error, now) },
+  );
 
 /** How long a retry of `d` after `error` waits, by the policy and the platform's own word. */
 const retryWait = (ctx: DestinationContext, d: Destination, error: PublishError, now: string) => {

@@ -10,6 +10,7 @@ import * as deadlinePassed from "./deadline-passed.js";
 import * as editorial from "./editorial.js";
 import * as failure from "./failure.js";
 import { destinationLifecycle } from "./lifecycle.js";
+import * as media from "./media.js";
 import * as reconciled from "./reconciled.js";
 import * as requirements from "./requirements.js";
 import * as rules from "./rules.js";
@@ -21,6 +22,7 @@ export const destinationImplementations = /* @__PURE__ */ implementationsOf(dest
   deadlinePassed,
   editorial,
   failure,
+  media,
   reconciled,
   requirements,
   rules,

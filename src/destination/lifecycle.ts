@@ -35,6 +35,19 @@ import {
   mayRetryInTime,
   scheduleRetry,
 } from "./failure.js";
+import {
+  awaitMedia,
+  awaitsMedia,
+  createAgain,
+  failProcessing,
+  hasExpired,
+  isAwaitedContainer,
+  isReady,
+  isWaitingWord,
+  publishContainer,
+  publishedBeforeProcessing,
+  timeOutProcessing,
+} from "./media.js";
 import { failNotFound, hasAttemptsLeft, sendAgain, settleDoubt } from "./reconciled.js";
 import {
   answersAttemptInDoubt,
@@ -128,6 +141,7 @@ const stopped = (state: "failed" | "partially_published") => ({
     DELIVERY_SUCCEEDED: reportedLive(state, false),
     DELIVERY_FAILED: oldFailure,
     RETRY_DUE: noRetry,
+    MEDIA_STATUS: noMedia,
     RECONCILED: {
       requires: foundLive(state, false).requires ?? [],
       branches: [...liveBranches(state, false, true), { target: state, actions: settleDoubt }],
@@ -153,6 +167,22 @@ const lateFailure: DestinationCell = {
   requires: [concernsThisDelivery, failureApplies],
   branches: [],
 };
+/**
+ * How the platform's processing of the media stands: a ready container is
+ * handed out for its publish call, an expired one created again, and any
+ * other word of the wait polls again.
+ */
+const mediaStatus: DestinationCell = {
+  requires: [concernsThisDelivery, awaitsMedia, isAwaitedContainer, isWaitingWord],
+  branches: [
+    { guard: isReady, target: "queued", actions: publishContainer },
+    { guard: hasExpired, target: "queued", actions: createAgain },
+    { target: "processing_media", actions: awaitMedia },
+  ],
+};
+/** A word about media where none is awaited. */
+const noMedia: DestinationCell = { requires: [concernsThisDelivery, awaitsMedia], branches: [] };
+
 /** A deadline where none is armed. */
 const noDeadline: DestinationCell = { requires: [isArmedDeadline], branches: [] };
 
@@ -210,6 +240,7 @@ export const destinationLifecycle: Definition<
         },
         RETRY_DUE: { requires: [concernsThisDelivery, isNotRequeued], branches: [] },
         RECONCILED: foundLive("queued", true),
+        MEDIA_STATUS: noMedia,
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [
@@ -229,9 +260,30 @@ export const destinationLifecycle: Definition<
         },
         RETRY_DUE: noRetry,
         RECONCILED: foundLive("publishing", true),
+        MEDIA_STATUS: mediaStatus,
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [{ target: "unconfirmed", actions: timeOutAttempt }],
+        },
+      },
+    },
+    processing_media: {
+      on: {
+        DELIVERY_STARTED: noStart,
+        DELIVERY_SUCCEEDED: reportedLive("processing_media", true),
+        DELIVERY_FAILED: {
+          requires: [concernsThisDelivery, isAttemptInFlight],
+          branches: failureBranches,
+        },
+        RETRY_DUE: noRetry,
+        RECONCILED: foundLive("processing_media", true),
+        MEDIA_STATUS: mediaStatus,
+        DEADLINE_PASSED: {
+          requires: [isArmedDeadline, isDeadlineDue],
+          branches: [
+            { guard: publishedBeforeProcessing, target: "unconfirmed", actions: timeOutProcessing },
+            ...stops(failProcessing),
+          ],
         },
       },
     },
@@ -246,6 +298,7 @@ export const destinationLifecycle: Definition<
           branches: [{ target: "queued", actions: queueRetry }],
         },
         RECONCILED: foundLive("retrying", true),
+        MEDIA_STATUS: noMedia,
         DEADLINE_PASSED: noDeadline,
       },
     },
@@ -255,6 +308,7 @@ export const destinationLifecycle: Definition<
         DELIVERY_SUCCEEDED: reportedLive("unconfirmed", true),
         DELIVERY_FAILED: oldFailure,
         RETRY_DUE: noRetry,
+        MEDIA_STATUS: noMedia,
         RECONCILED: {
           requires: [concernsThisDelivery, answersAttemptInDoubt, wasSent, isNotItemRecorded],
           branches: [
@@ -281,6 +335,7 @@ export const destinationLifecycle: Definition<
         },
         DELIVERY_FAILED: lateFailure,
         RETRY_DUE: noRetry,
+        MEDIA_STATUS: noMedia,
         RECONCILED: {
           requires: [concernsThisDelivery, answersAttemptInDoubt, awaitsLookUp, isNewPlatformPost],
           branches: [{ target: "published", actions: recordDuplicate }],
@@ -297,6 +352,7 @@ export const destinationLifecycle: Definition<
         DELIVERY_FAILED: lateFailure,
         RETRY_DUE: noRetry,
         RECONCILED: foundLive("cancelled", false),
+        MEDIA_STATUS: noMedia,
         DEADLINE_PASSED: noDeadline,
       },
     },

@@ -106,6 +106,8 @@ export const stoppedByFailure = (d: Destination): boolean =>
 export const mayBeLive = (d: Destination): boolean =>
   partlyPosted(d) ||
   d.status === "publishing" ||
+  // After TikTok's or YouTube's publish call, the post may be up while it is processed.
+  d.status === "processing_media" ||
   d.status === "unconfirmed" ||
   d.status === "published" ||
   d.status === "partially_published" ||

@@ -89,7 +89,7 @@ export const publish = ({ context: ctx, event }: On): Moved => {
   const { found, key, now } = reported(event);
   const k = itemNamed(event, d);
   const live = withItemLive(d, k, found, now);
-  const to: Destination = reshaped(live, ["nextRetryAt", "error"], {
+  const to: Destination = reshaped(live, ["nextRetryAt", "error", "containerId", "polls"], {
     status: "published" as const,
     attempts: countsAnAttempt(ctx, key) ? d.attempts + 1 : d.attempts,
   });
@@ -114,7 +114,8 @@ export const publishItem = ({ context: ctx, event }: On): Moved => {
   const made = countsAnAttempt(ctx, key) ? d.attempts + 1 : d.attempts;
   const to: Destination = reshaped(
     withItemLive(d, k, found, now),
-    ["nextRetryAt", "error", "startedAt"],
+    // The next item is a post of its own: no retry, error or container of this one.
+    ["nextRetryAt", "error", "startedAt", "containerId", "polls"],
     {
       status: "queued" as const,
       attempts: 0,

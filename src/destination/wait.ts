@@ -14,6 +14,7 @@ import type { Instruction } from "../domain/instruction.js";
 import type { DestinationStatus } from "../domain/status.js";
 import { callTimeoutOf, lookupTimeoutOf, type RetryPolicy } from "../errors/retry-policy.js";
 import { reshaped } from "../internal/changed.js";
+import { mediaProcessingOf } from "../platforms/media-processing.js";
 import type { DestinationContext } from "./step.js";
 import { withItemsFollowing } from "./thread.js";
 
@@ -28,6 +29,7 @@ const waitIn: { readonly [S in DestinationStatus]?: Wait } = {
   queued: "start",
   publishing: "report",
   unconfirmed: "lookup",
+  processing_media: "media",
 };
 
 /** The job key of the deadline armed for the wait `d` is in; `undefined` when none is armed. */
@@ -43,6 +45,8 @@ export const armedJobKey = (d: Destination): string | undefined => {
       return deadlineJobKey(d.idempotencyKey, wait, d.attempts, 1);
     case "lookup":
       return deadlineJobKey(d.idempotencyKey, wait, d.attempts, d.lookups ?? 1);
+    case "media":
+      return deadlineJobKey(d.idempotencyKey, wait, d.attempts, 1);
   }
 };
 
@@ -55,6 +59,8 @@ const allowance = (policy: RetryPolicy, d: Destination, wait: Wait): number => {
       return callTimeoutOf(policy, d.platform);
     case "lookup":
       return lookupTimeoutOf(policy, d.lookups ?? 1);
+    case "media":
+      return mediaProcessingOf(d.platform).processingWithinMs;
   }
 };
 
@@ -64,6 +70,7 @@ const countOf: { readonly [W in Wait]: "handOuts" | "lookups" | undefined } = {
   start: "handOuts",
   report: undefined,
   lookup: "lookups",
+  media: undefined,
 };
 
 /**

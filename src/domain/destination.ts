@@ -70,6 +70,14 @@ export interface Destination {
   readonly handOuts?: number;
   /** While unconfirmed: how many look-ups have been asked for the attempt in doubt. */
   readonly lookups?: number;
+  /**
+   * The platform's media container or upload being processed (Instagram's
+   * container id, TikTok's publish_id): kept while media is processed and,
+   * for a container that is ready, until it is published.
+   */
+  readonly containerId?: string;
+  /** While processing media: how many polls have been asked. */
+  readonly polls?: number;
   readonly nextRetryAt?: string;
   readonly error?: PublishError;
   readonly platformPostId?: string;

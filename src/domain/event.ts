@@ -406,6 +406,42 @@ export interface ReconciledEvent extends AttemptIdentity {
 }
 
 /**
+ * How the platform's processing of a destination's media stands: the word
+ * its status endpoint answered (Instagram's `status_code`, TikTok's
+ * `status`), for the container or upload `containerId`. The worker that
+ * created a container sends it first; each `poll_media` then sends the
+ * answer. A word that means waiting (IN_PROGRESS, PROCESSING_UPLOAD, or one
+ * postlife does not know: the deadline bounds the wait) polls again; a
+ * ready container (FINISHED) is handed out for its publish call; an
+ * expired one is created again. A final word is a fact of its own
+ * (`mediaFact` makes it): a live post is `DELIVERY_SUCCEEDED`, a failure
+ * `DELIVERY_FAILED`.
+ *
+ * @example
+ * ```ts
+ * import type { MediaStatusEvent } from "postlife";
+ * const stillProcessing: MediaStatusEvent = {
+ *   type: "MEDIA_STATUS",
+ *   destinationId: "d-ig",
+ *   containerId: "17889455560051444",
+ *   status: "IN_PROGRESS",
+ *   now: "2026-04-20T14:00:05Z",
+ * };
+ * ```
+ * @since 0.2.0
+ */
+export interface MediaStatusEvent extends AttemptIdentity {
+  readonly type: "MEDIA_STATUS";
+  readonly destinationId: string;
+  readonly containerId: string;
+  /** The platform's word, as its status endpoint wrote it. */
+  readonly status: string;
+  /** How long the platform asks to wait before asking again, if it says. */
+  readonly retryAfterMs?: number;
+  readonly now: string;
+}
+
+/**
  * A deadline armed by `arm_deadline` has passed: the timer sends this, echoing
  * the instruction's `jobKey`. What it means depends on what the destination
  * was waiting for: a queued delivery no worker started is handed out again
@@ -485,6 +521,7 @@ export type DeliveryFact =
   | DeliveryFailedEvent
   | RetryDueEvent
   | ReconciledEvent
+  | MediaStatusEvent
   | DeadlinePassedEvent;
 
 /**
@@ -493,7 +530,7 @@ export type DeliveryFact =
  * @example
  * ```ts
  * import { postEventTypes } from "postlife";
- * postEventTypes.length; // 17
+ * postEventTypes.length; // 18
  * ```
  * @since 0.1.0
  */
@@ -514,6 +551,7 @@ export const postEventTypes = [
   "DELIVERY_FAILED",
   "RETRY_DUE",
   "RECONCILED",
+  "MEDIA_STATUS",
   "DEADLINE_PASSED",
 ] as const satisfies readonly PostEvent["type"][];
 
@@ -552,5 +590,6 @@ export const deliveryFactTypes = [
   "DELIVERY_FAILED",
   "RETRY_DUE",
   "RECONCILED",
+  "MEDIA_STATUS",
   "DEADLINE_PASSED",
 ] as const satisfies readonly DeliveryFact["type"][];

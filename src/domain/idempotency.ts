@@ -106,7 +106,7 @@ export const keyParts = (
  * ```
  * @since 0.1.0
  */
-export type Wait = "start" | "report" | "lookup";
+export type Wait = "start" | "report" | "lookup" | "media";
 
 /**
  * The job key of one deadline: the delivery's idempotency key, the wait, the

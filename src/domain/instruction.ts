@@ -120,6 +120,11 @@ export interface EnqueueDelivery {
   readonly item?: number;
   /** For a reply: the platform post id of the item before it, which it answers. */
   readonly replyTo?: string;
+  /**
+   * A media container the platform has processed and holds ready: make only
+   * the publish call for it, never create it again.
+   */
+  readonly containerId?: string;
 }
 /**
  * Remove a delivery that was enqueued or waiting to retry: the queued job and
@@ -315,6 +320,41 @@ export interface RequestReconnect {
   readonly accountId: string;
 }
 /**
+ * Ask the platform, at `at`, how its processing of the media `containerId`
+ * stands, then send `MEDIA_STATUS` with its word (or, for a final word,
+ * what `mediaFact` makes of it). `at` follows the platform's guidance and
+ * its per-token budget (TikTok allows 30 status fetches a minute); `poll`
+ * tells two polls of one wait apart (a job id of `${idempotencyKey}#media#${poll}`).
+ *
+ * @example
+ * ```ts
+ * import type { PollMedia } from "postlife";
+ * const poll: PollMedia = {
+ *   type: "poll_media",
+ *   postId: "post-1",
+ *   destinationId: "d-ig",
+ *   platform: "instagram",
+ *   accountId: "17841400000000000",
+ *   idempotencyKey: "post-1:d-ig:1:0",
+ *   containerId: "17889455560051444",
+ *   poll: 1,
+ *   at: "2026-04-20T14:01:01.000Z",
+ * };
+ * ```
+ * @since 0.2.0
+ */
+export interface PollMedia {
+  readonly type: "poll_media";
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly platform: string;
+  readonly accountId: string;
+  readonly idempotencyKey: string;
+  readonly containerId: string;
+  readonly poll: number;
+  readonly at: string;
+}
+/**
  * Notify subscribers. `destinationId` is set for destination.* events, `at`
  * for `post.scheduled` (emitted again each time the time moves), and
  * `platformPostIds` for `destination.duplicated` (the post kept, then the
@@ -374,6 +414,7 @@ export type Instruction =
   | CancelDelivery
   | ScheduleRetry
   | RequestReconciliation
+  | PollMedia
   | ArmDeadline
   | DisarmDeadline
   | RequestReconnect

@@ -125,6 +125,7 @@ export const countStatuses = (
     scheduled: 0,
     queued: 0,
     publishing: 0,
+    processing_media: 0,
     retrying: 0,
     unconfirmed: 0,
     published: 0,

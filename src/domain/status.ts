@@ -23,6 +23,7 @@ export const destinationStatuses = [
   "scheduled",
   "queued",
   "publishing",
+  "processing_media",
   "retrying",
   "unconfirmed",
   "published",
@@ -32,7 +33,8 @@ export const destinationStatuses = [
 ] as const;
 
 /**
- * The status of one destination. `partially_published` is a thread that
+ * The status of one destination. `processing_media` waits while the
+ * platform processes its media (polled by `poll_media`). `partially_published` is a thread that
  * stopped part-way: its first items are live, the rest failed or were
  * cancelled (`Destination.items` says which).
  *

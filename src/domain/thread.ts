@@ -32,6 +32,7 @@ export const threadItemStatuses = [
   "pending",
   "queued",
   "publishing",
+  "processing_media",
   "retrying",
   "unconfirmed",
   "published",

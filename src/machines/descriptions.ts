@@ -45,6 +45,8 @@ export const destinationDescriptions = {
       "Handed to delivery under its idempotency key; no attempt is in flight. A worker must start it before its deadline, or it is handed out again, then fails (NEVER_STARTED).",
     publishing:
       "An attempt is in flight. It cannot be cancelled: the request may already be on its way. With no report by its deadline it counts as a timeout after sending (unconfirmed).",
+    processing_media:
+      "The platform is processing the media (a container or an upload); polled with poll_media at the times its guidance and per-token budget allow. A ready container is handed out for its publish call, the only step that may publish; an expired one is created again; a wait that runs out fails the destination when nothing was published yet (Instagram, Threads) and is looked up when the publish call came first (TikTok, YouTube).",
     retrying:
       "An attempt failed retryably; waits for nextRetryAt, then is re-queued under the same key.",
     unconfirmed:

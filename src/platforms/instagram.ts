@@ -1,4 +1,4 @@
-import { metaGraphErrors } from "./meta-graph.js";
+import { metaContainers, metaGraphErrors } from "./meta-graph.js";
 import type { Platform } from "./platform.js";
 
 /**
@@ -59,4 +59,5 @@ export const instagram: Platform = {
       "2207051": "ACCOUNT_RESTRICTED", // publishing suspected to be spam
     },
   },
+  media: metaContainers(60_000),
 };

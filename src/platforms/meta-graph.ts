@@ -1,4 +1,4 @@
-import type { ErrorSignals } from "./platform.js";
+import type { ErrorSignals, MediaProcessing } from "./platform.js";
 
 /**
  * The error signals Meta's Graph API shares across Facebook, Instagram and
@@ -51,3 +51,25 @@ export const metaGraphErrors = {
     ["retry-after", "seconds"],
   ],
 } as const satisfies ErrorSignals;
+
+/**
+ * Instagram's and Threads' media containers: created, processed, then
+ * published by a call of their own. `status_code` is IN_PROGRESS, FINISHED,
+ * ERROR, EXPIRED (not published within 24 hours) or PUBLISHED
+ * (https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-container,
+ * https://developers.facebook.com/docs/threads/reference/publishing). Meta
+ * advises a status query about once a minute; Threads, about 30 seconds
+ * before publishing.
+ */
+export const metaContainers = (pollEveryMs: number): MediaProcessing => ({
+  phase: "before_publish",
+  states: {
+    IN_PROGRESS: "processing",
+    FINISHED: "ready",
+    ERROR: "failed",
+    EXPIRED: "expired",
+    PUBLISHED: "live",
+  },
+  pollEveryMs,
+  processingWithinMs: 24 * 60 * 60_000,
+});

@@ -177,6 +177,34 @@ export interface ErrorSignals {
  * ```
  * @since 0.1.0
  */
+/**
+ * What one of a platform's media status words means for the delivery:
+ * still `processing`, `ready` to publish (a container), `expired` (a
+ * container not published in time: create it again), `live` (the post is
+ * up), or `failed`.
+ */
+export type MediaState = "processing" | "ready" | "expired" | "live" | "failed";
+
+/**
+ * How a platform processes media, and how to wait for it. Where processing
+ * comes `before_publish` (Instagram's and Threads' containers), nothing is
+ * live until the publish call after it, so a wait that runs out fails the
+ * destination; where it comes `after_publish` (TikTok, YouTube), the publish
+ * call was made, so a wait that runs out is a timeout after sending
+ * (unconfirmed, looked up).
+ */
+export interface MediaProcessing {
+  readonly phase: "before_publish" | "after_publish";
+  /** The platform's status words, as its status endpoint writes them. */
+  readonly states: Readonly<Record<string, MediaState>>;
+  /** The first wait between two polls, by the platform's guidance; each poll after waits twice the one before, up to ten times this. */
+  readonly pollEveryMs: number;
+  /** The status endpoint's budget per token: at most `requests` polls in `perMs`. */
+  readonly budget?: { readonly requests: number; readonly perMs: number };
+  /** The longest processing the delivery waits for. */
+  readonly processingWithinMs: number;
+}
+
 export interface Platform {
   readonly id: string;
   readonly name: string;
@@ -184,4 +212,6 @@ export interface Platform {
   readonly aliases: readonly string[];
   readonly content: ContentRules;
   readonly errors: ErrorSignals;
+  /** Where the platform processes media in a step of its own. */
+  readonly media?: MediaProcessing;
 }

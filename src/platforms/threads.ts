@@ -1,4 +1,4 @@
-import { metaGraphErrors } from "./meta-graph.js";
+import { metaContainers, metaGraphErrors } from "./meta-graph.js";
 import type { Platform } from "./platform.js";
 
 /**
@@ -26,4 +26,5 @@ export const threads: Platform = {
     thread: {},
   },
   errors: metaGraphErrors,
+  media: metaContainers(30_000),
 };

@@ -50,4 +50,21 @@ export const tiktok: Platform = {
     },
     codePrefixes: [["spam_risk", "ACCOUNT_RESTRICTED"]],
   },
+  // Processing follows the publish call: Fetch Status answers PROCESSING_UPLOAD or
+  // PROCESSING_DOWNLOAD while it runs, SEND_TO_USER_INBOX (final for an inbox upload),
+  // PUBLISH_COMPLETE or FAILED; each token may fetch 30 times a minute, and moderation can
+  // take hours (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status).
+  media: {
+    phase: "after_publish",
+    states: {
+      PROCESSING_UPLOAD: "processing",
+      PROCESSING_DOWNLOAD: "processing",
+      SEND_TO_USER_INBOX: "live",
+      PUBLISH_COMPLETE: "live",
+      FAILED: "failed",
+    },
+    pollEveryMs: 5_000,
+    budget: { requests: 30, perMs: 60_000 },
+    processingWithinMs: 6 * 60 * 60_000,
+  },
 };

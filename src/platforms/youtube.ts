@@ -47,4 +47,19 @@ export const youtube: Platform = {
     },
     dailyQuotaResetZone: "America/Los_Angeles",
   },
+  // An uploaded video is processed after the upload, which is the publish call: the video
+  // resource's status.uploadStatus is uploaded while it runs, then processed, or failed,
+  // rejected or deleted (https://developers.google.com/youtube/v3/docs/videos#status.uploadStatus).
+  media: {
+    phase: "after_publish",
+    states: {
+      uploaded: "processing",
+      processed: "live",
+      failed: "failed",
+      rejected: "failed",
+      deleted: "failed",
+    },
+    pollEveryMs: 30_000,
+    processingWithinMs: 6 * 60 * 60_000,
+  },
 };

@@ -85,6 +85,7 @@ const afterDelivery = (
   DELIVERY_FAILED: fact(),
   RETRY_DUE: fact(),
   RECONCILED: fact(...found),
+  MEDIA_STATUS: fact(),
   DEADLINE_PASSED: fact(),
 });
 
@@ -185,8 +186,9 @@ export const postLifecycle: Definition<
         DELIVERY_STARTED: fact("publishing"),
         DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
         DELIVERY_FAILED: fact("publishing", "failed"),
-        // No destination waits for a retry yet.
+        // No destination waits for a retry yet, nor on media.
         RETRY_DUE: fact(),
+        MEDIA_STATUS: fact(),
         RECONCILED: fact("publishing", "published", "partially_published"),
         DEADLINE_PASSED: fact("queued", "publishing", "failed"),
       },
@@ -205,6 +207,7 @@ export const postLifecycle: Definition<
         DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
         DELIVERY_FAILED: fact("publishing", "failed", "partially_published"),
         RETRY_DUE: fact("publishing", "queued"),
+        MEDIA_STATUS: fact("publishing", "queued"),
         RECONCILED: fact("publishing", "published", "partially_published", "failed", "queued"),
         DEADLINE_PASSED: fact("publishing", "partially_published", "failed"),
       },

@@ -38,7 +38,7 @@ export const aggregateStatus = (statuses: Iterable<DestinationStatus>): PostStat
  */
 export const statusOfCounts = (c: StatusCounts): PostStatus => {
   const editorial = c.draft + c.pending_approval + c.scheduled;
-  const started = c.publishing + c.retrying + c.unconfirmed;
+  const started = c.publishing + c.processing_media + c.retrying + c.unconfirmed;
   const live = c.published + c.partially_published;
   const total = editorial + c.queued + started + live + c.failed + c.cancelled;
   if (total === 0) return "draft";
@@ -81,6 +81,7 @@ export const destinationStatusesIn: { readonly [S in PostStatus]: readonly Desti
   publishing: [
     "queued",
     "publishing",
+    "processing_media",
     "retrying",
     "unconfirmed",
     "published",

@@ -91,6 +91,14 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
   },
   RETRY_DUE: { destinationId: "id", now: "instant", ...attemptIdentity },
   RECONCILED: { destinationId: "id", found: "found", now: "instant", ...attemptIdentity },
+  MEDIA_STATUS: {
+    destinationId: "id",
+    containerId: "id",
+    status: "text",
+    retryAfterMs: "count?",
+    now: "instant",
+    ...attemptIdentity,
+  },
   DEADLINE_PASSED: { destinationId: "id", jobKey: "key", now: "instant" },
 };
 

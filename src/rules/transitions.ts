@@ -46,6 +46,7 @@ export type DestinationEventType =
   | "DELIVERY_FAILED"
   | "RETRY_DUE"
   | "RECONCILED"
+  | "MEDIA_STATUS"
   | "DEADLINE_PASSED";
 
 /** The destination's event types, in the order of its lifecycle (the table's columns). */

@@ -31,6 +31,7 @@ export const enqueueDelivery = (ctx: DestinationContext, d: Destination): Instru
   idempotencyKey: keyOf(d),
   attempt: d.attempts + 1,
   ...itemFields(d),
+  ...(d.containerId === undefined ? {} : { containerId: d.containerId }),
 });
 
 export const cancelDelivery = (ctx: DestinationContext, d: Destination): Instruction => ({

@@ -433,7 +433,9 @@ export const describeDecision = (decision: Decision): string =>
 const describeInstruction = (i: Instruction): string => {
   switch (i.type) {
     case "enqueue_delivery":
-      return `enqueue ${i.idempotencyKey}#${i.attempt}`;
+      return `enqueue ${i.idempotencyKey}#${i.attempt}${i.containerId === undefined ? "" : ` (publish ${i.containerId})`}`;
+    case "poll_media":
+      return `poll ${i.containerId} at ${i.at} (${i.poll})`;
     case "arm_deadline":
       return `arm ${i.jobKey} at ${i.at}`;
     case "arm_schedule":

@@ -1,0 +1,89 @@
+/**
+ * What a poll of the platform's media status comes to, as the fact `apply`
+ * takes: the platform's word, read by its table (`Platform.media`).
+ */
+import type { DeliveryFact } from "../domain/event.js";
+import type { PollMedia } from "../domain/instruction.js";
+import { mediaStateOf } from "../platforms/media-processing.js";
+
+/**
+ * What the platform answered to a `poll_media`: its status word, and what
+ * came with it.
+ *
+ * @example
+ * ```ts
+ * import type { MediaAnswer } from "postlife";
+ * const tiktok: MediaAnswer = { status: "FAILED", reason: "picture_size_check_failed", now: "2026-04-20T14:02:00Z" };
+ * ```
+ * @since 0.2.0
+ */
+export interface MediaAnswer {
+  readonly status: string;
+  /** The post, when the word says it is live and the platform names it (TikTok's publicaly_available_post_id). */
+  readonly platformPostId?: string;
+  readonly platformUrl?: string;
+  /** Why it failed, in the platform's words (TikTok's fail_reason, Instagram's error subcode). */
+  readonly reason?: string;
+  /** How long the platform asks to wait before asking again. */
+  readonly retryAfterMs?: number;
+  readonly now: string;
+}
+
+/**
+ * The fact a media poll's answer is: `MEDIA_STATUS` while the platform
+ * processes, holds a container ready, or let it expire; `DELIVERY_SUCCEEDED`
+ * once the post is live (named by the platform, else by its upload id, as
+ * TikTok's inbox uploads are); `DELIVERY_FAILED` with the platform's reason,
+ * classified like any platform failure. It names the poll's key, so a late
+ * answer about an earlier delivery is recognised as one.
+ *
+ * @example
+ * ```ts
+ * import { mediaFact, type PollMedia } from "postlife";
+ * const poll: PollMedia = {
+ *   type: "poll_media", postId: "post-1", destinationId: "d-ig", platform: "instagram",
+ *   accountId: "17841400000000000", idempotencyKey: "post-1:d-ig:0:0",
+ *   containerId: "17889455560051444", poll: 1, at: "2026-04-20T14:01:00.000Z",
+ * };
+ * mediaFact(poll, { status: "IN_PROGRESS", now: "2026-04-20T14:01:00Z" }).type; // "MEDIA_STATUS"
+ * mediaFact(poll, { status: "ERROR", reason: "2207026", now: "2026-04-20T14:02:00Z" }).type; // "DELIVERY_FAILED"
+ * ```
+ * @since 0.2.0
+ */
+export const mediaFact = (poll: PollMedia, answer: MediaAnswer): DeliveryFact => {
+  const { destinationId, idempotencyKey, containerId, platform } = poll;
+  const { status, now } = answer;
+  switch (mediaStateOf(platform, status)) {
+    case "live":
+      return {
+        type: "DELIVERY_SUCCEEDED",
+        destinationId,
+        idempotencyKey,
+        platformPostId: answer.platformPostId ?? containerId,
+        ...(answer.platformUrl === undefined ? {} : { platformUrl: answer.platformUrl }),
+        now,
+      };
+    case "failed":
+      return {
+        type: "DELIVERY_FAILED",
+        destinationId,
+        idempotencyKey,
+        failure: {
+          platform,
+          code: answer.reason ?? status,
+          message: `${platform} answered ${status} for ${containerId}${answer.reason === undefined ? "" : ` (${answer.reason})`}`,
+        },
+        now,
+      };
+    default:
+      return {
+        type: "MEDIA_STATUS",
+        destinationId,
+        idempotencyKey,
+        containerId,
+        status,
+        ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }),
+        now,
+      };
+  }
+};
