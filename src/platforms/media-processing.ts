@@ -5,10 +5,19 @@
 import type { MediaProcessing, MediaState } from "./platform.js";
 import { platformOf } from "./registry.js";
 
-/** How a platform without media data of its own is waited on: a poll every 30 s, for an hour. */
+/**
+ * How a platform without media data of its own is waited on: a container in
+ * the words most APIs share, polled every 30 s, for an hour.
+ */
 const generic: MediaProcessing = {
   phase: "before_publish",
-  states: {},
+  states: {
+    IN_PROGRESS: "processing",
+    FINISHED: "ready",
+    ERROR: "failed",
+    EXPIRED: "expired",
+    PUBLISHED: "live",
+  },
   pollEveryMs: 30_000,
   processingWithinMs: 60 * 60_000,
 };

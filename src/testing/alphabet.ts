@@ -202,7 +202,50 @@ export const factsFor = (d: Destination): DestinationEvent[] => {
     { type: "DEADLINE_PASSED", destinationId: id, jobKey, now: shift(at, -1) },
     { type: "DEADLINE_PASSED", destinationId: id, jobKey: `${jobKey}:replaced`, now: at },
   ];
-  return [...facts, ...foreign, ...earlierReports, ...deadlines, ...threadFacts(d)];
+  return [
+    ...facts,
+    ...foreign,
+    ...earlierReports,
+    ...deadlines,
+    ...threadFacts(d),
+    ...mediaFacts(d),
+  ];
+};
+
+/**
+ * How the platform's processing of the media stands, in the words most APIs
+ * share: each state of the wait, a final word (sent as MEDIA_STATUS by
+ * mistake), a word about another container, and one of another delivery.
+ */
+const mediaFacts = (d: Destination): DestinationEvent[] => {
+  const containerId = d.containerId ?? `c-${d.id}`;
+  const words = ["IN_PROGRESS", "FINISHED", "EXPIRED", "PUBLISHED"];
+  return [
+    ...words.map(
+      (status): DestinationEvent => ({
+        type: "MEDIA_STATUS",
+        destinationId: d.id,
+        containerId,
+        status,
+        now: NOW,
+      }),
+    ),
+    {
+      type: "MEDIA_STATUS",
+      destinationId: d.id,
+      containerId: "c-other",
+      status: "IN_PROGRESS",
+      now: NOW,
+    },
+    {
+      type: "MEDIA_STATUS",
+      destinationId: d.id,
+      containerId,
+      status: "IN_PROGRESS",
+      idempotencyKey: "another-delivery",
+      now: NOW,
+    },
+  ];
 };
 
 /**

@@ -43,6 +43,14 @@ export const roots: readonly PostInput[] = [
   },
   { id: "p-empty", content: "", destinations: [x], retry: { maxHandOuts: 1, maxLookups: 1 } },
   { id: "p-none", content: "Hello", destinations: [] },
+  // A video on TikTok: processed after the publish call, so a wait that runs out is looked up.
+  {
+    id: "p-tiktok",
+    content: "Hello",
+    media: [{ kind: "video", url: "https://cdn.example.com/v.mp4" }],
+    destinations: [{ id: "tt", platform: "tiktok", accountId: "acct-tt" }],
+    retry: { maxAttempts: 1, maxHandOuts: 1, maxLookups: 1 },
+  },
   // A thread of two items on X: delivery moves on, retries, resumes, and stops part-way
   // (with one attempt per item, a look-up that finds nothing stops it).
   {
