@@ -147,6 +147,19 @@ describe("postiz #1562: an Instagram container still processing is waited on, ne
     expect(seconds(one(polled.outbox, "poll_media").at) - 2).toBe(5);
   });
 
+  it("a poll carried out twice polls again once: only the answer to the poll awaited is news", () => {
+    const { post, job } = inFlight(postTo("instagram"));
+    const first = accept(apply(post, media(job, "IN_PROGRESS", 2)));
+    const poll = one(first.outbox, "poll_media");
+    const answer = mediaFact(poll, { status: "IN_PROGRESS", now: poll.at });
+    const answered = accept(apply(first.post, answer));
+    expect(one(answered.outbox, "poll_media").poll).toBe(2);
+    const again = apply(answered.post, answer);
+    expect(again.ok && again.ignored).toBe("duplicate");
+    const firstReportAgain = apply(answered.post, media(job, "IN_PROGRESS", 3));
+    expect(firstReportAgain.ok && firstReportAgain.ignored).toBe("stale");
+  });
+
   it("a word about another container is stale; a final word in MEDIA_STATUS names the fact to send", () => {
     const { post, job } = inFlight(postTo("instagram"));
     const waiting = run(post, media(job, "IN_PROGRESS", 2));

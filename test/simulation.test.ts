@@ -121,6 +121,15 @@ describe("postlife in a simulated service", () => {
     });
   });
 
+  it("postiz #1562 and PR #1813: media processed by Instagram, Threads and TikTok is waited on and published once", () => {
+    holds({
+      seed: seed + 8,
+      runs: 500,
+      media: 1,
+      faults: { platformFails: 0.3, lookupLost: 0.2, timerEarly: 0.3 },
+    });
+  });
+
   it("serves posts with 5 to 20 destinations and approvals", () => {
     holds({ seed: seed + 6, runs: 100, posts: [1, 2], destinations: [5, 20] });
   });

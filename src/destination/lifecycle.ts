@@ -36,6 +36,7 @@ import {
   scheduleRetry,
 } from "./failure.js";
 import {
+  answersPollAwaited,
   awaitMedia,
   awaitsMedia,
   createAgain,
@@ -173,7 +174,13 @@ const lateFailure: DestinationCell = {
  * other word of the wait polls again.
  */
 const mediaStatus: DestinationCell = {
-  requires: [concernsThisDelivery, awaitsMedia, isAwaitedContainer, isWaitingWord],
+  requires: [
+    concernsThisDelivery,
+    awaitsMedia,
+    isAwaitedContainer,
+    answersPollAwaited,
+    isWaitingWord,
+  ],
   branches: [
     { guard: isReady, target: "queued", actions: publishContainer },
     { guard: hasExpired, target: "queued", actions: createAgain },

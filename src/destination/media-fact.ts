@@ -83,6 +83,7 @@ export const mediaFact = (poll: PollMedia, answer: MediaAnswer): DeliveryFact =>
         containerId,
         status,
         ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }),
+        poll: poll.poll,
         now,
       };
   }

@@ -56,6 +56,27 @@ export const isAwaitedContainer = requirement<MediaStatusEvent>(
     ignored("stale", `${d.id} waits on container ${d.containerId}, not ${event.containerId}`),
 );
 
+/**
+ * While media is processed, only the answer to the poll awaited is news: a
+ * poll carried out twice, or the worker's first report again, polls again
+ * once, not twice.
+ */
+export const answersPollAwaited = requirement<MediaStatusEvent>(
+  ({ context: { destination: d }, event }) =>
+    d.status !== "processing_media" || event.poll === d.polls,
+  ["duplicate", "stale"],
+  ({ context: { destination: d }, event }) =>
+    event.poll === undefined
+      ? ignored(
+          "stale",
+          `${d.id} waits on poll ${d.polls}; a word that names no poll is the first report again`,
+        )
+      : ignored(
+          event.poll < (d.polls ?? 0) ? "duplicate" : "stale",
+          `${d.id} waits on the answer to poll ${d.polls}, not ${event.poll}`,
+        ),
+);
+
 /** Only an attempt in flight, or media being processed, has a container to wait on. */
 export const awaitsMedia = requirement(
   ({ context: { destination: d } }) => d.status === "publishing" || d.status === "processing_media",

@@ -438,6 +438,12 @@ export interface MediaStatusEvent extends AttemptIdentity {
   readonly status: string;
   /** How long the platform asks to wait before asking again, if it says. */
   readonly retryAfterMs?: number;
+  /**
+   * The `poll` of the `poll_media` it answers (absent in the worker's first
+   * report): only the answer to the poll awaited is news, so a poll carried
+   * out twice polls again once.
+   */
+  readonly poll?: number;
   readonly now: string;
 }
 

@@ -96,6 +96,7 @@ export const eventShapes: { readonly [E in PostEventType]: Readonly<Record<strin
     containerId: "id",
     status: "text",
     retryAfterMs: "count?",
+    poll: "attempt?",
     now: "instant",
     ...attemptIdentity,
   },

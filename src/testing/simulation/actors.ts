@@ -10,6 +10,7 @@ import type { PostEvent } from "../../domain/event.js";
 import type { ArmDeadline, EnqueueDelivery } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
 import { classifyFailure } from "../../errors/classify.js";
+import { platformOf } from "../../platforms/registry.js";
 import { factsOf } from "../../wire/report.js";
 import { decodeWebhook, type WebhookPayload } from "../../wire/webhook.schema.js";
 import type { Choices } from "./choices.js";
@@ -97,6 +98,9 @@ export class Actors {
             key: job.idempotencyKey,
             ...(job.item === undefined ? {} : { item: job.item }),
             ...(job.replyTo === undefined ? {} : { replyTo: job.replyTo }),
+            ...(job.containerId === undefined ? {} : { containerId: job.containerId }),
+            // The post's media goes with its first item; replies are text.
+            ...((job.item ?? 0) === 0 ? mediaOf(s.rows.get(job.postId)?.post, job.platform) : {}),
           },
           job.accountId,
           s.now,
@@ -118,7 +122,15 @@ export class Actors {
                 platformPostId: outcome.post.platformPostId,
                 now: s.iso(),
               }
-            : { type: "DELIVERY_FAILED", ...identity, failure: outcome.failure, now: s.iso() };
+            : outcome.kind === "processing"
+              ? {
+                  type: "MEDIA_STATUS",
+                  ...identity,
+                  containerId: outcome.containerId,
+                  status: outcome.status,
+                  now: s.iso(),
+                }
+              : { type: "DELIVERY_FAILED", ...identity, failure: outcome.failure, now: s.iso() };
         s.handle(job.postId, event, worker.name, () => this.finish(worker));
         return;
       }
@@ -143,6 +155,7 @@ export class Actors {
     const { postId, destinationId, platform, item } = job;
     const s = this.service;
     const at = s.now;
+    if (outcome.kind === "processing") return; // nothing is up yet: the polls will tell
     const made: LivePost | undefined = outcome.kind === "published" ? outcome.post : outcome.made;
     const about = { postId, destinationId, platform, revision: null, occurredAt: s.iso(at) };
     if (made !== undefined) {
@@ -293,4 +306,17 @@ export class Actors {
 const describeOutcome = (outcome: CallOutcome): string =>
   outcome.kind === "published"
     ? `published ${outcome.post.platformPostId}`
-    : `${JSON.stringify(outcome.failure)}${outcome.made === undefined ? "" : ` (made ${outcome.made.platformPostId})`}`;
+    : outcome.kind === "processing"
+      ? `processing ${outcome.containerId} (${outcome.status})`
+      : `${JSON.stringify(outcome.failure)}${outcome.made === undefined ? "" : ` (made ${outcome.made.platformPostId})`}`;
+
+/** Where the platform processes the post's media, when the post has media and the platform a step for it. */
+const mediaOf = (
+  post: Post | undefined,
+  platform: string,
+): { media?: "before_publish" | "after_publish" } => {
+  const phase = platformOf(platform)?.media?.phase;
+  return post === undefined || post.media.length === 0 || phase === undefined
+    ? {}
+    : { media: phase };
+};

@@ -10,6 +10,7 @@ import type { Post } from "../../domain/post.js";
 import { isTerminal } from "../../domain/status.js";
 import { policyOf } from "../../errors/retry-policy.js";
 import { textOf } from "../../internal/text-of.js";
+import { mediaProcessingOf } from "../../platforms/media-processing.js";
 import { checkPost } from "../../rules/post-shape.js";
 import { isRecord } from "../internal/shape.js";
 import type { Platform } from "./platform.js";
@@ -25,6 +26,8 @@ export interface Violation {
 export const invariants = {
   once: "at most one live platform post per destination (per item of a thread: a resumed thread never posts an item again), unless the platform's own misleading made a second",
   replies: "each reply of a thread is posted under the live post of the item before it",
+  containers:
+    "no media container is published twice, unless the platform's own misleading asked for it",
   surfaced:
     "a live post the service heard of is recorded: the destination is published, and a second post is surfaced as a duplicate",
   wellFormed:
@@ -113,6 +116,8 @@ const recorded = (d: Destination, platformPostId: string): boolean =>
 export const checkTruth = (service: Service, platform: Platform): Violation | undefined => {
   const misplaced = platform.misplaced[0];
   if (misplaced !== undefined) return { invariant: invariants.replies, message: misplaced };
+  const republished = platform.republished[0];
+  if (republished !== undefined) return { invariant: invariants.containers, message: republished };
   for (const live of platform.live) {
     const others = platform.livePostsOf(live.postId, live.destinationId, live.item);
     if (others.length > 1 && others.some((p) => p !== others[0] && !p.excused)) {
@@ -143,12 +148,30 @@ export const checkTruth = (service: Service, platform: Platform): Violation | un
  * The most accepted facts a destination takes in one generation with no
  * person acting: per attempt, the hand-outs before a worker starts it, the
  * start, the report or its deadline, the look-ups and their answer, the
- * retry timer; then a late success, a person's answer, and one report per
+ * retry timer (with media: the polls and the publish call); per item of a
+ * thread; then a late success, a person's answer, and one report per
  * further live post.
  */
-export const factBound = (post: Post, livePosts: number, items = 1): number => {
+export const factBound = (post: Post, livePosts: number, items = 1, platform?: string): number => {
   const p = policyOf(post.retry);
-  return items * p.maxAttempts * (p.maxHandOuts + p.maxLookups + 3) + 2 + livePosts;
+  return (
+    items * p.maxAttempts * (p.maxHandOuts + p.maxLookups + 3 + mediaFacts(post, platform)) +
+    2 +
+    livePosts
+  );
+};
+
+/**
+ * With media the platform processes: its polls, at most one per ten first
+ * intervals once they stop doubling (and the ten doublings before), then
+ * the publish call's hand-outs, start and report.
+ */
+const mediaFacts = (post: Post, platform: string | undefined): number => {
+  if (post.media.length === 0 || platform === undefined) return 0;
+  const { pollEveryMs, processingWithinMs } = mediaProcessingOf(platform);
+  return (
+    Math.ceil(processingWithinMs / (10 * pollEveryMs)) + 11 + policyOf(post.retry).maxHandOuts + 2
+  );
 };
 
 /** The destination (and generation) closest to its liveness bound, and how much of it it used. */
@@ -162,8 +185,13 @@ export const boundUse = (
     const [postId, destinationId] = path.split("/") as [string, string];
     const row = service.rows.get(postId);
     if (row === undefined) continue;
-    const items = row.post.destinations.find((d) => d.id === destinationId)?.items?.length;
-    const bound = factBound(row.post, platform.livePostsOf(postId, destinationId).length, items);
+    const d = row.post.destinations.find((x) => x.id === destinationId);
+    const bound = factBound(
+      row.post,
+      platform.livePostsOf(postId, destinationId).length,
+      d?.items?.length,
+      d?.platform,
+    );
     if (count / bound > worst.used) worst = { key, count, bound, used: count / bound };
   }
   return worst;
@@ -200,7 +228,11 @@ export const checkDisarmed = (service: Service): Violation | undefined => {
     const final = post.status === "deleted" || post.destinations.every((d) => isTerminal(d.status));
     if (!final) continue;
     for (const timer of service.timers.values()) {
-      if (timer.postId === post.id && !service.ledger.disarmed.has(timer.key)) {
+      if (
+        timer.postId === post.id &&
+        timer.poll !== true &&
+        !service.ledger.disarmed.has(timer.key)
+      ) {
         // A timer of a final post that postlife never disarmed: only a fired one may linger.
         const fired = timer.at <= service.now;
         if (!fired) {

@@ -117,6 +117,12 @@ export interface SimulationOptions {
    */
   readonly threads?: number;
   /**
+   * The share of posts that carry a video, processed by the platforms that
+   * process media in a step of their own (Instagram's and Threads'
+   * containers, TikTok's uploads), from 0 to 1. Default 0.3.
+   */
+  readonly media?: number;
+  /**
    * Faults to inject, each a probability from 0 to 1 (a number beyond is
    * taken as 0 or 1); those not named, or not numbers, keep
    * `defaultSimulationFaults`.
@@ -150,6 +156,7 @@ export interface SimulationConfig {
   readonly destinations: readonly [number, number];
   readonly maxSteps: number;
   readonly threads: number;
+  readonly media: number;
   readonly faults: SimulationFaults;
   readonly retry: Partial<RetryPolicy>;
   readonly apply: (post: Post, event: PostEvent) => Decision;
@@ -242,6 +249,7 @@ export const configOf = (options: unknown = {}): SimulationConfig => {
     destinations: range(given.destinations, [1, 5], simulationLimits.destinations),
     maxSteps: whole(given.maxSteps, 20_000, 100, simulationLimits.maxSteps),
     threads: probability(given.threads, 0.3),
+    media: probability(given.media, 0.3),
     faults: faultsOf(given.faults),
     retry: retryOf(given.retry),
     apply:

@@ -6,6 +6,7 @@
  * invariants judge postlife against: which posts are live, and whether the
  * platform ever misled the service about one.
  */
+import type { MediaAnswer } from "../../destination/media-fact.js";
 import type { FoundPost, ReportedFailure } from "../../domain/event.js";
 import type { Choices } from "./choices.js";
 import type { SimulationFaults } from "./options.js";
@@ -26,9 +27,33 @@ export interface LivePost {
   readonly excused: boolean;
 }
 
+/**
+ * Media the platform processes: a container (Instagram, Threads) waiting for
+ * its publish call, or an upload (TikTok) processed after it.
+ */
+export interface Container {
+  readonly id: string;
+  readonly postId: string;
+  readonly destinationId: string;
+  readonly createdAt: number;
+  /** When processing ends. */
+  readonly readyAt: number;
+  /** Processing ends in an error (ERROR, FAILED) instead. */
+  readonly fails: boolean;
+  /** An upload processed after its publish call (TikTok), not a container before it. */
+  readonly upload: boolean;
+  /** The live post it was published as (a container) or became (an upload). */
+  published?: LivePost;
+}
+
+/** How long an unpublished container lives (Instagram, Threads: 24 hours). */
+const containerLifeMs = 24 * 60 * 60_000;
+
 /** What a publish call came to, as the worker sees it and as the platform knows it. */
 export type CallOutcome =
   | { readonly kind: "published"; readonly post: LivePost }
+  /** A container created (or an upload accepted) and being processed: its first word. */
+  | { readonly kind: "processing"; readonly containerId: string; readonly status: string }
   | {
       readonly kind: "failed";
       readonly failure: ReportedFailure;
@@ -45,6 +70,10 @@ export interface Call {
   readonly key: string;
   readonly item?: number;
   readonly replyTo?: string;
+  /** Where the post's media is processed, when the platform processes it. */
+  readonly media?: "before_publish" | "after_publish";
+  /** A ready container: only its publish call is made. */
+  readonly containerId?: string;
 }
 
 /** How long a look-up may lag behind a new post, when it lags. */
@@ -58,6 +87,9 @@ export class Platform {
   readonly expired = new Set<string>();
   /** Replies posted under anything but the live post of the item before them. */
   readonly misplaced: string[] = [];
+  readonly containers = new Map<string, Container>();
+  /** Publish calls of a container already published, the service not misled about it. */
+  readonly republished: string[] = [];
   private made = 0;
 
   constructor(
@@ -76,6 +108,14 @@ export class Platform {
   }
 
   private make(job: Call, at: number): LivePost {
+    const post = this.makePost(job, at);
+    const container =
+      job.containerId === undefined ? undefined : this.containers.get(job.containerId);
+    if (container !== undefined) container.published = post;
+    return post;
+  }
+
+  private makePost(job: Call, at: number): LivePost {
     const { postId, destinationId, key, item = 0, replyTo } = job;
     const earlier = this.livePostsOf(postId, destinationId, item);
     if (item > 0) {
@@ -105,6 +145,34 @@ export class Platform {
     if (this.expired.has(accountId)) {
       return { kind: "failed", failure: { httpStatus: 401, message: "Invalid token" }, said: true };
     }
+    if (job.media === "before_publish" && job.containerId === undefined) {
+      // Creating a container publishes nothing: it fails outright, or starts processing.
+      if (choices.chance(this.faults.platformFails / 2)) {
+        return { kind: "failed", failure: { httpStatus: 503 }, said: true };
+      }
+      const container = this.container(choices, job, at);
+      return {
+        kind: "processing",
+        containerId: container.id,
+        status: this.wordOf(container, at).status,
+      };
+    }
+    const container =
+      job.containerId === undefined ? undefined : this.containers.get(job.containerId);
+    if (container?.published !== undefined) {
+      // Publishing a published container gives it back; asking twice is the service's doing.
+      if (!this.misled.has(`${postId}/${destinationId}`)) {
+        this.republished.push(`${postId}/${destinationId} published ${container.id} again`);
+      }
+      return { kind: "published", post: container.published };
+    }
+    if (container !== undefined && at - container.createdAt > containerLifeMs) {
+      return {
+        kind: "failed",
+        failure: { httpStatus: 400, code: 24, message: "container expired" },
+        said: true,
+      };
+    }
     if (this.honoursKeys) {
       const same = this.live.find((p) => p.key === key);
       if (same !== undefined) return { kind: "published", post: same };
@@ -115,6 +183,16 @@ export class Platform {
       return { kind: "failed", failure: { httpStatus: 500 }, made, said: true };
     }
     if (!choices.chance(this.faults.platformFails)) {
+      if (job.media === "after_publish") {
+        // TikTok: the call is accepted, the upload processed, the post up when it ends.
+        const upload = this.container(choices, job, at);
+        if (!upload.fails) upload.published = this.makePost(job, upload.readyAt);
+        return {
+          kind: "processing",
+          containerId: upload.id,
+          status: this.wordOf(upload, at).status,
+        };
+      }
       return { kind: "published", post: this.make(job, at) };
     }
     switch (choices.below(8)) {
@@ -159,6 +237,38 @@ export class Platform {
         };
       }
     }
+  }
+
+  private container(choices: Choices, job: Call, at: number): Container {
+    const never = choices.chance(0.05);
+    const container: Container = {
+      id: `c-${this.containers.size + 1}`,
+      postId: job.postId,
+      destinationId: job.destinationId,
+      createdAt: at,
+      // Most are ready within minutes; a few never are before the container's life ends.
+      readyAt: at + (never ? 2 * containerLifeMs : choices.between(0, 30) * 60_000),
+      // An upload never processed never goes up.
+      fails: choices.chance(0.1) || (never && job.media === "after_publish"),
+      upload: job.media === "after_publish",
+    };
+    this.containers.set(container.id, container);
+    return container;
+  }
+
+  /** What the platform's status endpoint answers about a container or upload at `at`. */
+  wordOf(container: Container, at: number): MediaAnswer {
+    const now = new Date(at).toISOString();
+    if (container.upload) {
+      if (at < container.readyAt) return { status: "PROCESSING_UPLOAD", now };
+      return container.published === undefined
+        ? { status: "FAILED", reason: "internal_error", now }
+        : { status: "PUBLISH_COMPLETE", platformPostId: container.published.platformPostId, now };
+    }
+    if (container.published !== undefined) return { status: "PUBLISHED", now };
+    if (at - container.createdAt > containerLifeMs) return { status: "EXPIRED", now };
+    if (at < container.readyAt) return { status: "IN_PROGRESS", now };
+    return container.fails ? { status: "ERROR", reason: "2", now } : { status: "FINISHED", now };
   }
 
   /** A look-up of the post made under `key`, at `at`; it may lag behind a post just made. */

@@ -6,6 +6,7 @@
 import { stoppedByFailure } from "../../destination/rules.js";
 import type { DestinationInput } from "../../domain/destination.js";
 import { formatInstant } from "../../domain/instant.js";
+import type { Media } from "../../domain/media.js";
 import { newPost, type Post } from "../../domain/post.js";
 import type { PostStatus } from "../../domain/status.js";
 import type { RetryPolicy } from "../../errors/retry-policy.js";
@@ -42,12 +43,20 @@ export interface ScenarioResult {
 const START = Date.parse("2026-04-20T12:00:00.000Z");
 const platforms = ["x", "linkedin", "threads", "bluesky", "mastodon", "facebook"] as const;
 const threaded: ReadonlySet<string> = new Set(["x", "threads", "bluesky", "mastodon"]);
+/** A post with a video also goes where media is processed in a step of its own. */
+const videoPlatforms = ["instagram", "threads", "tiktok", "x", "linkedin"] as const;
+const video: Media = {
+  kind: "video",
+  url: "https://cdn.example.com/launch.mp4",
+  durationMs: 30_000,
+};
 
 /** A post as a person writes it: text every platform takes, a few destinations, a small policy. */
 const writePost = (choices: Choices, config: SimulationConfig, n: number): Post => {
   const count = choices.between(config.destinations[0], config.destinations[1]);
+  const withVideo = choices.chance(config.media);
   const destinations: DestinationInput[] = Array.from({ length: count }, (_, i) => {
-    const platform = choices.pick(platforms);
+    const platform = choices.pick(withVideo ? videoPlatforms : platforms);
     const d = { id: `d${i + 1}`, platform, accountId: `${platform}-acct-${choices.below(3)}` };
     // Where the platform has threads, some posts are threads of up to three replies.
     return threaded.has(platform) && choices.chance(config.threads)
@@ -69,6 +78,7 @@ const writePost = (choices: Choices, config: SimulationConfig, n: number): Post 
   return newPost({
     id: `post-${n}`,
     content: "We launched today",
+    ...(withVideo ? { media: [video] } : {}),
     destinations,
     requiresApproval: choices.chance(0.2),
     retry,
@@ -94,6 +104,10 @@ export const runScenario = (
   service = new Service(config, trace, START, broken);
   const s = service;
   const platform = new Platform(config.faults, choices.chance(0.3));
+  s.mediaAnswer = (poll, at) => {
+    const container = platform.containers.get(poll.containerId);
+    return container === undefined ? undefined : platform.wordOf(container, at);
+  };
   const actors = new Actors(s, platform);
 
   // The posts, each written and then published, scheduled or sent for review by a person.

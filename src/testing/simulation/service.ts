@@ -5,6 +5,7 @@
  * and hands them out again when a lease expires, timers, and look-ups. Its
  * faults are the ones production has; its duty is the embedding guide's.
  */
+import { type MediaAnswer, mediaFact } from "../../destination/media-fact.js";
 import { reportedLive } from "../../destination/rules.js";
 import type { Decision } from "../../domain/decision.js";
 import type { DeliveryFact, PostEvent } from "../../domain/event.js";
@@ -12,6 +13,7 @@ import { formatInstant } from "../../domain/instant.js";
 import type {
   EnqueueDelivery,
   Instruction,
+  PollMedia,
   RequestReconciliation,
 } from "../../domain/instruction.js";
 import type { Post } from "../../domain/post.js";
@@ -58,6 +60,11 @@ export interface Timer {
   readonly at: number;
   /** The idempotency key of the delivery it belongs to, when it does (removed with it). */
   readonly delivery?: string;
+  /**
+   * A media poll: a job like a look-up, not a deadline postlife disarms. One
+   * that runs after the wait ended is answered and ignored as stale.
+   */
+  readonly poll?: true;
   readonly event: (now: string) => PostEvent;
 }
 
@@ -307,6 +314,23 @@ export class Service {
           }),
         });
         return;
+      case "poll_media": {
+        if (choices.chance(this.config.faults.lookupLost)) {
+          this.trace.add(() => `poll ${i.containerId} (${i.poll}) is lost`);
+          return;
+        }
+        this.arm({
+          key: `${i.idempotencyKey}#media#${i.poll}`,
+          postId,
+          at: Date.parse(i.at),
+          delivery: i.idempotencyKey,
+          poll: true,
+          // The platform answers at the time the poll runs, early or late.
+          event: (now) =>
+            mediaFact(i, this.mediaAnswer(i, Date.parse(now)) ?? { status: "IN_PROGRESS", now }),
+        });
+        return;
+      }
       case "request_reconciliation": {
         const id = `${i.idempotencyKey}#${i.attempt}#${i.lookup}`;
         if (!this.lookups.has(id))
@@ -340,6 +364,9 @@ export class Service {
         return;
     }
   }
+
+  /** What the platform's status endpoint answers about a poll's media at a time (the scenario's platform). */
+  mediaAnswer: (poll: PollMedia, at: number) => MediaAnswer | undefined = () => undefined;
 
   private arm(timer: Timer): void {
     // A timer armed twice under one key is one timer (a job key is the job's name).
