@@ -43,6 +43,17 @@ const destinationReportOf = (post: Post, d: Destination): DestinationReport => (
   ...present("error", d.error),
   attempts: attemptsMade(d),
   ...present("nextRetryAt", d.status === "retrying" ? d.nextRetryAt : undefined),
+  // A thread's items, each with its status and, once live, its post.
+  ...present(
+    "items",
+    d.items?.map((item) => ({
+      status: item.status,
+      vendorStatus: item.status,
+      ...present("platformPostId", item.platformPostId),
+      ...present("platformUrl", item.platformUrl),
+      ...present("publishedAt", item.publishedAt),
+    })),
+  ),
 });
 
 /** The post as every vendor decoder reads one: the canonical view the encoders write. */

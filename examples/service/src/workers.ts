@@ -164,7 +164,11 @@ const handlers: { readonly [Q in Queue]: Handler<never> } = {
       const { type: _, ...delivery } = job;
       answer = await ctx.platforms.publish({
         ...delivery,
-        content: destination?.content ?? post.content,
+        // A thread's reply posts its own text; the first item, the destination's or the post's.
+        content:
+          (job.item ?? 0) > 0
+            ? (destination?.thread?.[(job.item as number) - 1] ?? "")
+            : (destination?.content ?? post.content),
         signal: AbortSignal.timeout(Math.max(1, Math.floor(endsIn))),
       });
     } catch (thrown) {

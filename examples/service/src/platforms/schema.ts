@@ -16,6 +16,9 @@ export const platformPosts = pgTable("sim_platform_posts", {
   platformPostId: text("platform_post_id").notNull().unique(),
   /** What was posted: the proof checks it is the post's last revision. */
   content: text("content").notNull(),
+  /** The item of a thread it is (0: the first post), and the post it replies to. */
+  item: integer("item").notNull().default(0),
+  replyTo: text("reply_to"),
   /** When, in the service's time: the proof checks it is not before the post's schedule. */
   madeAt: text("made_at").notNull(),
 });

@@ -119,6 +119,8 @@ export const simulatedPlatforms = (
       idempotencyKey: call.idempotencyKey,
       platformPostId,
       content: call.content,
+      item: call.item ?? 0,
+      ...(call.replyTo === undefined ? {} : { replyTo: call.replyTo }),
       madeAt: new Date(clock.now()).toISOString(),
     });
     return { platformPostId, platformUrl: urlOf(call.platform, platformPostId) };
