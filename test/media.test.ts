@@ -106,12 +106,16 @@ describe("postiz #1562: an Instagram container still processing is waited on, ne
     const poll1 = one(first.outbox, "poll_media");
     expect(seconds(poll1.at) - 2).toBe(60); // Meta: about once a minute
     expect(kinds(first.outbox)).toContain("arm_deadline");
-    const second = accept(apply(first.post, media(poll1, "IN_PROGRESS", seconds(poll1.at))));
+    const second = accept(
+      apply(first.post, media(poll1, "IN_PROGRESS", seconds(poll1.at), { poll: poll1.poll })),
+    );
     const poll2 = one(second.outbox, "poll_media");
     expect([poll2.poll, seconds(poll2.at) - seconds(poll1.at)]).toEqual([2, 120]);
     expect(kinds(second.outbox)).not.toContain("arm_deadline"); // one deadline for the whole wait
 
-    const ready = accept(apply(second.post, media(poll2, "FINISHED", seconds(poll2.at) + 5)));
+    const ready = accept(
+      apply(second.post, media(poll2, "FINISHED", seconds(poll2.at) + 5, { poll: poll2.poll })),
+    );
     const publishCall = one(ready.outbox, "enqueue_delivery");
     expect(publishCall.containerId).toBe("container-1");
     expect(dest(ready.post, "d-1").status).toBe("queued");
@@ -163,9 +167,12 @@ describe("postiz #1562: an Instagram container still processing is waited on, ne
   it("a word about another container is stale; a final word in MEDIA_STATUS names the fact to send", () => {
     const { post, job } = inFlight(postTo("instagram"));
     const waiting = run(post, media(job, "IN_PROGRESS", 2));
-    const other = apply(waiting, media(job, "IN_PROGRESS", 3, { containerId: "container-0" }));
+    const other = apply(
+      waiting,
+      media(job, "IN_PROGRESS", 3, { containerId: "container-0", poll: 1 }),
+    );
     expect(other.ok && other.ignored).toBe("stale");
-    const final = reject(apply(waiting, media(job, "PUBLISHED", 3)));
+    const final = reject(apply(waiting, media(job, "PUBLISHED", 3, { poll: 1 })));
     expect(final.reason).toBe("malformed_event");
     expect(final.message).toContain("DELIVERY_SUCCEEDED");
   });
@@ -208,13 +215,18 @@ describe("postiz PR #1813: only the publish call may have published", () => {
     expect(kinds(passed.outbox)).toContain("request_reconciliation");
   });
 
-  it("an expired container is created again, never published", () => {
+  it("an expired container is created again while an attempt is left, then the destination fails", () => {
     const { post, job } = inFlight(postTo("instagram"));
     const waiting = run(post, media(job, "IN_PROGRESS", 2));
-    const expired = accept(apply(waiting, media(job, "EXPIRED", 90_000)));
+    const expired = accept(apply(waiting, media(job, "EXPIRED", 90_000, { poll: 1 })));
     const again = one(expired.outbox, "enqueue_delivery");
     expect(again.containerId).toBeUndefined();
     expect(dest(expired.post, "d-1")).toMatchObject({ status: "queued" });
+    const once = inFlight(postTo("instagram", { maxAttempts: 1 }));
+    const lastTry = run(once.post, media(once.job, "IN_PROGRESS", 2));
+    const gone = accept(apply(lastTry, media(once.job, "EXPIRED", 90_000, { poll: 1 })));
+    expect(dest(gone.post, "d-1").error?.code).toBe("WAIT_TOO_LONG");
+    expect(kinds(gone.outbox)).not.toContain("enqueue_delivery");
   });
 
   it("a container error is a platform failure, classified: retried with a new container, or failed", () => {
@@ -295,6 +307,7 @@ describe("mediaFact", () => {
       containerId: "v_pub_file~v2-1.123",
       status: "PROCESSING_DOWNLOAD",
       retryAfterMs: 9000,
+      poll: 3,
       now: at(11),
     });
   });

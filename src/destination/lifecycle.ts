@@ -40,11 +40,14 @@ import {
   awaitMedia,
   awaitsMedia,
   createAgain,
+  expiresPartway,
+  failExpired,
   failProcessing,
   hasExpired,
   isAwaitedContainer,
   isReady,
   isWaitingWord,
+  mayCreateAgain,
   publishContainer,
   publishedBeforeProcessing,
   timeOutProcessing,
@@ -170,22 +173,25 @@ const lateFailure: DestinationCell = {
 };
 /**
  * How the platform's processing of the media stands: a ready container is
- * handed out for its publish call, an expired one created again, and any
- * other word of the wait polls again.
+ * handed out for its publish call, an expired one created again while an
+ * attempt is left (else failed), and any other word of the wait polls again.
  */
-const mediaStatus: DestinationCell = {
-  requires: [
-    concernsThisDelivery,
-    awaitsMedia,
-    isAwaitedContainer,
-    answersPollAwaited,
-    isWaitingWord,
-  ],
-  branches: [
-    { guard: isReady, target: "queued", actions: publishContainer },
-    { guard: hasExpired, target: "queued", actions: createAgain },
-    { target: "processing_media", actions: awaitMedia },
-  ],
+const mediaBranches: DestinationCell["branches"] = [
+  { guard: isReady, target: "queued", actions: publishContainer },
+  { guard: mayCreateAgain, target: "queued", actions: createAgain },
+  { guard: expiresPartway, target: "partially_published", actions: failExpired },
+  { guard: hasExpired, target: "failed", actions: failExpired },
+  { target: "processing_media", actions: awaitMedia },
+];
+/** The first word, from the attempt that created the container. */
+const firstMediaStatus: DestinationCell = {
+  requires: [concernsThisDelivery, awaitsMedia, isWaitingWord],
+  branches: mediaBranches,
+};
+/** The answer to a poll: about the container awaited, and the poll awaited. */
+const polledMediaStatus: DestinationCell = {
+  requires: [concernsThisDelivery, isAwaitedContainer, answersPollAwaited, isWaitingWord],
+  branches: mediaBranches,
 };
 /** A word about media where none is awaited. */
 const noMedia: DestinationCell = { requires: [concernsThisDelivery, awaitsMedia], branches: [] };
@@ -267,7 +273,7 @@ export const destinationLifecycle: Definition<
         },
         RETRY_DUE: noRetry,
         RECONCILED: foundLive("publishing", true),
-        MEDIA_STATUS: mediaStatus,
+        MEDIA_STATUS: firstMediaStatus,
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [{ target: "unconfirmed", actions: timeOutAttempt }],
@@ -284,7 +290,7 @@ export const destinationLifecycle: Definition<
         },
         RETRY_DUE: noRetry,
         RECONCILED: foundLive("processing_media", true),
-        MEDIA_STATUS: mediaStatus,
+        MEDIA_STATUS: polledMediaStatus,
         DEADLINE_PASSED: {
           requires: [isArmedDeadline, isDeadlineDue],
           branches: [

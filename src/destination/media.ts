@@ -13,6 +13,7 @@ import type { Destination } from "../domain/destination.js";
 import type { MediaStatusEvent } from "../domain/event.js";
 import { canonicalInstant, instantAfter } from "../domain/instant.js";
 import type { Instruction } from "../domain/instruction.js";
+import { partlyPosted } from "../domain/thread.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { changed, reshaped } from "../internal/changed.js";
 import { type Args, ignored, rejected, rulesOf } from "../lifecycle/definition.js";
@@ -49,8 +50,7 @@ export const isWaitingWord = requirement<MediaStatusEvent>(
 
 /** While media is processed, a word about another container is about an earlier wait. */
 export const isAwaitedContainer = requirement<MediaStatusEvent>(
-  ({ context: { destination: d }, event }) =>
-    d.status !== "processing_media" || event.containerId === d.containerId,
+  ({ context: { destination: d }, event }) => event.containerId === d.containerId,
   ["stale"],
   ({ context: { destination: d }, event }) =>
     ignored("stale", `${d.id} waits on container ${d.containerId}, not ${event.containerId}`),
@@ -62,8 +62,7 @@ export const isAwaitedContainer = requirement<MediaStatusEvent>(
  * once, not twice.
  */
 export const answersPollAwaited = requirement<MediaStatusEvent>(
-  ({ context: { destination: d }, event }) =>
-    d.status !== "processing_media" || event.poll === d.polls,
+  ({ context: { destination: d }, event }) => event.poll === d.polls,
   ["duplicate", "stale"],
   ({ context: { destination: d }, event }) =>
     event.poll === undefined
@@ -77,12 +76,21 @@ export const answersPollAwaited = requirement<MediaStatusEvent>(
         ),
 );
 
-/** Only an attempt in flight, or media being processed, has a container to wait on. */
+/**
+ * The first word comes from the attempt that creates the container (one in
+ * flight with none yet): the publish call of a ready container, and every
+ * other status, waits on no media.
+ */
 export const awaitsMedia = requirement(
-  ({ context: { destination: d } }) => d.status === "publishing" || d.status === "processing_media",
+  ({ context: { destination: d } }) => d.status === "publishing" && d.containerId === undefined,
   ["stale"],
   ({ context: { destination: d } }) =>
-    ignored("stale", `${d.id} is ${d.status}: it waits on no media`),
+    ignored(
+      "stale",
+      d.status === "publishing"
+        ? `${d.id} is publishing ${d.containerId}: it waits on no media`
+        : `${d.id} is ${d.status}: it waits on no media`,
+    ),
 );
 
 /** Test: the container is processed and ready for its publish call. */
@@ -90,6 +98,14 @@ export const isReady = (args: On): boolean => stateOf(args) === "ready";
 
 /** Test: the container expired before it was published (Instagram: 24 hours). */
 export const hasExpired = (args: On): boolean => stateOf(args) === "expired";
+
+/** Test: the container expired, and an attempt is left to create another (each creation counts). */
+export const mayCreateAgain = (args: On): boolean =>
+  hasExpired(args) && args.context.destination.attempts < args.context.retry.maxAttempts;
+
+/** Test: the container expired with no attempt left, in a thread with live items. */
+export const expiresPartway = (args: On): boolean =>
+  hasExpired(args) && partlyPosted(args.context.destination);
 
 /** Test: the platform processes media after the call that publishes it (TikTok, YouTube). */
 export const publishedBeforeProcessing = ({ context: { destination: d } }: On): boolean =>
@@ -179,6 +195,19 @@ export const timeOutProcessing = ({ context: ctx, event }: On): Moved => {
     failedAt: now,
   };
   return awaitLookup(ctx, reshaped(d, ["polls"], {}), error, now, jobKey);
+};
+
+/** The container expired and no attempt is left to create another: failed, nothing published. */
+export const failExpired = ({ context: ctx, event }: On): Moved => {
+  const d = ctx.destination;
+  const fact = event as MediaStatusEvent;
+  const error: PublishError = {
+    code: "WAIT_TOO_LONG",
+    message: `${platformOf(d.platform)?.name ?? d.platform} let ${d.containerId} expire before it was published, after ${d.attempts} attempts: nothing was published`,
+    retryable: false,
+    failedAt: canonicalInstant(fact.now),
+  };
+  return failForGood(ctx, d, reshaped(d, ["polls", "containerId"], { error }), []);
 };
 
 /** A container never ready in the wait allowed: failed, nothing published (no publish call was made). */

@@ -207,7 +207,7 @@ export const postLifecycle: Definition<
         DELIVERY_SUCCEEDED: fact("publishing", "published", "partially_published"),
         DELIVERY_FAILED: fact("publishing", "failed", "partially_published"),
         RETRY_DUE: fact("publishing", "queued"),
-        MEDIA_STATUS: fact("publishing", "queued"),
+        MEDIA_STATUS: fact("publishing", "queued", "partially_published", "failed"),
         RECONCILED: fact("publishing", "published", "partially_published", "failed", "queued"),
         DEADLINE_PASSED: fact("publishing", "partially_published", "failed"),
       },

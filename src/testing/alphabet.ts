@@ -237,6 +237,19 @@ const mediaFacts = (d: Destination): DestinationEvent[] => {
       status: "IN_PROGRESS",
       now: NOW,
     },
+    // The answers to the poll awaited, and to the one before it again.
+    ...[d.polls, (d.polls ?? 1) - 1].flatMap((poll): DestinationEvent[] =>
+      poll === undefined || poll < 1
+        ? []
+        : ["IN_PROGRESS", "FINISHED", "EXPIRED", "PUBLISHED"].map((status) => ({
+            type: "MEDIA_STATUS",
+            destinationId: d.id,
+            containerId,
+            status,
+            poll,
+            now: NOW,
+          })),
+    ),
     {
       type: "MEDIA_STATUS",
       destinationId: d.id,

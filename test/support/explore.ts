@@ -93,6 +93,8 @@ export const abstractKey = (post: Post): string =>
       ...(post.destinations.length === 1
         ? [d.generation > 0, d.error?.outcomeUnknown === true, d.handOuts ?? 0, d.lookups ?? 0]
         : []),
+      // Polls answered: the first, or more (a repeated answer is then a duplicate).
+      Math.min(d.polls ?? 0, 2),
       // How far a thread got, and whether an item went out twice.
       ...(d.items === undefined
         ? []
