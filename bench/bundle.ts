@@ -124,9 +124,10 @@ export const peerBytes = (b: Bundle, peer: string): number =>
 
 /**
  * The `{ createPost, apply }` consumer, and its limit. It was 25 KB (25 × 1024 bytes) gzipped
- * until threads were delivered item by item (0.2.0): their rules are on `apply`'s path and cost
- * 1.3 KB gzipped (25,567 B before, 26,914 B after, from the source), so the limit moved to 28 KB,
- * deliberately, with the figures in the CHANGELOG.
+ * until threads were delivered item by item and media processing became a status (0.2.0): their
+ * rules are on `apply`'s path and cost 1.3 KB and 1.4 KB gzipped (25,567 B, then 26,914 B, then
+ * 28,346 B, from the source), so the limit moved to 28 KB, deliberately, with the figures in the
+ * CHANGELOG.
  */
 export const pureConsumer = { entry: "./src/index.ts", names: ["createPost", "apply"] } as const;
 export const pureConsumerLimit = 28 * 1024;
@@ -135,10 +136,11 @@ export const pureConsumerCeiling = pureConsumerLimit;
 
 /**
  * Each entry whole (peers external), and the gzipped ceiling `test/size.test.ts` holds it to:
- * what it weighs today (postlife 39.0 kB, wire 22.3 kB, testing 56.8 kB) and a few percent.
+ * what it weighs today (postlife 43.3 kB, wire 22.3 kB, testing 62.7 kB, with threads and media
+ * processing: 39.0 and 56.8 kB before) and a few percent.
  */
 export const entryCeilings = [
-  { entry: "./src/index.ts", name: "postlife", ceiling: 42 * 1024 },
+  { entry: "./src/index.ts", name: "postlife", ceiling: 46 * 1024 },
   { entry: "./src/wire/index.ts", name: "postlife/wire", ceiling: 24 * 1024 },
-  { entry: "./src/testing/index.ts", name: "postlife/testing", ceiling: 60 * 1024 },
+  { entry: "./src/testing/index.ts", name: "postlife/testing", ceiling: 66 * 1024 },
 ] as const;

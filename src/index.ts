@@ -24,7 +24,7 @@ export { countByStatus } from "./domain/post.js";
 export type { Destination, DestinationInput } from "./domain/destination.js";
 export { attemptsMade } from "./domain/destination.js";
 export type { ThreadItem, ThreadItemStatus } from "./domain/thread.js";
-export type { MediaAnswer } from "./destination/media-fact.js";
+export type { MediaAnswer, MediaQuestion } from "./destination/media-fact.js";
 export { mediaFact } from "./destination/media-fact.js";
 export { mediaStateOf } from "./platforms/media-processing.js";
 export type { MediaProcessing, MediaState } from "./platforms/platform.js";

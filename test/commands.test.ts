@@ -807,6 +807,8 @@ describe("allowedEvents, per status", () => {
         "DELIVERY_SUCCEEDED",
         "DELIVERY_FAILED",
         "RECONCILED",
+        // A destination in flight may report that the platform is processing its media.
+        "MEDIA_STATUS",
         "DEADLINE_PASSED",
       ],
     ],

@@ -243,6 +243,48 @@ describe("postiz PR #1813: only the publish call may have published", () => {
   });
 });
 
+describe("a late answer about an earlier attempt's upload", () => {
+  it("is stale: it never fails, nor publishes, the attempt in flight", () => {
+    const { post, job } = inFlight(postTo("tiktok", { maxAttempts: 3 }));
+    const waiting = accept(apply(post, media(job, "PROCESSING_UPLOAD", 2)));
+    const poll = one(waiting.outbox, "poll_media");
+    expect(poll.attempt).toBe(1);
+    // Attempt 1 timed out meanwhile, was looked up, not found, and attempt 2 is in flight.
+    const deadline = one(waiting.outbox, "arm_deadline");
+    const lookedUp = accept(
+      apply(waiting.post, {
+        type: "DEADLINE_PASSED",
+        destinationId: "d-1",
+        jobKey: deadline.jobKey,
+        now: deadline.at,
+      }),
+    );
+    const again = run(
+      lookedUp.post,
+      {
+        type: "RECONCILED",
+        destinationId: "d-1",
+        attempt: 1,
+        idempotencyKey: job.idempotencyKey,
+        found: null,
+        now: deadline.at,
+      },
+      {
+        type: "DELIVERY_STARTED",
+        destinationId: "d-1",
+        attempt: 2,
+        idempotencyKey: job.idempotencyKey,
+        now: deadline.at,
+      },
+    );
+    const late = apply(
+      again,
+      mediaFact(poll, { status: "FAILED", reason: "internal_error", now: deadline.at }),
+    );
+    expect(late.ok && late.ignored).toBe("stale");
+  });
+});
+
 describe("mediaFact", () => {
   const poll: PollMedia = {
     type: "poll_media",
@@ -251,6 +293,7 @@ describe("mediaFact", () => {
     platform: "tiktok",
     accountId: "acct-1",
     idempotencyKey: "post-1:d-1:0:0",
+    attempt: 1,
     containerId: "v_pub_file~v2-1.123",
     poll: 3,
     at: at(10),
@@ -304,6 +347,7 @@ describe("mediaFact", () => {
       type: "MEDIA_STATUS",
       destinationId: "d-1",
       idempotencyKey: "post-1:d-1:0:0",
+      attempt: 1,
       containerId: "v_pub_file~v2-1.123",
       status: "PROCESSING_DOWNLOAD",
       retryAfterMs: 9000,

@@ -131,7 +131,7 @@ describe("the vocabularies", () => {
   it("a post shows every destination status that is not a per-attempt detail, plus deleted", () => {
     const destinationOnly = destinationStatuses.filter((s) => !isPostStatus(s));
     const postOnly = postStatuses.filter((s) => !isDestinationStatus(s));
-    expect(destinationOnly).toEqual(["retrying", "unconfirmed"]);
+    expect(destinationOnly).toEqual(["processing_media", "retrying", "unconfirmed"]);
     expect(postOnly).toEqual(["deleted"]);
   });
 

@@ -209,6 +209,7 @@ describe("the batch answer and its summary", () => {
         scheduled: 0,
         queued: 1,
         publishing: 1,
+        processing_media: 0,
         retrying: 0,
         unconfirmed: 0,
         published: 1,

@@ -4,7 +4,9 @@
  */
 import type { DeliveryFact } from "../domain/event.js";
 import type { PollMedia } from "../domain/instruction.js";
+import { textOf } from "../internal/text-of.js";
 import { mediaStateOf } from "../platforms/media-processing.js";
+import { isRecord } from "../rules/checks.js";
 
 /**
  * What the platform answered to a `poll_media`: its status word, and what
@@ -30,6 +32,23 @@ export interface MediaAnswer {
 }
 
 /**
+ * What a media answer is about: a `poll_media` instruction, or, for the
+ * worker that created the container (or made TikTok's publish call), its
+ * `enqueue_delivery` with the container's id and no `poll` (its first word).
+ *
+ * @example
+ * ```ts
+ * import type { EnqueueDelivery, MediaQuestion } from "postlife";
+ * const firstWord = (job: EnqueueDelivery, containerId: string): MediaQuestion => ({ ...job, containerId });
+ * ```
+ * @since 0.2.0
+ */
+export type MediaQuestion = Pick<
+  PollMedia,
+  "destinationId" | "platform" | "idempotencyKey" | "attempt" | "containerId"
+> & { readonly poll?: number };
+
+/**
  * The fact a media poll's answer is: `MEDIA_STATUS` while the platform
  * processes, holds a container ready, or let it expire; `DELIVERY_SUCCEEDED`
  * once the post is live (named by the platform, else by its upload id, as
@@ -50,40 +69,48 @@ export interface MediaAnswer {
  * ```
  * @since 0.2.0
  */
-export const mediaFact = (poll: PollMedia, answer: MediaAnswer): DeliveryFact => {
-  const { destinationId, idempotencyKey, containerId, platform } = poll;
-  const { status, now } = answer;
+export const mediaFact = (poll: MediaQuestion, answer: MediaAnswer): DeliveryFact => {
+  // Total over anything: what is not text reads as its text, and `apply` judges the fact.
+  const q: Partial<MediaQuestion> = isRecord(poll) ? poll : {};
+  const a: Partial<MediaAnswer> = isRecord(answer) ? answer : {};
+  const [destinationId, idempotencyKey, containerId, platform, status, now] = [
+    q.destinationId,
+    q.idempotencyKey,
+    q.containerId,
+    q.platform,
+    a.status,
+    a.now,
+  ].map(textOf) as [string, string, string, string, string, string];
+  // The attempt names the container's delivery: a late answer about an earlier one is stale.
+  const about = { destinationId, idempotencyKey, attempt: q.attempt as number };
   switch (mediaStateOf(platform, status)) {
     case "live":
       return {
         type: "DELIVERY_SUCCEEDED",
-        destinationId,
-        idempotencyKey,
-        platformPostId: answer.platformPostId ?? containerId,
-        ...(answer.platformUrl === undefined ? {} : { platformUrl: answer.platformUrl }),
+        ...about,
+        platformPostId: a.platformPostId ?? containerId,
+        ...(a.platformUrl === undefined ? {} : { platformUrl: a.platformUrl }),
         now,
       };
     case "failed":
       return {
         type: "DELIVERY_FAILED",
-        destinationId,
-        idempotencyKey,
+        ...about,
         failure: {
           platform,
-          code: answer.reason ?? status,
-          message: `${platform} answered ${status} for ${containerId}${answer.reason === undefined ? "" : ` (${answer.reason})`}`,
+          code: a.reason ?? status,
+          message: `${platform} answered ${status} for ${containerId}${a.reason === undefined ? "" : ` (${textOf(a.reason)})`}`,
         },
         now,
       };
     default:
       return {
         type: "MEDIA_STATUS",
-        destinationId,
-        idempotencyKey,
+        ...about,
         containerId,
         status,
-        ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }),
-        poll: poll.poll,
+        ...(a.retryAfterMs === undefined ? {} : { retryAfterMs: a.retryAfterMs }),
+        ...(q.poll === undefined ? {} : { poll: q.poll }),
         now,
       };
   }

@@ -134,6 +134,7 @@ const pollMedia = (ctx: DestinationContext, d: Destination, event: MediaStatusEv
     platform: d.platform,
     accountId: d.accountId,
     idempotencyKey: d.idempotencyKey as string, // handed out: it has its key
+    attempt: d.attempts,
     containerId: d.containerId as string,
     poll: d.polls as number,
     at: nextPollAt(d, d.polls as number, event),

@@ -51,7 +51,7 @@ export const idempotencyKey = (
  * @since 0.2.0
  */
 export const itemKey = (key: string, item: number): string =>
-  item === 0 ? key : `${key}:item:${item}`;
+  item === 0 ? textOf(key) : `${textOf(key)}:item:${textOf(item)}`;
 
 /** The delivery key and the item an item's key names (`itemKey` read backwards). */
 export const keyItem = (key: string): { readonly key: string; readonly item: number } => {

@@ -336,6 +336,7 @@ export interface RequestReconnect {
  *   platform: "instagram",
  *   accountId: "17841400000000000",
  *   idempotencyKey: "post-1:d-ig:1:0",
+ *   attempt: 1,
  *   containerId: "17889455560051444",
  *   poll: 1,
  *   at: "2026-04-20T14:01:01.000Z",
@@ -350,6 +351,8 @@ export interface PollMedia {
   readonly platform: string;
   readonly accountId: string;
   readonly idempotencyKey: string;
+  /** The attempt that created the container: a late answer about an earlier one is stale. */
+  readonly attempt: number;
   readonly containerId: string;
   readonly poll: number;
   readonly at: string;

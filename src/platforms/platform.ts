@@ -166,22 +166,17 @@ export interface ErrorSignals {
 }
 
 /**
- * Everything postlife knows about one platform: what it accepts, and what its
- * failures mean. One file per platform, in `src/platforms/`.
- *
- * @example
- * ```ts
- * import { platformOf } from "postlife";
- * platformOf("twitter")?.id; // "x"
- * platformOf("x")?.content.text; // { limit: 280, counting: "x-weighted" }
- * ```
- * @since 0.1.0
- */
-/**
  * What one of a platform's media status words means for the delivery:
  * still `processing`, `ready` to publish (a container), `expired` (a
  * container not published in time: create it again), `live` (the post is
  * up), or `failed`.
+ *
+ * @example
+ * ```ts
+ * import { mediaStateOf, type MediaState } from "postlife";
+ * const state: MediaState = mediaStateOf("threads", "FINISHED"); // "ready"
+ * ```
+ * @since 0.2.0
  */
 export type MediaState = "processing" | "ready" | "expired" | "live" | "failed";
 
@@ -192,6 +187,14 @@ export type MediaState = "processing" | "ready" | "expired" | "live" | "failed";
  * destination; where it comes `after_publish` (TikTok, YouTube), the publish
  * call was made, so a wait that runs out is a timeout after sending
  * (unconfirmed, looked up).
+ *
+ * @example
+ * ```ts
+ * import { platformOf } from "postlife";
+ * platformOf("tiktok")?.media?.budget; // { requests: 30, perMs: 60000 }
+ * platformOf("instagram")?.media?.phase; // "before_publish"
+ * ```
+ * @since 0.2.0
  */
 export interface MediaProcessing {
   readonly phase: "before_publish" | "after_publish";
@@ -205,6 +208,18 @@ export interface MediaProcessing {
   readonly processingWithinMs: number;
 }
 
+/**
+ * Everything postlife knows about one platform: what it accepts, and what its
+ * failures mean. One file per platform, in `src/platforms/`.
+ *
+ * @example
+ * ```ts
+ * import { platformOf } from "postlife";
+ * platformOf("twitter")?.id; // "x"
+ * platformOf("x")?.content.text; // { limit: 280, counting: "x-weighted" }
+ * ```
+ * @since 0.1.0
+ */
 export interface Platform {
   readonly id: string;
   readonly name: string;

@@ -79,6 +79,8 @@ const factNeeds: { readonly [T in PostEventType]?: (d: Destination) => boolean }
   DELIVERY_SUCCEEDED: wasHandedOut,
   RECONCILED: wasHandedOut,
   DEADLINE_PASSED: (d) => armedJobKey(d) !== undefined,
+  // The first word comes from the attempt that creates a container; the publish call waits on none.
+  MEDIA_STATUS: (d) => d.status === "processing_media" || d.containerId === undefined,
 };
 
 /** Whether the post as it stands meets every one of the rules (those that read the post alone). */

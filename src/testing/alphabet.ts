@@ -218,7 +218,7 @@ export const factsFor = (d: Destination): DestinationEvent[] => {
  * mistake), a word about another container, and one of another delivery.
  */
 const mediaFacts = (d: Destination): DestinationEvent[] => {
-  const containerId = d.containerId ?? `c-${d.id}`;
+  const containerId = typeof d.containerId === "string" ? d.containerId : `c-${d.id}`;
   const words = ["IN_PROGRESS", "FINISHED", "EXPIRED", "PUBLISHED"];
   return [
     ...words.map(
@@ -239,7 +239,7 @@ const mediaFacts = (d: Destination): DestinationEvent[] => {
     },
     // The answers to the poll awaited, and to the one before it again.
     ...[d.polls, (d.polls ?? 1) - 1].flatMap((poll): DestinationEvent[] =>
-      poll === undefined || poll < 1
+      typeof poll !== "number" || !Number.isSafeInteger(poll) || poll < 1
         ? []
         : ["IN_PROGRESS", "FINISHED", "EXPIRED", "PUBLISHED"].map((status) => ({
             type: "MEDIA_STATUS",
@@ -267,7 +267,7 @@ const mediaFacts = (d: Destination): DestinationEvent[] => {
  * post, and a second one), and an item delivery has not reached.
  */
 const threadFacts = (d: Destination): DestinationEvent[] => {
-  if (d.items === undefined) return [];
+  if (!Array.isArray(d.items)) return [];
   const id = d.id;
   const k = cursorOf(d);
   const live = (item: number, platformPostId: string): DestinationEvent[] => [

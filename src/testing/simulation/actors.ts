@@ -5,6 +5,7 @@
  * Each does what the embedding guide tells a service to do, no more.
  */
 import * as Result from "effect/Result";
+import { mediaFact } from "../../destination/media-fact.js";
 import { isOutcomeUnknown } from "../../destination/rules.js";
 import type { PostEvent } from "../../domain/event.js";
 import type { ArmDeadline, EnqueueDelivery } from "../../domain/instruction.js";
@@ -123,13 +124,11 @@ export class Actors {
                 now: s.iso(),
               }
             : outcome.kind === "processing"
-              ? {
-                  type: "MEDIA_STATUS",
-                  ...identity,
-                  containerId: outcome.containerId,
-                  status: outcome.status,
-                  now: s.iso(),
-                }
+              ? // The first word, as mediaFact reads it (a final one is its own fact).
+                mediaFact(
+                  { ...job, containerId: outcome.containerId },
+                  { ...outcome.answer, now: s.iso() },
+                )
               : { type: "DELIVERY_FAILED", ...identity, failure: outcome.failure, now: s.iso() };
         s.handle(job.postId, event, worker.name, () => this.finish(worker));
         return;
@@ -307,7 +306,7 @@ const describeOutcome = (outcome: CallOutcome): string =>
   outcome.kind === "published"
     ? `published ${outcome.post.platformPostId}`
     : outcome.kind === "processing"
-      ? `processing ${outcome.containerId} (${outcome.status})`
+      ? `processing ${outcome.containerId} (${outcome.answer.status})`
       : `${JSON.stringify(outcome.failure)}${outcome.made === undefined ? "" : ` (made ${outcome.made.platformPostId})`}`;
 
 /** Where the platform processes the post's media, when the post has media and the platform a step for it. */

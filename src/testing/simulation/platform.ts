@@ -53,7 +53,7 @@ const containerLifeMs = 24 * 60 * 60_000;
 export type CallOutcome =
   | { readonly kind: "published"; readonly post: LivePost }
   /** A container created (or an upload accepted) and being processed: its first word. */
-  | { readonly kind: "processing"; readonly containerId: string; readonly status: string }
+  | { readonly kind: "processing"; readonly containerId: string; readonly answer: MediaAnswer }
   | {
       readonly kind: "failed";
       readonly failure: ReportedFailure;
@@ -151,11 +151,7 @@ export class Platform {
         return { kind: "failed", failure: { httpStatus: 503 }, said: true };
       }
       const container = this.container(choices, job, at);
-      return {
-        kind: "processing",
-        containerId: container.id,
-        status: this.wordOf(container, at).status,
-      };
+      return { kind: "processing", containerId: container.id, answer: this.wordOf(container, at) };
     }
     const container =
       job.containerId === undefined ? undefined : this.containers.get(job.containerId);
@@ -187,11 +183,7 @@ export class Platform {
         // TikTok: the call is accepted, the upload processed, the post up when it ends.
         const upload = this.container(choices, job, at);
         if (!upload.fails) upload.published = this.makePost(job, upload.readyAt);
-        return {
-          kind: "processing",
-          containerId: upload.id,
-          status: this.wordOf(upload, at).status,
-        };
+        return { kind: "processing", containerId: upload.id, answer: this.wordOf(upload, at) };
       }
       return { kind: "published", post: this.make(job, at) };
     }
