@@ -89,6 +89,7 @@ export type {
   RequestReconciliation,
   RequestReconnect,
   ScheduleRetry,
+  ThreadPlace,
   WebhookEvent,
 } from "./domain/instruction.js";
 export { webhookEvents } from "./domain/instruction.js";

@@ -73,6 +73,20 @@ const media = (
   ...more,
 });
 
+/** The wait for media runs out: its deadline fires on time. */
+const waitRunsOut = (waiting: { post: Post; outbox: readonly Instruction[] }) => {
+  const deadline = one(waiting.outbox, "arm_deadline");
+  const passed = accept(
+    apply(waiting.post, {
+      type: "DEADLINE_PASSED",
+      destinationId: "d-1",
+      jobKey: deadline.jobKey,
+      now: deadline.at,
+    }),
+  );
+  return { deadline, passed };
+};
+
 describe("mediaStateOf: each platform's words, as data", () => {
   it.each([
     ["instagram", "IN_PROGRESS", "processing"],
@@ -182,15 +196,7 @@ describe("postiz PR #1813: only the publish call may have published", () => {
   it("a container never ready fails when its wait runs out, nothing published, never looked up", () => {
     const { post, job } = inFlight(postTo("instagram"));
     const waiting = accept(apply(post, media(job, "IN_PROGRESS", 2)));
-    const deadline = one(waiting.outbox, "arm_deadline");
-    const passed = accept(
-      apply(waiting.post, {
-        type: "DEADLINE_PASSED",
-        destinationId: "d-1",
-        jobKey: deadline.jobKey,
-        now: deadline.at,
-      }),
-    );
+    const { deadline, passed } = waitRunsOut(waiting);
     const d = dest(passed.post, "d-1");
     expect(d.status).toBe("failed");
     expect(d.error?.code).toBe("WAIT_TOO_LONG");
@@ -202,15 +208,7 @@ describe("postiz PR #1813: only the publish call may have published", () => {
   it("after TikTok's publish call, processing that outlives its wait is looked up: the post may be live", () => {
     const { post, job } = inFlight(postTo("tiktok"));
     const waiting = accept(apply(post, media(job, "PROCESSING_UPLOAD", 2)));
-    const deadline = one(waiting.outbox, "arm_deadline");
-    const passed = accept(
-      apply(waiting.post, {
-        type: "DEADLINE_PASSED",
-        destinationId: "d-1",
-        jobKey: deadline.jobKey,
-        now: deadline.at,
-      }),
-    );
+    const { passed } = waitRunsOut(waiting);
     expect(dest(passed.post, "d-1").status).toBe("unconfirmed");
     expect(kinds(passed.outbox)).toContain("request_reconciliation");
   });

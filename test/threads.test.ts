@@ -77,6 +77,14 @@ const failed = (job: EnqueueDelivery, retryable: boolean): DeliveryFact => ({
   now: now(),
 });
 
+/** The call went out and no answer came back: the platform may have the post. */
+const timesOutAfterSending = (job: EnqueueDelivery): DeliveryFact => ({
+  type: "DELIVERY_FAILED",
+  ...identity(job),
+  failure: { transportError: "ETIMEDOUT", requestSent: true },
+  now: now(),
+});
+
 /** Publishes the thread and delivers its items while `outcome` says they succeed; returns the post and the last job. */
 const publish = (post: Post): { post: Post; job: EnqueueDelivery } => {
   const d = accept(apply(post, { type: "PUBLISH", now: now() }));
@@ -220,14 +228,7 @@ describe("a failure at item k resumes at item k", () => {
 
   it("a reply that timed out after sending is looked up under its parent, and found, moves on", () => {
     const { post, job } = atItem1();
-    const timedOut = accept(
-      apply(post, {
-        type: "DELIVERY_FAILED",
-        ...identity(job),
-        failure: { transportError: "ETIMEDOUT", requestSent: true },
-        now: now(),
-      }),
-    );
+    const timedOut = accept(apply(post, timesOutAfterSending(job)));
     const lookUp = timedOut.outbox.find((i) => i.type === "request_reconciliation");
     if (lookUp?.type !== "request_reconciliation") throw new Error("no look-up");
     expect([lookUp.item, lookUp.replyTo, lookUp.idempotencyKey]).toEqual([
@@ -253,14 +254,7 @@ describe("a failure at item k resumes at item k", () => {
 
   it("a reply the platform does not have is sent again as that reply, under the same key", () => {
     const { post, job } = atItem1();
-    const timedOut = accept(
-      apply(post, {
-        type: "DELIVERY_FAILED",
-        ...identity(job),
-        failure: { transportError: "ETIMEDOUT", requestSent: true },
-        now: now(),
-      }),
-    );
+    const timedOut = accept(apply(post, timesOutAfterSending(job)));
     const notFound = accept(
       apply(timedOut.post, {
         type: "RECONCILED",

@@ -61,7 +61,7 @@ export type MediaQuestion = Pick<
  * import { mediaFact, type PollMedia } from "postlife";
  * const poll: PollMedia = {
  *   type: "poll_media", postId: "post-1", destinationId: "d-ig", platform: "instagram",
- *   accountId: "17841400000000000", idempotencyKey: "post-1:d-ig:0:0",
+ *   accountId: "17841400000000000", idempotencyKey: "post-1:d-ig:0:0", attempt: 1,
  *   containerId: "17889455560051444", poll: 1, at: "2026-04-20T14:01:00.000Z",
  * };
  * mediaFact(poll, { status: "IN_PROGRESS", now: "2026-04-20T14:01:00Z" }).type; // "MEDIA_STATUS"

@@ -87,6 +87,24 @@ export interface DisarmSchedule {
   readonly jobKey: string;
 }
 /**
+ * Where in a thread an instruction's delivery is: the `item` (0 is the first
+ * post, each reply the next) and, for a reply, `replyTo`, the platform post
+ * of the item before it, which it answers (and under which a look-up
+ * searches). Absent for a post without a thread.
+ *
+ * @example
+ * ```ts
+ * import type { ThreadPlace } from "postlife";
+ * const secondReply: ThreadPlace = { item: 2, replyTo: "1780123456789012346" };
+ * ```
+ * @since 0.2.0
+ */
+export interface ThreadPlace {
+  readonly item?: number;
+  readonly replyTo?: string;
+}
+
+/**
  * Hand a delivery to a worker; the platform call must carry `idempotencyKey`.
  *
  * @example
@@ -107,7 +125,7 @@ export interface DisarmSchedule {
  * ```
  * @since 0.1.0
  */
-export interface EnqueueDelivery {
+export interface EnqueueDelivery extends ThreadPlace {
   readonly type: "enqueue_delivery";
   readonly postId: string;
   readonly destinationId: string;
@@ -116,10 +134,6 @@ export interface EnqueueDelivery {
   readonly idempotencyKey: string;
   /** The number the next attempt will have. */
   readonly attempt: number;
-  /** In a thread: the item to post (0 is the first post, each reply the next). */
-  readonly item?: number;
-  /** For a reply: the platform post id of the item before it, which it answers. */
-  readonly replyTo?: string;
   /**
    * A media container the platform has processed and holds ready: make only
    * the publish call for it, never create it again.
@@ -200,7 +214,7 @@ export interface ScheduleRetry {
  * ```
  * @since 0.1.0
  */
-export interface RequestReconciliation {
+export interface RequestReconciliation extends ThreadPlace {
   readonly type: "request_reconciliation";
   readonly postId: string;
   readonly destinationId: string;
@@ -216,10 +230,6 @@ export interface RequestReconciliation {
    * still run the next one.
    */
   readonly lookup: number;
-  /** In a thread: the item to look up (0 is the first post). */
-  readonly item?: number;
-  /** For a reply: the platform post it answers, under which to look for it. */
-  readonly replyTo?: string;
 }
 /**
  * Arm a timer that sends `DEADLINE_PASSED { destinationId, jobKey, now }` at

@@ -2,6 +2,7 @@
  * How each platform processes media (`Platform.media`), read by the
  * destination's wait for it.
  */
+import { containerStates } from "./meta-graph.js";
 import type { MediaProcessing, MediaState } from "./platform.js";
 import { platformOf } from "./registry.js";
 
@@ -11,13 +12,7 @@ import { platformOf } from "./registry.js";
  */
 const generic: MediaProcessing = {
   phase: "before_publish",
-  states: {
-    IN_PROGRESS: "processing",
-    FINISHED: "ready",
-    ERROR: "failed",
-    EXPIRED: "expired",
-    PUBLISHED: "live",
-  },
+  states: containerStates,
   pollEveryMs: 30_000,
   processingWithinMs: 60 * 60_000,
 };

@@ -52,6 +52,15 @@ export const metaGraphErrors = {
   ],
 } as const satisfies ErrorSignals;
 
+/** A media container's words, as Meta's `status_code` writes them and most APIs share. */
+export const containerStates: MediaProcessing["states"] = {
+  IN_PROGRESS: "processing",
+  FINISHED: "ready",
+  ERROR: "failed",
+  EXPIRED: "expired",
+  PUBLISHED: "live",
+};
+
 /**
  * Instagram's and Threads' media containers: created, processed, then
  * published by a call of their own. `status_code` is IN_PROGRESS, FINISHED,
@@ -63,13 +72,7 @@ export const metaGraphErrors = {
  */
 export const metaContainers = (pollEveryMs: number): MediaProcessing => ({
   phase: "before_publish",
-  states: {
-    IN_PROGRESS: "processing",
-    FINISHED: "ready",
-    ERROR: "failed",
-    EXPIRED: "expired",
-    PUBLISHED: "live",
-  },
+  states: containerStates,
   pollEveryMs,
   processingWithinMs: 24 * 60 * 60_000,
 });

@@ -2,6 +2,7 @@
  * The most permissive event of each type for a post: if any event of that
  * type would be taken, one of these is.
  */
+import { cursorOf } from "../destination/thread.js";
 import { armedJobKey } from "../destination/wait.js";
 import type { Destination } from "../domain/destination.js";
 import type { PostEvent } from "../domain/event.js";
@@ -70,7 +71,36 @@ export const witnessesFor = (post: Post): PostEvent[] => {
       { type: "RECONCILED", destinationId, found: { platformPostId: `pp-${d.id}` }, now: NOW },
       { type: "RECONCILED", destinationId, found: { platformPostId: unheardOf(d) }, now: NOW },
       { type: "RECONCILED", destinationId, found: null, now: NOW },
+      // The platform's word about media it processes: the first, or the answer to the poll awaited.
+      {
+        type: "MEDIA_STATUS",
+        destinationId,
+        containerId: typeof d.containerId === "string" ? d.containerId : `c-${d.id}`,
+        status: "IN_PROGRESS",
+        ...(Number.isSafeInteger(d.polls) ? { poll: d.polls as number } : {}),
+        now: NOW,
+      },
     );
+    if (Array.isArray(d.items)) {
+      // A thread's reports name the item being delivered: one that names none proves nothing.
+      const item = cursorOf(d);
+      events.push(
+        {
+          type: "DELIVERY_SUCCEEDED",
+          destinationId,
+          item,
+          platformPostId: `pp-${d.id}-${item}`,
+          now: NOW,
+        },
+        {
+          type: "RECONCILED",
+          destinationId,
+          item,
+          found: { platformPostId: `pp-${d.id}-${item}` },
+          now: NOW,
+        },
+      );
+    }
     const jobKey = armedJobKey(d);
     if (jobKey !== undefined) {
       events.push({ type: "DEADLINE_PASSED", destinationId, jobKey, now: d.deadlineAt ?? NOW });
