@@ -338,6 +338,18 @@ describe("mediaFact", () => {
     expect(dest(failed.post, "d-1").error?.code).toBe("CONTENT_TOO_LARGE");
   });
 
+  it("a container PUBLISHED names no post: never a success with a made-up id", () => {
+    const instagram = { ...poll, platform: "instagram", containerId: "17889455560051444" };
+    expect(mediaFact(instagram, { status: "PUBLISHED", now: at(11) }).type).toBe("MEDIA_STATUS");
+    expect(
+      mediaFact(instagram, {
+        status: "PUBLISHED",
+        platformPostId: "17900000000000001",
+        now: at(11),
+      }),
+    ).toMatchObject({ type: "DELIVERY_SUCCEEDED", platformPostId: "17900000000000001" });
+  });
+
   it("a word of the wait stays a MEDIA_STATUS, with the platform's retry-after", () => {
     expect(
       mediaFact(poll, { status: "PROCESSING_DOWNLOAD", retryAfterMs: 9000, now: at(11) }),

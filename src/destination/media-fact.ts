@@ -5,7 +5,7 @@
 import type { DeliveryFact } from "../domain/event.js";
 import type { PollMedia } from "../domain/instruction.js";
 import { textOf } from "../internal/text-of.js";
-import { mediaStateOf } from "../platforms/media-processing.js";
+import { mediaProcessingOf, mediaStateOf } from "../platforms/media-processing.js";
 import { isRecord } from "../rules/checks.js";
 
 /**
@@ -52,7 +52,9 @@ export type MediaQuestion = Pick<
  * The fact a media poll's answer is: `MEDIA_STATUS` while the platform
  * processes, holds a container ready, or let it expire; `DELIVERY_SUCCEEDED`
  * once the post is live (named by the platform, else by its upload id, as
- * TikTok's inbox uploads are); `DELIVERY_FAILED` with the platform's reason,
+ * TikTok's inbox uploads are; a container PUBLISHED names no post, so it stays
+ * a `MEDIA_STATUS` that the publish call's own report makes old news);
+ * `DELIVERY_FAILED` with the platform's reason,
  * classified like any platform failure. It names the poll's key, so a late
  * answer about an earlier delivery is recognised as one.
  *
@@ -83,7 +85,13 @@ export const mediaFact = (poll: MediaQuestion, answer: MediaAnswer): DeliveryFac
   ].map(textOf) as [string, string, string, string, string, string];
   // The attempt names the container's delivery: a late answer about an earlier one is stale.
   const about = { destinationId, idempotencyKey, attempt: q.attempt as number };
-  switch (mediaStateOf(platform, status)) {
+  const state = mediaStateOf(platform, status);
+  // A container PUBLISHED names no post: the publish call's own report (or its look-up) will.
+  const unnamed =
+    state === "live" &&
+    a.platformPostId === undefined &&
+    mediaProcessingOf(platform).phase === "before_publish";
+  switch (unnamed ? "processing" : state) {
     case "live":
       return {
         type: "DELIVERY_SUCCEEDED",

@@ -17,7 +17,7 @@ import { partlyPosted } from "../domain/thread.js";
 import type { PublishError } from "../errors/publish-error.js";
 import { changed, reshaped } from "../internal/changed.js";
 import { type Args, ignored, rejected, rulesOf } from "../lifecycle/definition.js";
-import { mediaProcessingOf, mediaStateOf } from "../platforms/media-processing.js";
+import { maxPollsOf, mediaProcessingOf, mediaStateOf } from "../platforms/media-processing.js";
 import type { MediaState } from "../platforms/platform.js";
 import { platformOf } from "../platforms/registry.js";
 import type { DestinationEvent } from "./event.js";
@@ -146,7 +146,9 @@ export const awaitMedia = ({ context: ctx, event }: On): Moved => {
   const fact = event as MediaStatusEvent;
   if (d.status === "processing_media") {
     const to = changed(d, { polls: (d.polls ?? 0) + 1 });
-    return { destination: to, outbox: [pollMedia(ctx, to, fact)] };
+    // Past the most polls a wait asks, only its deadline ends it.
+    const more = (d.polls ?? 0) < maxPollsOf(d.platform);
+    return { destination: to, outbox: more ? [pollMedia(ctx, to, fact)] : [] };
   }
   const to: Destination = changed(d, {
     status: "processing_media" as const,

@@ -41,3 +41,14 @@ export const mediaStateOf = (platform: string, word: string): MediaState => {
 };
 
 const textOr = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/**
+ * The most polls one wait for media asks: the doublings up to ten times the
+ * first interval, then as many of those as the longest wait holds. A timer
+ * that fires early cannot make a wait poll without end: past this, the wait
+ * only ends by its deadline.
+ */
+export const maxPollsOf = (platform: string): number => {
+  const { pollEveryMs, processingWithinMs } = mediaProcessingOf(platform);
+  return 5 + Math.ceil(processingWithinMs / (10 * pollEveryMs));
+};

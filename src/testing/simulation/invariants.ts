@@ -10,7 +10,7 @@ import type { Post } from "../../domain/post.js";
 import { isTerminal } from "../../domain/status.js";
 import { policyOf } from "../../errors/retry-policy.js";
 import { textOf } from "../../internal/text-of.js";
-import { mediaProcessingOf } from "../../platforms/media-processing.js";
+import { maxPollsOf } from "../../platforms/media-processing.js";
 import { checkPost } from "../../rules/post-shape.js";
 import { isRecord } from "../internal/shape.js";
 import type { Platform } from "./platform.js";
@@ -162,17 +162,14 @@ export const factBound = (post: Post, livePosts: number, items = 1, platform?: s
 };
 
 /**
- * With media the platform processes: its polls, at most one per ten first
- * intervals once they stop doubling (and the ten doublings before), then
- * the publish call's hand-outs, start and report.
+ * With media the platform processes: the first word, its polls (never more
+ * than `maxPollsOf`, and one more answer), the publish call's hand-outs,
+ * start and report.
  */
-const mediaFacts = (post: Post, platform: string | undefined): number => {
-  if (post.media.length === 0 || platform === undefined) return 0;
-  const { pollEveryMs, processingWithinMs } = mediaProcessingOf(platform);
-  return (
-    Math.ceil(processingWithinMs / (10 * pollEveryMs)) + 11 + policyOf(post.retry).maxHandOuts + 2
-  );
-};
+const mediaFacts = (post: Post, platform: string | undefined): number =>
+  post.media.length === 0 || platform === undefined
+    ? 0
+    : maxPollsOf(platform) + 2 + policyOf(post.retry).maxHandOuts + 2;
 
 /** The destination (and generation) closest to its liveness bound, and how much of it it used. */
 export const boundUse = (
