@@ -73,7 +73,15 @@ for (const as of ["source", "published"] as const) {
 console.log("");
 console.log(
   table(
-    ["consumer bundle", "raw", "", "gzip -9", "", `vs ${pureConsumerLimit / 1024} KB gzipped`, "peers left in it"],
+    [
+      "consumer bundle",
+      "raw",
+      "",
+      "gzip -9",
+      "",
+      `vs ${pureConsumerLimit / 1024} KB gzipped`,
+      "peers left in it",
+    ],
     consumerRows,
   ),
 );
