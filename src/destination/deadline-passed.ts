@@ -13,18 +13,18 @@ import type { PublishError } from "../errors/publish-error.js";
 import { callTimeoutOf } from "../errors/retry-policy.js";
 import { changed } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
-import { platformOf } from "../platforms/registry.js";
 import type { DestinationEvent } from "./event.js";
 import { awaitLookup, failForGood } from "./failure.js";
 import { inWords } from "./internal/duration.js";
 import { cancelDelivery, enqueueDelivery, requestReconciliation } from "./internal/instructions.js";
+import { platformName } from "./internal/platform-name.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
 type On = Args<DestinationContext, DestinationEvent>;
 
-const platformName = (d: Destination): string => platformOf(d.platform)?.name ?? d.platform;
-const passedAt = (event: DestinationEvent) => {
+/** When a deadline passed, and which: what every update of a DEADLINE_PASSED records. */
+export const passedAt = (event: DestinationEvent) => {
   const fact = event as DeadlinePassedEvent;
   return { now: canonicalInstant(fact.now), passed: fact.jobKey };
 };

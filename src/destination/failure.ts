@@ -15,7 +15,6 @@ import { errorCodeRow, type PublishError } from "../errors/publish-error.js";
 import { exceedsMaxWait, failureOutcome, retryDelay } from "../errors/retry-policy.js";
 import { changed, reshaped } from "../internal/changed.js";
 import type { Args } from "../lifecycle/definition.js";
-import { platformOf } from "../platforms/registry.js";
 import { withinCeiling } from "../rules/checks.js";
 import type { DestinationEvent } from "./event.js";
 import { inWords } from "./internal/duration.js";
@@ -24,6 +23,7 @@ import {
   requestReconciliation,
   requestReconnect,
 } from "./internal/instructions.js";
+import { platformName } from "./internal/platform-name.js";
 import { errorOf, failedAttempt } from "./rules.js";
 import type { DestinationContext } from "./step.js";
 import { cursorOf } from "./thread.js";
@@ -205,7 +205,7 @@ const failWaitTooLong = (args: On): Moved => {
     ...(base.error as PublishError),
     code: "WAIT_TOO_LONG",
     message: withinCeiling(
-      `${platformOf(d.platform)?.name ?? d.platform} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(ctx.retry.maxWaitMs)}: ${base.error?.message}`,
+      `${platformName(d)} asked to wait ${inWords(waitMs)} (${error.code}), longer than the retry policy's longest wait of ${inWords(ctx.retry.maxWaitMs)}: ${base.error?.message}`,
     ),
     retryable: false,
   };

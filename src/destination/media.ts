@@ -19,11 +19,12 @@ import { changed, reshaped } from "../internal/changed.js";
 import { type Args, ignored, rejected, rulesOf } from "../lifecycle/definition.js";
 import { maxPollsOf, mediaProcessingOf, mediaStateOf } from "../platforms/media-processing.js";
 import type { MediaState } from "../platforms/platform.js";
-import { platformOf } from "../platforms/registry.js";
+import { passedAt } from "./deadline-passed.js";
 import type { DestinationEvent } from "./event.js";
 import { awaitLookup, failForGood } from "./failure.js";
 import { inWords } from "./internal/duration.js";
 import { enqueueDelivery } from "./internal/instructions.js";
+import { platformName } from "./internal/platform-name.js";
 import type { DestinationContext } from "./step.js";
 import { type Moved, moveTo } from "./wait.js";
 
@@ -41,11 +42,13 @@ export const isWaitingWord = requirement<MediaStatusEvent>(
     return state !== "live" && state !== "failed";
   },
   ["malformed_event"],
-  ({ context: { destination: d }, event }) =>
-    rejected({
+  ({ context: { destination: d }, event }) => {
+    const state = mediaStateOf(d.platform, event.status);
+    return rejected({
       reason: "malformed_event",
-      message: `${event.status} is ${platformOf(d.platform)?.name ?? d.platform}'s word for a post that is ${mediaStateOf(d.platform, event.status)}: report it as ${mediaStateOf(d.platform, event.status) === "live" ? "DELIVERY_SUCCEEDED" : "DELIVERY_FAILED"} (mediaFact makes it)`,
-    }),
+      message: `${event.status} is ${platformName(d)}'s word for a post that is ${state}: report it as ${state === "live" ? "DELIVERY_SUCCEEDED" : "DELIVERY_FAILED"} (mediaFact makes it)`,
+    });
+  },
 );
 
 /** While media is processed, a word about another container is about an earlier wait. */
@@ -181,23 +184,18 @@ export const createAgain = ({ context: ctx, event }: On): Moved => {
   return moveTo(ctx, d, to, [enqueueDelivery(ctx, to)], { now: (event as MediaStatusEvent).now });
 };
 
-const passed = (event: DestinationEvent) => {
-  const fact = event as { readonly now: string; readonly jobKey: string };
-  return { now: canonicalInstant(fact.now), jobKey: fact.jobKey };
-};
-
 /** Processing outlived its wait after the publish call: the post may be live, so it is looked up. */
 export const timeOutProcessing = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const { now, jobKey } = passed(event);
+  const { now, passed } = passedAt(event);
   const error: PublishError = {
     code: "TIMEOUT_ERROR",
-    message: `${platformOf(d.platform)?.name ?? d.platform} was still processing ${d.containerId} after ${inWords(mediaProcessingOf(d.platform).processingWithinMs)}: the post may be live`,
+    message: `${platformName(d)} was still processing ${d.containerId} after ${inWords(mediaProcessingOf(d.platform).processingWithinMs)}: the post may be live`,
     retryable: true,
     outcomeUnknown: true,
     failedAt: now,
   };
-  return awaitLookup(ctx, reshaped(d, ["polls"], {}), error, now, jobKey);
+  return awaitLookup(ctx, reshaped(d, ["polls"], {}), error, now, passed);
 };
 
 /** The container expired and no attempt is left to create another: failed, nothing published. */
@@ -206,7 +204,7 @@ export const failExpired = ({ context: ctx, event }: On): Moved => {
   const fact = event as MediaStatusEvent;
   const error: PublishError = {
     code: "WAIT_TOO_LONG",
-    message: `${platformOf(d.platform)?.name ?? d.platform} let ${d.containerId} expire before it was published, after ${d.attempts} attempts: nothing was published`,
+    message: `${platformName(d)} let ${d.containerId} expire before it was published, after ${d.attempts} attempts: nothing was published`,
     retryable: false,
     failedAt: canonicalInstant(fact.now),
   };
@@ -216,12 +214,12 @@ export const failExpired = ({ context: ctx, event }: On): Moved => {
 /** A container never ready in the wait allowed: failed, nothing published (no publish call was made). */
 export const failProcessing = ({ context: ctx, event }: On): Moved => {
   const d = ctx.destination;
-  const { now, jobKey } = passed(event);
+  const { now, passed } = passedAt(event);
   const error: PublishError = {
     code: "WAIT_TOO_LONG",
-    message: `${platformOf(d.platform)?.name ?? d.platform} did not finish processing ${d.containerId} within ${inWords(mediaProcessingOf(d.platform).processingWithinMs)}: nothing was published`,
+    message: `${platformName(d)} did not finish processing ${d.containerId} within ${inWords(mediaProcessingOf(d.platform).processingWithinMs)}: nothing was published`,
     retryable: false,
     failedAt: now,
   };
-  return failForGood(ctx, d, reshaped(d, ["polls", "containerId"], { error }), [], jobKey);
+  return failForGood(ctx, d, reshaped(d, ["polls", "containerId"], { error }), [], passed);
 };
