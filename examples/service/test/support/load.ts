@@ -453,6 +453,8 @@ const jobInstructions = new Set([
 const platformFailures = new Set([
   "PLATFORM_AUTH_EXPIRED",
   "RATE_LIMITED",
+  // LinkedIn reads the simulated 429 as its daily throttle (spec/errors.json), until its reset.
+  "QUOTA_EXHAUSTED",
   "PLATFORM_SERVER_ERROR",
   "NETWORK_ERROR",
   "TIMEOUT_ERROR",
